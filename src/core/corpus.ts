@@ -1,0 +1,116 @@
+// The Corpus: the one owner of analysis state. Articles are added, changed and removed one at a
+// time; per-article analysis is memoised per article, and cross-article results are recomputed
+// lazily when something changed. Every feature asks the Corpus; none parses text itself.
+import { parseArticle } from './article';
+import { analyzeClaims } from './claims';
+import { buildEvents } from './events';
+import { resolvePeople } from './people';
+import { resolveQuotes } from './quotes';
+import { resolveTimes } from './dates';
+import { SearchIndex } from './search';
+import { relatedPassages } from './align';
+import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
+
+interface Entry {
+  article: Article;
+  /** Per-article results of each feature, filled on first use. */
+  memo: Map<string, unknown>;
+}
+
+export class Corpus {
+  private entries = new Map<string, Entry>();
+  private derived = new Map<string, unknown>();
+  /** Bumped on every change; lets callers tell whether a result is stale. */
+  version = 0;
+  readonly search = new SearchIndex(this);
+
+  /** Adds or replaces one article; only that article is re-analysed. */
+  upsert(id: string, text: string): Article {
+    const prev = this.entries.get(id);
+    if (prev && prev.article.text === text) return prev.article;
+    const article = parseArticle(id, text);
+    this.entries.set(id, { article, memo: new Map() });
+    this.changed(id);
+    return article;
+  }
+
+  remove(id: string): boolean {
+    const had = this.entries.delete(id);
+    if (had) this.changed(id);
+    return had;
+  }
+
+  private changed(id: string) {
+    this.version++;
+    this.derived.clear();
+    this.search.invalidate(id);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(id: string): Article | undefined {
+    return this.entries.get(id)?.article;
+  }
+
+  articles(): Article[] {
+    return [...this.entries.values()].map((e) => e.article).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Per-article memo: `compute` runs once per article version. */
+  perArticle<T>(key: string, id: string, compute: (a: Article) => T): T {
+    const e = this.entries.get(id);
+    if (!e) throw new Error(`unknown article ${id}`);
+    if (!e.memo.has(key)) e.memo.set(key, compute(e.article));
+    return e.memo.get(key) as T;
+  }
+
+  /** Corpus-level memo, cleared on any change. */
+  derive<T>(key: string, compute: () => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, compute());
+    return this.derived.get(key) as T;
+  }
+
+  people(): Person[] {
+    return this.derive('people', () => resolvePeople(this));
+  }
+
+  quotes(): Quote[] {
+    return this.derive('quotes', () => resolveQuotes(this));
+  }
+
+  times(): TimeExpression[] {
+    return this.derive('times', () => resolveTimes(this));
+  }
+
+  events(): NewsEvent[] {
+    return this.derive('events', () => buildEvents(this));
+  }
+
+  claims(): Claim[] {
+    return this.derive('claims', () => analyzeClaims(this));
+  }
+
+  /** The passages of other articles that report the same fact as `span` of article `id`. */
+  related(id: string, span: Span, limit = 10): ScoredPassage[] {
+    return relatedPassages(this, id, span, limit);
+  }
+
+  /** The person mentioned at `offset` of article `id`, if any. */
+  personAt(id: string, offset: number): Person | undefined {
+    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
+  }
+
+  report(): AnalysisReport {
+    return {
+      version: 1,
+      articles: this.articles().map((a) => ({ id: a.id, title: a.title, outlet: a.outlet, byline: a.byline, published: a.published, body: a.body })),
+      people: this.people(),
+      quotes: this.quotes(),
+      events: this.events(),
+      times: this.times(),
+      claims: this.claims(),
+    };
+  }
+}

@@ -1,0 +1,269 @@
+// Keeps the core Corpus in step with the workspace: finds article files, reads them through
+// VS Code's file system API, re-indexes one article per change, and reports what it skipped.
+// No analysis logic lives here; it only moves text into the Corpus.
+import * as vscode from 'vscode';
+import { Corpus } from '../core/corpus';
+import { decodeArticleBytes } from '../core/decode';
+
+/** How long one indexing slice may hold the extension host before yielding. */
+const SLICE_MS = 30;
+const DEBOUNCE_MS = 100;
+
+export interface SkippedFile {
+  uri: vscode.Uri;
+  reason: string;
+}
+
+export class CorpusService implements vscode.Disposable {
+  readonly corpus = new Corpus();
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private changeTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private resolveReady!: () => void;
+  /** Resolves when the first full index has finished. */
+  readonly ready = new Promise<void>((r) => (this.resolveReady = r));
+  readonly skipped = new Map<string, SkippedFile>();
+  indexing = false;
+  /** Fires (debounced) after the corpus changed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.changeEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.scheduleDocument(e.document)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.scheduleDocument(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('corroborate.articles')) void this.indexWorkspace();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.scheduleFile(u)),
+      watcher.onDidChange((u) => this.scheduleFile(u)),
+      watcher.onDidDelete((u) => this.removeUri(u)),
+    );
+  }
+
+  dispose() {
+    for (const t of this.timers.values()) clearTimeout(t);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private config() {
+    const c = vscode.workspace.getConfiguration('corroborate.articles');
+    return {
+      include: c.get<string[]>('include', []),
+      exclude: c.get<string[]>('exclude', []),
+      maxBytes: c.get<number>('maxFileSizeKB', 2048) * 1024,
+      maxFiles: c.get<number>('maxFiles', 20000),
+    };
+  }
+
+  /** The article id of a URI: its workspace-relative path with forward slashes. */
+  idOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  uriOf(id: string): vscode.Uri | undefined {
+    return this.uris.get(id);
+  }
+
+  /** The indexed article id of a document, or undefined when it is not an article. */
+  articleIdOf(doc: vscode.TextDocument | vscode.Uri): string | undefined {
+    const uri = doc instanceof vscode.Uri ? doc : doc.uri;
+    const id = this.idOf(uri);
+    return this.uris.has(id) && this.corpus.get(id) ? id : undefined;
+  }
+
+  isArticleUri(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote' && uri.scheme !== 'untitled' && !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    const { include, exclude } = this.config();
+    const rel = this.idOf(uri);
+    if (exclude.some((g) => globMatch(g, rel))) return false;
+    return include.some((g) => globMatch(g, rel));
+  }
+
+  /** Finds and indexes every article of the workspace, in slices that keep the host responsive. */
+  async indexWorkspace(): Promise<void> {
+    const gen = ++this.generation;
+    const { include, exclude, maxBytes, maxFiles } = this.config();
+    this.indexing = true;
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Corroborate: indexing articles', cancellable: false },
+        async (progress) => {
+          const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
+          const found = new Map<string, vscode.Uri>();
+          for (const g of include) {
+            for (const u of await vscode.workspace.findFiles(g, excludeGlob, maxFiles + 1)) found.set(u.toString(), u);
+          }
+          let files = [...found.values()].sort((a, b) => (a.fsPath < b.fsPath ? -1 : 1));
+          if (files.length > maxFiles) {
+            void vscode.window.showWarningMessage(`Corroborate: ${files.length}+ article files found; only the first ${maxFiles} are indexed (corroborate.articles.maxFiles).`);
+            files = files.slice(0, maxFiles);
+          }
+          const keep = new Set(files.map((u) => this.idOf(u)));
+          for (const id of [...this.uris.keys()]) if (!keep.has(id)) this.forget(id);
+          let sliceStart = Date.now();
+          for (let i = 0; i < files.length; i++) {
+            if (gen !== this.generation) return; // a newer index run took over
+            await this.indexFile(files[i], maxBytes);
+            if (Date.now() - sliceStart > SLICE_MS) {
+              progress.report({ message: `${i + 1}/${files.length}` });
+              await new Promise((r) => setImmediate(r));
+              sliceStart = Date.now();
+            }
+          }
+        },
+      );
+    } finally {
+      if (gen === this.generation) {
+        this.indexing = false;
+        this.output.info(`Indexed ${this.corpus.size} article(s); skipped ${this.skipped.size}.`);
+        this.fireChange(true);
+        this.resolveReady();
+      }
+    }
+  }
+
+  private async indexFile(uri: vscode.Uri, maxBytes: number): Promise<void> {
+    const id = this.idOf(uri);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.indexText(uri, open.getText());
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > maxBytes) return this.skip(uri, `too large (${Math.round(stat.size / 1024)} KB; corroborate.articles.maxFileSizeKB is ${Math.round(maxBytes / 1024)})`);
+      const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
+      if (!decoded.ok) return this.skip(uri, decoded.reason);
+      if (decoded.warning) this.output.warn(`${id}: ${decoded.warning}`);
+      this.indexText(uri, decoded.text);
+    } catch (e) {
+      const missing = e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+      if (missing) this.forget(id);
+      else this.skip(uri, `cannot be read (${(e as Error).message})`);
+    }
+  }
+
+  private indexText(uri: vscode.Uri, text: string) {
+    const id = this.idOf(uri);
+    try {
+      this.corpus.upsert(id, text);
+      this.uris.set(id, uri);
+      this.skipped.delete(id);
+    } catch (e) {
+      this.skip(uri, `analysis failed (${(e as Error).message})`);
+    }
+  }
+
+  private skip(uri: vscode.Uri, reason: string) {
+    const id = this.idOf(uri);
+    this.forget(id);
+    if (this.skipped.get(id)?.reason !== reason) this.output.warn(`Skipped ${id}: ${reason}`);
+    this.skipped.set(id, { uri, reason });
+  }
+
+  private forget(id: string) {
+    this.uris.delete(id);
+    if (this.corpus.remove(id)) this.fireChange();
+  }
+
+  private removeUri(uri: vscode.Uri) {
+    const id = this.idOf(uri);
+    this.skipped.delete(id);
+    this.forget(id);
+  }
+
+  private scheduleDocument(doc: vscode.TextDocument) {
+    if (!this.isArticleUri(doc.uri) && doc.languageId !== 'news-article') return;
+    this.debounce(doc.uri, () => {
+      if (doc.isClosed) return;
+      this.indexText(doc.uri, doc.getText());
+      this.fireChange();
+    });
+  }
+
+  private scheduleFile(uri: vscode.Uri) {
+    if (!this.isArticleUri(uri)) return;
+    this.debounce(uri, async () => {
+      await this.indexFile(uri, this.config().maxBytes);
+      this.fireChange();
+    });
+  }
+
+  private debounce(uri: vscode.Uri, fn: () => void | Promise<void>) {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void fn();
+    }, DEBOUNCE_MS));
+  }
+
+  private fireChange(now = false) {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (now) {
+      this.changeEmitter.fire();
+      return;
+    }
+    this.changeTimer = setTimeout(() => this.changeEmitter.fire(), DEBOUNCE_MS);
+  }
+
+  /** Opens an article at a passage and selects it. */
+  async reveal(id: string, start: number, end: number, preview = true): Promise<vscode.TextEditor | undefined> {
+    const uri = this.uriOf(id);
+    if (!uri) return undefined;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    return vscode.window.showTextDocument(doc, { selection: range, preview });
+  }
+
+  /** A VS Code location for a passage, with offsets turned into positions of the article's text. */
+  async location(id: string, start: number, end: number): Promise<vscode.Location | undefined> {
+    const uri = this.uriOf(id);
+    const article = this.corpus.get(id);
+    if (!uri || !article) return undefined;
+    return new vscode.Location(uri, new vscode.Range(positionAt(article.text, start), positionAt(article.text, end)));
+  }
+
+  get extensionContext() {
+    return this.context;
+  }
+}
+
+/** Offset -> Position without opening the document (line breaks: \r\n, \r or \n). */
+export function positionAt(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let lineStart = 0;
+  const re = /\r\n|\r|\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) && m.index < offset) {
+    if (m.index + m[0].length > offset) break;
+    line++;
+    lineStart = m.index + m[0].length;
+  }
+  return new vscode.Position(line, offset - lineStart);
+}
+
+/** A small glob matcher for include/exclude checks on single paths (**, *, ?, {a,b}). */
+export function globMatch(glob: string, path: string): boolean {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += re.includes('(?:') ? '|' : ',';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`).test(path);
+}

@@ -1,0 +1,13 @@
+// Every feature registers from this one list; each pushes its disposables into context.subscriptions.
+import type { FeatureContext } from '../featureContext';
+import { registerCoreCommands } from './coreCommands';
+import { registerStatusBar } from './statusBar';
+
+const features: ((ctx: FeatureContext) => void)[] = [
+  registerCoreCommands,
+  registerStatusBar,
+];
+
+export function registerFeatures(ctx: FeatureContext) {
+  for (const register of features) register(ctx);
+}
