@@ -14,5 +14,7 @@ export function registerCoreCommands({ context, service, output }: FeatureContex
       return service.corpus.size;
     }),
     vscode.commands.registerCommand('corroborate.showOutput', () => output.show()),
+    // Used by hover and tree links: opens an article at a passage and selects it.
+    vscode.commands.registerCommand('corroborate.openPassage', (id: string, start: number, end: number) => service.reveal(id, start, end, false)),
   );
 }
