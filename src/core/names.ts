@@ -127,7 +127,8 @@ export const NON_PERSON_HEADS = new Set([
   'studios', 'records', 'pictures', 'entertainment', 'foods', 'group', 'summit', 'conference', 'forum', 'movement', 'front', 'alliance',
   'coalition', 'federation', 'confederation', 'declaration', 'accord', 'accords', 'convention', 'protocol', 'plan', 'strategy',
   'report', 'initiative', 'doctrine', 'presidency', 'embassy', 'consulate', 'prison', 'jail', 'base', 'port', 'canal', 'highway',
-  'province', 'territory', 'colony', 'peninsula', 'continent', 'airbus', 'boeing', 'inc.', 'ag', 'sa', 'nv', 'gmbh', 'spa',
+  'province', 'territory', 'colony', 'peninsula', 'continent', 'ag', 'sa', 'nv', 'gmbh', 'spa', 'factory', 'plant', 'works',
+  'mill', 'mine', 'headquarters', 'campus', 'airport', 'terminal', 'station', 'computer', 'computers', 'corps',
 ]);
 
 /** Words after which a capitalised span names a place ("in Havana", "from Caracas"). */

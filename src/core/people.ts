@@ -45,6 +45,15 @@ function addEv(a: Evidence, b: Evidence) {
 function buildModel(corpus: Corpus): PeopleModel {
   const articles = corpus.articles();
   const forms = new Map<string, Form>();
+  const vocab = new Map<string, [number, number]>();
+  for (const a of articles) {
+    for (const [k, [lo, cap]] of articleCandidates(corpus, a.id).vocab) {
+      const v = vocab.get(k);
+      if (v) { v[0] += lo; v[1] += cap; } else vocab.set(k, [lo, cap]);
+    }
+  }
+  // A word written lower-case more often than capitalised is an ordinary word ("Computer", "Factory").
+  const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
   for (const a of articles) {
     for (const c of articleCandidates(corpus, a.id).candidates) {
       const key = c.keys.join(' ');
@@ -56,7 +65,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   }
 
   // Multi-word forms that are names.
-  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f));
+  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f, common));
   // Cluster by surname; given names must agree up to a small spelling difference.
   const clusters: Form[][] = [];
   const bySurname = new Map<string, Form[][]>();
@@ -80,7 +89,7 @@ function buildModel(corpus: Corpus): PeopleModel {
     if (f.keys.length !== 1) continue;
     const k = f.keys[0];
     if (bySurname.has(k)) continue;
-    if (acceptSingle(f, givenOwners.has(k))) singles.push(f);
+    if (acceptSingle(f, givenOwners.has(k), common)) singles.push(f);
   }
 
   // Persons: one per cluster and per unattached single form.
@@ -106,7 +115,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   });
   // A given name alone ("Gustavo") names the person when only one person has it.
   for (const [given, owners] of givenOwners) {
-    if (owners.size !== 1 || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
+    if (owners.size !== 1 || !isGivenName(given) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
     const d = drafts.findIndex((x) => x.forms === [...owners][0]);
     if (d >= 0 && forms.get(given)) addAlias([given], d);
   }
@@ -184,20 +193,28 @@ function strong(ev: Evidence): boolean {
   return ev.title + ev.appos > 0;
 }
 
-function acceptFull(f: Form): boolean {
+/** Things get "its", people "his"/"her". */
+function thingLike(ev: Evidence): boolean {
+  return ev.org > ev.human;
+}
+
+function acceptFull(f: Form, common: (k: string) => boolean): boolean {
   const { ev, keys } = f;
-  if (keys.some((k) => FUNCTION_WORDS.has(k) || NON_PERSON_HEADS.has(k) || TITLES.has(k) && k !== keys[0])) return false;
+  if (keys.some((k) => FUNCTION_WORDS.has(k) || TITLES.has(k) && k !== keys[0])) return false;
   if (isPlaceOrOrgWord(keys.join(' ')) || isPlaceOrOrgWord(keys.join('-'))) return false;
-  if (strong(ev) || ev.speech > 0) return true;
   const given = isGivenName(keys[0]) || isInitials({ text: topSurface(f).split(' ')[0], start: 0, end: 0, key: keys[0] });
+  if (strong(ev) && (given || !(thingLike(ev) && ev.org > ev.title + ev.appos))) return true;
+  if (keys.some((k) => NON_PERSON_HEADS.has(k) || common(k))) return false;
   if (ev.the > 0) return false;
+  // A given name first ("Mary Barra") is a name unless the span is mostly used as a place.
   if (given) return ev.place === 0 || ev.place < ev.count;
-  if (ev.place > 0) return false;
+  if (thingLike(ev) || ev.place > 0) return false;
+  if (ev.speech > 0) return true;
   // No cue either way: a name only if no word of it is an ordinary or place word.
   return keys.every((k) => !isCommonWord(k) && !isPlaceOrOrgWord(k) && !/\d/.test(k)) && ev.inner > 0;
 }
 
-function acceptSingle(f: Form, isGiven: boolean): boolean {
+function acceptSingle(f: Form, isGiven: boolean, common: (k: string) => boolean): boolean {
   const { ev } = f;
   const k = f.keys[0];
   if (FUNCTION_WORDS.has(k) || NON_PERSON_HEADS.has(k) || TITLES.has(k) || /\d/.test(k) || k.length < 2) return false;
@@ -205,9 +222,9 @@ function acceptSingle(f: Form, isGiven: boolean): boolean {
   if (isAllCaps({ text: surface, start: 0, end: 0, key: k })) return false;
   if (isNationality({ text: surface, start: 0, end: 0, key: k })) return false;
   if (isGiven) return false;
-  if (ev.title > 0) return !isPlaceOrOrgWord(k);
-  if (isPlaceOrOrgWord(k) || isCommonWord(k)) return false;
-  if (ev.place > 0 || ev.the > 0) return false;
+  if (ev.title > 0) return !isPlaceOrOrgWord(k) && !thingLike(ev);
+  if (isPlaceOrOrgWord(k) || isCommonWord(k) || common(k)) return false;
+  if (ev.place > 0 || ev.the > 0 || thingLike(ev)) return false;
   return ev.appos + ev.speech > 0 && ev.inner > 0;
 }
 
@@ -291,7 +308,7 @@ function excluded(text: string, toks: Token[], from: number, to: number): boolea
     if (to - from === 1 && j === to) return true; // "Trump" followed by another capitalised word: a different name
     j++;
   }
-  if (to - from === 1 && prev && adjacent(text, prev, toks[from]) && nameLike(prev) && !TITLES.has(prev.key) && !isNationality(prev) && isGivenName(prev.key)) return true;
+  if (to - from === 1 && prev && adjacent(text, prev, toks[from]) && nameLike(prev) && !TITLES.has(prev.key) && !isNationality(prev)) return true;
   if (isAllCaps(toks[from]) && !isInitials(toks[from])) return true;
   return false;
 }

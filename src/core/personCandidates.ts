@@ -14,6 +14,10 @@ export interface Evidence {
   possessive: number;
   the: number;
   place: number;
+  /** Followed in its sentence by "its"/"their" rather than "his"/"her"; or after "company", "firm". */
+  org: number;
+  /** Followed in its sentence by "his"/"her"/"he"/"she". */
+  human: number;
   /** Occurrences that are not the first word of a sentence. */
   inner: number;
   count: number;
@@ -39,9 +43,15 @@ export interface RoleHit {
 export interface ArticleCandidates {
   candidates: Candidate[];
   roles: RoleHit[];
+  /** Per word: [times written lower-case, times capitalised inside a sentence]. Common words are mostly lower-case. */
+  vocab: Map<string, [number, number]>;
 }
 
-const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, inner: 0, count: 1 });
+const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, org: 0, human: 0, inner: 0, count: 1 });
+const ORG_NOUNS = new Set(['company', 'firm', 'group', 'automaker', 'carmaker', 'maker', 'manufacturer', 'retailer', 'airline', 'bank',
+  'giant', 'subsidiary', 'unit', 'brand', 'startup', 'conglomerate', 'lender', 'insurer', 'operator', 'developer', 'supplier',
+  'corporation', 'agency', 'network', 'channel', 'station', 'newspaper', 'magazine', 'outlet', 'broadcaster', 'party', 'team', 'club',
+  'product', 'software', 'system', 'device', 'service', 'app', 'website', 'site', 'program', 'version', 'model', 'aircraft', 'plane', 'jet']);
 const TITLE_NOT_EVIDENCE = new Set(['of', 'first', 'former', 'state', 'senior', 'acting', 'interim', 'crown']);
 
 /** Only spaces between two tokens (no comma, quote, dash or line break). */
@@ -57,14 +67,22 @@ export function nameLike(t: Token): boolean {
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
   const roles: RoleHit[] = [];
+  const vocab = new Map<string, [number, number]>();
   const { text } = article;
   for (const s of article.sentences) {
     if (s.start < article.body.start || s.end > article.body.end) continue;
     if (article.paragraphs[s.paragraph]?.heading) continue;
     const toks = tokenize(text, s.start, s.end);
     scanSentence(text, toks, candidates, roles);
+    toks.forEach((t, i) => {
+      const lower = /^\p{Ll}/u.test(t.text);
+      if (!lower && i === 0) return;
+      const v = vocab.get(t.key) ?? [0, 0];
+      v[lower ? 0 : 1]++;
+      vocab.set(t.key, v);
+    });
   }
-  return { candidates, roles };
+  return { candidates, roles, vocab };
 }
 
 function scanSentence(text: string, toks: Token[], out: Candidate[], roles: RoleHit[]) {
@@ -89,14 +107,15 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   let k = 0;
   while (k < run.length - 1) {
     const t = run[k];
-    if (TITLES.has(t.key) && t.key !== 'of') { k++; continue; }
+    if ((TITLES.has(t.key) || ROLE_NOUNS.has(t.key)) && t.key !== 'of') { k++; continue; }
     if ((isNationality(t) || (isCapitalized(t) && !isGivenName(t.key))) && run.slice(k + 1, run.length - 1).some((x) => TITLES.has(x.key))) { k++; continue; }
     break;
   }
   const name = run.slice(k);
   if (!name.length || name.length > 4) return;
-  if (name.some((t) => NON_PERSON_HEADS.has(t.key))) return;
   if (name.some((t) => isAllCaps(t) && !isInitials(t))) return;
+  // "FaceTime", "AppleInsider", "DaimlerChrysler": brand-style inner capitals (but "McDonald", "DeSantis", "LaSorda" are names).
+  if (name.some((t) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(t.text) && !/^(?:Mac|Van|Von|Del|Des|Della)\p{Lu}/u.test(t.text))) return;
   if (isInitials(name[name.length - 1])) return;
   if (name.length === 1 && (TITLES.has(name[0].key) || isNationality(name[0]) && !k)) return;
   const prefix = run.slice(0, k);
@@ -113,11 +132,22 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (!prefix.length && prev?.key === 'the') ev.the++;
   if (!prefix.length && prev && PLACE_PREPOSITIONS.has(prev.key)) ev.place++;
   if (from > 0) ev.inner++;
+  if (prev && !isCapitalized(prev) && ORG_NOUNS.has(prev.key) && adjacent(text, prev, toks[from])) ev.org++;
+  if (next && !isCapitalized(next) && ORG_NOUNS.has(next.key) && adjacent(text, toks[to - 1], next)) ev.org++;
+  // The next possessive or pronoun in the sentence tells a person ("his") from a thing ("its").
+  for (let q = to; q < toks.length && q < to + 12; q++) {
+    const w = toks[q].key;
+    if (w === 'its' || w === 'it') { ev.org++; break; }
+    if (w === 'his' || w === 'her' || w === 'he' || w === 'she') { ev.human++; break; }
+    if (nameLike(toks[q]) && q > to) break;
+  }
   const after = appositionAfter(text, toks, to);
   const before = prefix.length ? null : appositionBefore(text, toks, from);
   if (after || before) ev.appos++;
   const titleRole = prefix.length ? prefixRole(text, toks, from, from + k) : lowerRoleBefore(text, toks, from);
   if (titleRole) ev.title++;
+  // "White House", "Clinton List": an organisation or thing, unless a title or apposition says person ("Jim Press, the chairman").
+  if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
   const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => t.key), ev };
   out.push(c);
   for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, ...r, text: text.slice(r.start, r.end) });
