@@ -2,10 +2,12 @@
 import type { FeatureContext } from '../featureContext';
 import { registerCoreCommands } from './coreCommands';
 import { registerStatusBar } from './statusBar';
+import { registerPeople } from './peopleHover';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
   registerStatusBar,
+  registerPeople,
 ];
 
 export function registerFeatures(ctx: FeatureContext) {
