@@ -102,6 +102,8 @@ function scanSentence(text: string, toks: Token[], out: Candidate[], roles: Role
 }
 
 function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: RoleHit[]) {
+  // A long run of capitalised words is a heading or a shouted line, not a name (and would make the prefix scan quadratic).
+  if (to - from > 10) return;
   const run = toks.slice(from, to);
   // Title prefix: "US President", "Foreign Minister", "Republican Senator", "Mr".
   let k = 0;
