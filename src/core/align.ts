@@ -188,3 +188,30 @@ function diversify(results: ScoredPassage[]): ScoredPassage[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface ParagraphCoverage extends Span {
+  /** The other articles reporting something in this paragraph. */
+  articles: string[];
+}
+
+/** Score from which a related passage counts as the same fact being reported (for "Reported by N"). */
+export const REPORTED_SCORE = 0.3;
+
+/** For each paragraph of article `id` that other articles also report: which articles. Memoised until the corpus changes. */
+export function paragraphCoverage(corpus: Corpus, id: string): ParagraphCoverage[] {
+  return corpus.derive(`align.coverage:${id}`, () => {
+    const article = corpus.get(id);
+    if (!article) return [];
+    const out: ParagraphCoverage[] = [];
+    article.paragraphs.forEach((p, index) => {
+      if (p.heading) return;
+      const articles = new Set<string>();
+      for (const s of article.sentences) {
+        if (s.paragraph !== index) continue;
+        for (const r of relatedPassages(corpus, id, s, 10)) if (r.score >= REPORTED_SCORE) articles.add(r.article);
+      }
+      if (articles.size) out.push({ start: p.start, end: p.end, articles: [...articles].sort() });
+    });
+    return out;
+  });
+}
