@@ -41,7 +41,7 @@ export function contestedClaims(corpus: Corpus): Claim[] {
   const articles = corpus.articles();
   if (articles.length < 2) return [];
   const dates = datesByArticle(corpus);
-  const idf = stemRarity(corpus);
+  const rarity = stemRarity(corpus);
   const facts = new Map<string, PassageFacts>();
   const factsOf = (article: Article, s: Sentence, index: number): PassageFacts => {
     const key = `${article.id}\u0000${index}`;
@@ -79,12 +79,14 @@ export function contestedClaims(corpus: Corpus): Claim[] {
         if (!other) continue;
         const index = other.sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
         if (index < 0 || other.paragraphs[other.sentences[index].paragraph]?.heading) continue;
+        const bInfo = articleClaims(corpus, other.id).sentences.find((x) => x.index === index);
+        if (!bInfo || bInfo.quoted >= QUOTE_SHARE) continue;
         const fb = factsOf(other, other.sentences[index], index);
-        const d = compareFacts(fa, fb, { idf });
+        const d = compareFacts(fa, fb, rarity);
         if (!d) continue;
         const sb = other.sentences[index];
         note(article, si.index, { with: { article: other.id, start: sb.start, end: sb.end }, what: d, outlet: other.outlet ?? other.id });
-        const back = compareFacts(fb, fa, { idf }) ?? { kind: d.kind, here: d.there, there: d.here };
+        const back = compareFacts(fb, fa, rarity) ?? { kind: d.kind, here: d.there, there: d.here };
         note(other, index, { with: { article: article.id, start: si.sentence.start, end: si.sentence.end }, what: back, outlet: article.outlet ?? article.id });
       }
     }
@@ -119,8 +121,12 @@ function inheritedDate(article: Article, index: number, dates: DateMention[]): D
   return null;
 }
 
-/** Inverse sentence frequency of each content stem across the corpus. */
-function stemRarity(corpus: Corpus): (stem: string) => number {
+/**
+ * Inverse sentence frequency of each content stem across the corpus, and which stems are
+ * distinctive: rare enough (idf at least 60% of the maximum) that sharing three of them shows
+ * two passages report the same fact, where sharing the story's main names does not.
+ */
+function stemRarity(corpus: Corpus): { idf: (stem: string) => number; distinctive: (stem: string) => boolean } {
   const table = corpus.derive('claims:stem-df', () => {
     const df = new Map<string, number>();
     let n = 0;
@@ -134,5 +140,7 @@ function stemRarity(corpus: Corpus): (stem: string) => number {
     }
     return { df, n };
   });
-  return (w) => Math.log(1 + table.n / (1 + (table.df.get(w) ?? 0)));
+  const idf = (w: string) => Math.log(1 + table.n / (1 + (table.df.get(w) ?? 0)));
+  const floor = 0.6 * Math.log(1 + table.n);
+  return { idf, distinctive: (w) => idf(w) >= floor };
 }

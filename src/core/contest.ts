@@ -146,7 +146,7 @@ export function quantitiesCompatible(a: Quantity, b: Quantity): boolean {
 
 const SETTLED = /\b(?:accepted|confirmed|verified|acknowledged|conceded|admitted|established|proved|proven)\b/gi;
 const UNSETTLED = /\b(?:(?:not|never|n't)\s+(?:been\s+|yet\s+|independently\s+)*(?:confirmed|verified|established|proven|proved|accepted)|unconfirmed|unverified|unproven|unsubstantiated|no evidence|without evidence|could not (?:be )?(?:confirmed|verified)|disputed|remains unclear)\b/gi;
-const NEGATOR = /^(?:not|n't|never|didn't|doesn't|don't|wasn't|weren't|isn't|aren't|hasn't|haven't|hadn't|won't|wouldn't|couldn't)$/i;
+const NEGATOR = /^(?:not|never|\w+n['’]t)$/i;
 
 function stanceOf(text: string): { settled: string | null; unsettled: string | null } {
   const unsettled = text.match(UNSETTLED)?.[0] ?? null;
@@ -216,16 +216,20 @@ export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: 
 }
 
 export interface CompareOptions {
-  /** Minimum number of shared content stems before two passages count as the same fact. */
+  /** Minimum number of shared distinctive stems before two passages count as the same fact. */
   minShared?: number;
+  /** Rarity of a stem across the corpus; rarer shared words weigh more when picking a date. */
   idf?: (stem: string) => number;
+  /** Whether a stem is rare enough to show two passages report the same fact (names of the story's actors are not). */
+  distinctive?: (stem: string) => boolean;
 }
 
 /** How passage `a` disagrees with passage `b` about the fact they share, or null. */
 export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOptions = {}): Disagreement | null {
   const idf = opts.idf ?? (() => 1);
   const shared = sharedStems(a, b);
-  if (shared.size < (opts.minShared ?? 2)) return null;
+  const distinctive = opts.distinctive ?? (() => true);
+  if ([...shared].filter(distinctive).length < (opts.minShared ?? 3)) return null;
 
   const da = governingDate(a, shared, idf);
   const db = governingDate(b, shared, idf);
@@ -249,7 +253,7 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   for (const s of shared) {
     const na = a.negated.has(s);
     const nb = b.negated.has(s);
-    if (na !== nb && idf(s) > 0) {
+    if (na !== nb && distinctive(s)) {
       const w = (p: PassageFacts) => (p.negated.has(s) ? `not \u201c${s}\u2026\u201d` : `\u201c${s}\u2026\u201d`);
       return { kind: 'stance', here: w(a), there: w(b) };
     }
