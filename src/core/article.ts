@@ -139,8 +139,9 @@ export function parseArticle(id: string, text: string): Article {
       if (TIME_TAIL.test(rest)) {
         // A bare name right after a date line is the byline ("Written on 02/03/2026\nJosep Freixes").
         const next = lines.slice(i + 1).find((l) => l.text.trim());
-        if (!byline && next && NAME_LINE.test(next.text) && wordCount(next.text) <= 5) {
-          byline = cleanName(next.text);
+        const nextName = next && (BYLINE.exec(next.text)?.[1] ?? next.text);
+        if (!byline && next && nextName && NAME_LINE.test(nextName) && wordCount(nextName) <= 5) {
+          byline = cleanName(nextName);
           i = lines.indexOf(next);
           headerLines++;
         }
