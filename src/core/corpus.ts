@@ -8,7 +8,7 @@ import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
 import { resolveQuotes } from './quotes';
 import { resolveTimes } from './dates';
 import { SearchIndex } from './search';
-import { relatedPassages } from './align';
+import { RelatedIndex, relatedPassages } from './align';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
 
 interface Entry {
@@ -23,6 +23,8 @@ export class Corpus {
   /** Bumped on every change; lets callers tell whether a result is stale. */
   version = 0;
   readonly search = new SearchIndex(this);
+  /** The sentence index behind related(); re-indexes only changed articles. */
+  readonly relatedIndex = new RelatedIndex(this);
 
   /** Adds or replaces one article; only that article is re-analysed. */
   upsert(id: string, text: string): Article {
@@ -44,6 +46,7 @@ export class Corpus {
     this.version++;
     this.derived.clear();
     this.search.invalidate(id);
+    this.relatedIndex.invalidate(id);
   }
 
   get size(): number {

@@ -2,11 +2,19 @@
 import type { FeatureContext } from '../featureContext';
 import { registerCoreCommands } from './coreCommands';
 import { registerStatusBar } from './statusBar';
+import { registerSearch } from './search';
+import { registerRelated } from './related';
+import { registerCompareView } from './compareView';
+import { registerRelatedCodeLens } from './relatedCodeLens';
 import { registerPeople } from './peopleHover';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
   registerStatusBar,
+  registerSearch,
+  registerRelated,
+  registerCompareView,
+  registerRelatedCodeLens,
   registerPeople,
 ];
 

@@ -39,7 +39,8 @@ export function personCardMarkdown(p: PersonProfile, at: CardContext): string {
   lines.push('---');
   lines.push([
     commandLink('Show all mentions', 'corroborate.showMentions', [p.person.id, at.article, at.start], `All ${p.person.mentions.length} mentions`),
-    commandLink('Find related coverage', 'corroborate.findRelated', [{ article: at.article, start: at.start, end: at.end }]),
+    // findRelated takes (article id, offset): the sentence around this mention.
+    commandLink('Find related coverage', 'corroborate.findRelated', [at.article, at.start], 'Other outlets on this sentence'),
   ].join(' · '));
   return lines.join('\n\n');
 }
