@@ -151,7 +151,8 @@ function attribute(a: Article, hits: Hit[], q: QuoteSpan, spans: QuoteSpan[]): S
     if (r && r.start - from <= 2) return r;
   }
   const r = referents(a, hits, afterFrom + lead, afterTo, spans)[0];
-  if (r && r.start - (afterFrom + lead) <= 1) {
+  // Only titles may stand between the quote and the name ('," Mr Ferreira-Holm said').
+  if (r && /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(afterFrom + lead, r.start))) {
     const tail = text.slice(r.start, afterTo);
     const words = tokenize(tail, 0, tail.length).slice(0, 6).map((t) => t.key);
     if (words.some((w) => SPEECH_VERBS.has(w))) return r;
