@@ -38,19 +38,20 @@ const isVerb = (t: Tok) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.
 const isNominal = (t: Tok) => ['Noun', 'ProperNoun', 'Determiner', 'Adjective', 'Value', 'Acronym', 'Possessive', 'Pronoun'].some((g) => t.tags.has(g)) || /^(?:and|&)$/i.test(t.text);
 
 /** Subject-verb-object of one passage, without its time expression; null when no verb is found. */
-export function labelOf(text: string): string | null {
+export function labelOf(text: string, anchor = -1): string | null {
   // A dateline ("WASHINGTON (Reuters) --") is not part of the sentence.
-  const toks = tokens(text.replace(/^\s*[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*(?:--|—|–|-)\s*/, ''));
+  const dl = /^\s*[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*(?:--|—|–|-)\s*/.exec(text);
+  const toks = tokens(dl ? text.slice(dl[0].length) : text);
   if (!toks.length) return null;
-  let v = toks.findIndex(isVerb);
+  const v = pickVerb(toks, anchor - (dl ? dl[0].length : 0));
   if (v < 0) return null;
   // "said that they had a meeting": the reported event is what happened.
   if (SAY.test(toks[v].text)) {
     const thatAt = toks.findIndex((t, i) => i > v && /^that$/i.test(t.text));
     const inner = thatAt > 0 ? toks.findIndex((t, i) => i > thatAt + 1 && isVerb(t)) : -1;
     if (inner > 0) {
-      const subj = subjectOf(toks, v);
-      const innerSubj = subjectOf(toks, inner);
+      const subj = subjectOf(toks, v).toks;
+      const innerSubj = subjectOf(toks, inner).toks;
       const pronoun = innerSubj.length === 1 && innerSubj[0].tags.has('Pronoun');
       const obj = objectOf(toks, inner);
       const who = pronoun || !innerSubj.length ? subj : innerSubj;
@@ -63,15 +64,65 @@ export function labelOf(text: string): string | null {
     const next = toks.findIndex((t, i) => i > v && i <= v + 3 && isVerb(t) && /^to$/i.test(toks[i - 1]?.text ?? ''));
     if (next > 0) head = next;
   }
-  const subj = subjectOf(toks, v);
-  return finish([...subj, present(toks[head], subj), ...objectOf(toks, head)]);
+  const subject = subjectOf(toks, v);
+  const subj = subject.toks;
+  // "sanctions -- which the administration issued": the object is what the relative clause hangs on.
+  let obj = objectOf(toks, head);
+  const rel = subject.from - 1;
+  if (rel > 0 && /^(?:which|that)$/i.test(toks[rel].text) && /,|--|—/.test(toks[rel - 1].post) && (!obj.length || obj[0].tags.has('Preposition'))) {
+    obj = nounRunEndingAt(toks, rel - 1);
+  }
+  // Passive: "was elected" stays passive ("is elected").
+  const aux = toks[v - 1];
+  if (head === v && aux && aux.tags.has('Copula') && (toks[v].tags.has('PastTense') || toks[v].tags.has('Participle'))) {
+    const plural = isPlural(subj);
+    return finish([...subj, { ...aux, text: plural ? 'are' : 'is' }, toks[v], ...obj]);
+  }
+  return finish([...subj, present(toks[head], subj), ...obj]);
+}
+
+/** The verb nearest the removed time expression, preferring its own clause; the first verb without an anchor. */
+function pickVerb(toks: Tok[], anchor: number): number {
+  // "did", "does" stand in for another verb and say nothing themselves.
+  const verbs = toks.map((t, i) => (isVerb(t) && !/^(?:do|does|did|done)$/i.test(t.text) ? i : -1)).filter((i) => i >= 0);
+  if (!verbs.length) return -1;
+  if (anchor < 0) return verbs[0];
+  // Character positions of each token and of each clause break.
+  let pos = 0;
+  const start: number[] = [], end: number[] = [], breaks: number[] = [];
+  for (const t of toks) {
+    start.push(pos + t.pre.length);
+    end.push(pos + t.pre.length + t.text.length);
+    if (/[,;:]|--|—/.test(t.post)) breaks.push(end[end.length - 1]);
+    pos += t.pre.length + t.text.length + t.post.length;
+  }
+  const between = (x: number, y: number) => breaks.some((b) => b >= x && b < y);
+  const before = verbs.filter((i) => end[i] <= anchor && !between(end[i], anchor)).pop();
+  if (before !== undefined) return before;
+  const after = verbs.find((i) => start[i] >= anchor && !between(anchor, start[i]));
+  if (after !== undefined) return after;
+  return verbs.find((i) => start[i] >= anchor) ?? verbs[verbs.length - 1];
+}
+
+function isPlural(subject: Tok[]): boolean {
+  const last = subject[subject.length - 1];
+  return !subject.length || subject.some((t) => /^(?:and|&)$/i.test(t.text)) || !!(last && (last.tags.has('Plural') || /^(?:they|we|you|i|two|both)$/i.test(last.text)));
+}
+
+function nounRunEndingAt(toks: Tok[], end: number): Tok[] {
+  const out: Tok[] = [];
+  for (let k = end; k >= 0 && out.length < 5; k--) {
+    const u = toks[k];
+    if (!isNominal(u) || u.tags.has('Preposition') || u.tags.has('Date') || u.tags.has('Pronoun') || (k !== end && /[,;:]|--|—/.test(u.post)) || /^(?:and|&)$/i.test(u.text)) break;
+    out.unshift(u);
+  }
+  return out;
 }
 
 /** Headline style: the verb in the present tense, agreeing with its subject. */
 function present(verb: Tok, subject: Tok[]): Tok {
   const inf = (verb.inf ?? verb.text).toLowerCase();
-  const last = subject[subject.length - 1];
-  const plural = !subject.length || subject.some((t) => /^(?:and|&)$/i.test(t.text)) || (last && (last.tags.has('Plural') || /^(?:they|we|you|i|two|both)$/i.test(last.text)));
+  const plural = isPlural(subject);
   let form = inf;
   if (!plural) {
     if (inf === 'be') form = 'is';
@@ -85,41 +136,52 @@ function present(verb: Tok, subject: Tok[]): Tok {
 
 const CARRIER_WORDS = /^(?:to|set|due|expected|scheduled|going|about|poised|slated|likely|ready|planning|hoping|trying)$/i;
 
-function subjectOf(toks: Tok[], v: number): Tok[] {
+function subjectOf(toks: Tok[], v: number): { toks: Tok[]; from: number } {
   const out: Tok[] = [];
+  let from = v;
   let dropTitles = false;
   for (let i = v - 1; i >= 0; i--) {
     const t = toks[i];
     if (out.length === 0 && (t.tags.has('Adverb') || t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal') || CARRIER_WORDS.test(t.text))) continue;
     if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) break;
     // "Trump, who has voiced ...": the subject is the noun before the relative clause.
-    if (out.length === 0 && /^(?:who|which|that)$/i.test(t.text) && i > 0 && /,/.test(toks[i - 1].post)) {
+    if (out.length === 0 && /^(?:who|which|that)$/i.test(t.text) && i > 0 && isNominal(toks[i - 1])) {
       const j = i - 1;
       const head: Tok[] = [];
-      for (let k = j; k >= 0 && head.length < 6; k--) {
+      let k = j;
+      for (; k >= 0 && head.length < 6; k--) {
         const u = toks[k];
         if (!isNominal(u) || u.tags.has('Date') || (k !== j && /[,;:]/.test(u.post))) break;
         if (u.tags.has('Honorific')) continue;
         head.unshift(u);
       }
-      return head;
+      // "Petro, a former guerrilla who ...": the name beats the description.
+      if (head[0]?.tags.has('Determiner') && k >= 0 && /,/.test(toks[k].post) && toks[k].tags.has('ProperNoun')) {
+        const name = nounRunEndingAt(toks, k).filter((u) => !u.tags.has('Honorific'));
+        if (name.length) return { toks: name, from: k - name.length + 1 };
+      }
+      return { toks: head, from: k + 1 };
     }
     if (!isNominal(t) || t.tags.has('Date') || /[,;:]|--|—/.test(t.post)) break;
+    // "crimes and he described": a pronoun after "and" starts a new clause.
+    if (/^(?:and|&)$/i.test(t.text) && out[0]?.tags.has('Pronoun')) break;
     if (t.tags.has('Honorific')) { dropTitles = true; continue; }
     // "US President Donald Trump": the country and title before a name go.
     if (dropTitles && (t.tags.has('Acronym') || t.tags.has('Demonym') || /^(?:U\.S\.|US|UK|EU)$/.test(t.text))) continue;
     dropTitles = false;
     out.unshift(t);
+    from = i;
     if (out.length >= 8) break;
   }
-  return out;
+  return { toks: out, from };
 }
 
 function objectOf(toks: Tok[], v: number): Tok[] {
   const out: Tok[] = [];
   for (let i = v + 1; i < toks.length && out.length < 7; i++) {
     const t = toks[i];
-    if (STOP_OBJECT.test(t.text) || t.tags.has('Date') || t.tags.has('Conjunction') && out.length > 1) break;
+    const joinsNames = /^(?:and|&)$/i.test(t.text) && toks[i - 1]?.tags.has('ProperNoun') && toks[i + 1]?.tags.has('ProperNoun');
+    if (STOP_OBJECT.test(t.text) || t.tags.has('Date') || (t.tags.has('Conjunction') && out.length > 1 && !joinsNames)) break;
     if (t.tags.has('Preposition') && out.length >= 3) break;
     const afterDeterminer = toks[i - 1]?.tags.has('Determiner') || toks[i - 1]?.tags.has('Adjective');
     if (t.tags.has('Verb') && out.length > 0 && !afterDeterminer && !t.tags.has('Infinitive') && !/^to$/i.test(toks[i - 1]?.text ?? '')) break;
@@ -143,8 +205,8 @@ export function eventLabel(_corpus: Corpus, mentions: EventMention[]): string {
   const ranked = [...mentions].sort((a, b) => rank(b) - rank(a)).slice(0, 3);
   let best: string | null = null, bestScore = -Infinity;
   for (const m of ranked) {
-    const text = withoutTime(m);
-    const label = labelOf(text);
+    const { text, anchor } = withoutTime(m);
+    const label = labelOf(text, anchor);
     if (!label) continue;
     const n = label.split(' ').length;
     const score = (/[A-Z]/.test(label.slice(1)) ? 2 : 0) + (n >= 3 && n <= 10 ? 2 : 0) - (/^(?:He|She|They|It|We|I)\b/.test(label) ? 2 : 0) - (SAY.test(label.split(' ')[1] ?? '') ? 1 : 0);
@@ -160,16 +222,19 @@ function rank(m: EventMention): number {
 }
 
 /** The passage with its time expression (and the preposition before it) taken out. */
-function withoutTime(m: EventMention): string {
+function withoutTime(m: EventMention): { text: string; anchor: number } {
   const a = m.timex.start - m.start, b = m.timex.end - m.start;
-  if (a < 0 || b > m.text.length) return m.text;
+  if (a < 0 || b > m.text.length) return { text: m.text, anchor: -1 };
   const timex = m.text.slice(a, b);
   // "on Tuesday's talks" keeps its preposition: only the day goes.
   const possessive = /['’]s$/.test(timex);
   const before = possessive ? m.text.slice(0, a) : m.text.slice(0, a).replace(/\b(?:on|in|at|during|by|since|from|until)\s*$/i, '');
   let after = m.text.slice(b);
   if (/^['’]s\b/.test(after)) after = after.slice(2);
-  return `${before} ${after}`.replace(/\s+,/g, ',').replace(/^\s*,\s*/, '').replace(/\s+/g, ' ').trim();
+  // Keep lengths so the anchor stays where the time was.
+  const lead = before.replace(/^\s*,\s*/, '').replace(/^\s*(?:and|but|or|so|then|while)\b\s*,?\s*/i, '');
+  const joined = `${lead.trimEnd()} ${after.replace(/^\s*,\s*/, lead.trim() ? ', ' : '').trimStart()}`.trim();
+  return { text: joined, anchor: lead.trimEnd().length };
 }
 
 function fallback(text: string): string {
