@@ -145,8 +145,11 @@ function countEvents(g: TimelineGroup): number {
 export function registerEventsView({ context, service, api }: FeatureContext): EventsTreeProvider {
   const initial = vscode.workspace.getConfiguration('corroborate.events').get<Grouping>('grouping', 'date');
   const provider = new EventsTreeProvider(service, initial === 'article' ? 'article' : 'date');
-  if (api) api.events = provider;
   const views = ['corroborate.events', 'corroborate.eventsExplorer'].map((id) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true }));
+  if (api) {
+    api.events = provider;
+    api.eventsViews = views;
+  }
   const setContext = () => {
     void vscode.commands.executeCommand('setContext', 'corroborate.events.grouping', provider.grouping);
     void vscode.commands.executeCommand('setContext', 'corroborate.events.filtered', !!provider.person);
