@@ -12,26 +12,131 @@ const SAY = /^(?:say|says|said|tell|tells|told|add|adds|added|note|notes|noted|s
 const CARRIER = /^(?:set|due|expected|scheduled|going|poised|slated|plan|plans|planned|agree|agrees|agreed|decide|decides|decided|try|tries|tried|hope|hopes|hoped|want|wants|wanted|aim|aims|aimed|seek|seeks|sought)$/i;
 const STOP_OBJECT = /^(?:that|which|who|whom|whose|where|when|while|though|although|because|but|despite|after|before|as|if|since|until|amid|without)$/i;
 
-function tokens(text: string): Tok[] {
-  const doc = nlp(text);
-  const out: Tok[] = [];
-  const infinitives = new Map<string, string>();
-  for (const v of doc.verbs().json() as { text: string; verb?: { infinitive?: string } }[]) if (v.verb?.infinitive) infinitives.set(v.text.toLowerCase().split(/\s+/).pop()!, v.verb.infinitive);
-  for (const s of doc.json() as { terms: { text: string; tags: string[]; pre: string; post: string }[] }[]) {
-    for (const t of s.terms) {
-      const prev = out[out.length - 1];
-      // "face-to-face" is one word to a reader.
-      if (prev && /[-‑]$/.test(prev.post) && !/\s/.test(prev.post)) {
-        prev.text = `${prev.text}${prev.post.trim()}${t.text}`;
-        prev.post = t.post;
-        prev.tags = new Set([...t.tags].filter((g) => g !== 'Verb').concat(['Noun', 'Adjective']));
-        continue;
-      }
-      const inf = infinitives.get(t.text.toLowerCase());
-      out.push({ text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post, inf: inf && inf.toLowerCase() !== t.text.toLowerCase() ? inf : lemma(t.text) });
-    }
+// compromise's lexicon gives each known word its parts of speech; suffix rules and two context rules
+// cover the rest. Its full tagger costs milliseconds per sentence, too much for thousands of events.
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Verb', 'PhrasalVerb', 'Imperative']);
+const NOUN_TAGS = new Set(['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable', 'Unit', 'Duration', 'Organization', 'Place', 'Person', 'SportsTeam', 'Currency']);
+const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'ProperNoun']);
+const AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'having']);
+const TITLE_WORDS = new Set(['president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen.', 'rep.', 'governor', 'gov.', 'mayor', 'king', 'queen', 'prince', 'princess', 'general', 'gen.', 'chancellor', 'ambassador', 'judge', 'pope', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'foreign', 'defense', 'defence', 'state', 'finance', 'interior', 'chief', 'ceo', 'chairman', 'spokesman', 'spokeswoman', 'leader']);
+
+function lexTags(w: string): string[] {
+  const v = LEXICON[w];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** The infinitive of a verb form, preferring forms compromise's lexicon knows. */
+export function infinitive(w: string): string {
+  const l = w.toLowerCase();
+  const base = lemma(l);
+  if (base !== l || !/ed$/.test(l)) return base === l && /s$/.test(l) && LEXICON[l.slice(0, -1)] ? l.slice(0, -1) : base;
+  return l;
+}
+
+function verbBase(w: string): string {
+  const l = w.toLowerCase();
+  if (l === 'being') return 'be';
+  if (/ing$/.test(l) && l.length > 5) {
+    for (const c of [l.slice(0, -3), `${l.slice(0, -3)}e`, l.replace(/(.)\1ing$/, '$1')]) if (lexTags(c).some((g) => VERB_TAGS.has(g) || NOUN_TAGS.has(g))) return c;
+    return l.slice(0, -3);
   }
+  if (/ed$/.test(l) && l.length > 4) {
+    for (const c of [l.slice(0, -1), l.slice(0, -2), l.replace(/ied$/, 'y'), l.replace(/(.)\1ed$/, '$1')]) if (lexTags(c).length) return c;
+    const stem = l.slice(0, -2);
+    if (/(?:[bcgkvz]|[^aeiou][aeiou][td])$/.test(stem) && !/[aeiou]{2}[td]$/.test(stem)) return `${stem}e`;
+    return lemma(l);
+  }
+  return lemma(l);
+}
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  while ((m = re.exec(text))) {
+    const raw = m[0];
+    const lead = /^[("“‘'\[]+/.exec(raw)?.[0] ?? '';
+    // "U.S." keeps its dots; other trailing punctuation is not part of the word.
+    const abbrev = /^(?:\p{L}\.){2,}/u.exec(raw.slice(lead.length))?.[0];
+    const trail = abbrev ? raw.slice(lead.length + abbrev.length) : /[)"”’'\],.;:!?]+$/.exec(raw.slice(lead.length))?.[0] ?? '';
+    const word = raw.slice(lead.length, raw.length - trail.length);
+    const pre = text.slice(last, m.index) + lead;
+    last = m.index + raw.length;
+    // Dashes and stray punctuation join the previous token's trailing text, where clause breaks are read.
+    if (!/[\p{L}\p{N}]/u.test(word)) { if (out.length) out[out.length - 1].post += pre + raw; continue; }
+    out.push({ text: word, tags: new Set(), pre, post: trail });
+  }
+  if (out.length) out[out.length - 1].post += text.slice(last);
+  else return out;
+  // The whitespace before the next token belongs to this one's post.
+  for (let i = 0; i < out.length - 1; i++) {
+    const ws = /^\s*/.exec(out[i + 1].pre)![0];
+    out[i].post += ws;
+    out[i + 1].pre = out[i + 1].pre.slice(ws.length);
+  }
+  out.forEach((t, i) => tag(t, i, out));
+  out.forEach((t, i) => context(t, i, out));
   return out;
+}
+
+function tag(t: Tok, i: number, toks: Tok[]) {
+  const possessive = /['’]s$/.test(t.text);
+  const w = t.text.replace(/['’]s$/, '').toLowerCase();
+  const tags = t.tags;
+  const lex = lexTags(w);
+  for (const g of lex) {
+    if (VERB_TAGS.has(g)) { tags.add('Verb'); tags.add(g); }
+    else if (NOUN_TAGS.has(g)) { tags.add('Noun'); tags.add(g); }
+    else if (g === 'Month' || g === 'WeekDay' || g === 'Date') tags.add('Date');
+    else if (['Cardinal', 'Ordinal', 'TextValue', 'Value', 'Fraction', 'Multiple'].includes(g)) tags.add('Value');
+    else tags.add(g);
+    if (NAME_TAGS.has(g)) tags.add('ProperNoun');
+  }
+  if (w === 'to' || w === 'like') { tags.clear(); tags.add('Preposition'); }
+  // A plural the lexicon knows in the singular ("diplomats").
+  if (!lex.length && /[^s]s$/.test(w) && lexTags(w.slice(0, -1)).some((g) => NOUN_TAGS.has(g))) { tags.add('Noun'); tags.add('Plural'); }
+  const cap = /^[\p{Lu}]/u.test(t.text);
+  const prev = toks[i - 1];
+  if (cap && (i > 0 || !tags.size) && !tags.has('Determiner') && !tags.has('Pronoun') && !tags.has('Preposition') && !tags.has('Conjunction')) {
+    tags.delete('Verb'); tags.add('Noun'); tags.add('ProperNoun');
+  }
+  if (!tags.size) {
+    if (/ed$/.test(w)) { tags.add('Verb'); tags.add('PastTense'); }
+    else if (/ing$/.test(w)) { tags.add('Verb'); tags.add('Gerund'); }
+    else if (/ly$/.test(w)) tags.add('Adverb');
+    else if (/(?:al|ous|ive|ful|less|ic|able|ible|ary|ant|ent)$/.test(w)) tags.add('Adjective');
+    else if (/^\d/.test(w)) tags.add('Value');
+    else tags.add('Noun');
+  }
+  if (TITLE_WORDS.has(w) && cap) tags.add('Honorific');
+  if (possessive) tags.add('Possessive');
+}
+
+/** Context rules, once every token has its lexical tags. */
+function context(t: Tok, i: number, toks: Tok[]) {
+  const w = t.text.replace(/['’]s$/, '').toLowerCase();
+  const tags = t.tags;
+  const cap = /^[\p{Lu}]/u.test(t.text);
+  const prev = toks[i - 1];
+  if (AUX.has(w) && toks[i + 1] && /ed$|^(?:been|met|held|said|told|made|taken|given|done|seen|known|become|begun|won|lost|sent|spent|led)$/i.test(toks[i + 1].text)) tags.add('Auxiliary');
+  // "to meet", "will call": a word that can be a verb is one here.
+  if (prev && /^(?:to|will|would|shall|can|could|should|may|might|must)$/i.test(prev.text) && !cap && !tags.has('Determiner') && !tags.has('Pronoun') && (tags.has('Verb') || tags.has('Noun') || tags.has('Adjective'))) {
+    tags.add('Verb'); tags.add('Infinitive'); tags.delete('Noun');
+  }
+  // "Diplomats joke darkly": a noun-or-verb right after a plural or named subject, before an adverb or object, is the verb.
+  const next = toks[i + 1];
+  if (!cap && tags.has('Noun') && !tags.has('Verb') && prev && !/[,;:]/.test(prev.post) && (prev.tags.has('Pronoun') || prev.tags.has('ProperNoun') || (/s$/.test(prev.text) && prev.tags.has('Noun'))) && !prev.tags.has('Possessive') && next && /^(?:Adverb|Determiner|Preposition)$/.test([...next.tags].find((g) => ['Adverb', 'Determiner', 'Preposition'].includes(g)) ?? '') && lexTags(w).includes('Singular')) {
+    tags.delete('Noun'); tags.add('Verb'); tags.add('PresentTense');
+  }
+  // "an accused drug lord": a participle after a determiner describes the noun.
+  if (prev && (prev.tags.has('Determiner') || prev.tags.has('Possessive')) && tags.has('Verb') && !tags.has('Infinitive') && !tags.has('Gerund')) { tags.delete('Verb'); tags.add('Adjective'); }
+  // "a cordial meeting": a gerund after a determiner, adjective or noun is a noun.
+  if (tags.has('Gerund') && prev && (prev.tags.has('Determiner') || prev.tags.has('Adjective') || prev.tags.has('Possessive') || prev.tags.has('Value') || (prev.tags.has('Noun') && !prev.tags.has('ProperNoun') && !prev.tags.has('Pronoun')))) {
+    tags.delete('Verb'); tags.delete('Gerund'); tags.add('Noun');
+  }
+  t.inf = tags.has('Verb') ? verbBase(t.text) : undefined;
 }
 
 const isVerb = (t: Tok) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Modal') && !t.tags.has('Copula') && !t.tags.has('Adjective');
@@ -86,7 +191,8 @@ function pickVerb(toks: Tok[], anchor: number): number {
   // "did", "does" stand in for another verb and say nothing themselves.
   const verbs = toks.map((t, i) => (isVerb(t) && !/^(?:do|does|did|done)$/i.test(t.text) ? i : -1)).filter((i) => i >= 0);
   if (!verbs.length) return -1;
-  if (anchor < 0) return verbs[0];
+  const finite = verbs.filter((i) => !toks[i].tags.has('Gerund'));
+  if (anchor < 0) return finite[0] ?? verbs[0];
   // Character positions of each token and of each clause break.
   let pos = 0;
   const start: number[] = [], end: number[] = [], breaks: number[] = [];
@@ -97,11 +203,13 @@ function pickVerb(toks: Tok[], anchor: number): number {
     pos += t.pre.length + t.text.length + t.post.length;
   }
   const between = (x: number, y: number) => breaks.some((b) => b >= x && b < y);
-  const before = verbs.filter((i) => end[i] <= anchor && !between(end[i], anchor)).pop();
+  const before = finite.filter((i) => end[i] <= anchor && !between(end[i], anchor)).pop();
   if (before !== undefined) return before;
-  const after = verbs.find((i) => start[i] >= anchor && !between(anchor, start[i]));
+  const after = finite.find((i) => start[i] >= anchor && !between(anchor, start[i]));
   if (after !== undefined) return after;
-  return verbs.find((i) => start[i] >= anchor) ?? verbs[verbs.length - 1];
+  const dist = (i: number) => (end[i] <= anchor ? anchor - end[i] : start[i] - anchor);
+  const pool = finite.length ? finite : verbs;
+  return pool.reduce((best, i) => (dist(i) < dist(best) ? i : best), pool[0]);
 }
 
 function isPlural(subject: Tok[]): boolean {
@@ -163,11 +271,12 @@ function subjectOf(toks: Tok[], v: number): { toks: Tok[]; from: number } {
       return { toks: head, from: k + 1 };
     }
     if (!isNominal(t) || t.tags.has('Date') || /[,;:]|--|—/.test(t.post)) break;
+    if (out.length && /^(?:that|which|who|whom)$/i.test(t.text)) break;
     // "crimes and he described": a pronoun after "and" starts a new clause.
     if (/^(?:and|&)$/i.test(t.text) && out[0]?.tags.has('Pronoun')) break;
     if (t.tags.has('Honorific')) { dropTitles = true; continue; }
     // "US President Donald Trump": the country and title before a name go.
-    if (dropTitles && (t.tags.has('Acronym') || t.tags.has('Demonym') || /^(?:U\.S\.|US|UK|EU)$/.test(t.text))) continue;
+    if (dropTitles && (t.tags.has('Acronym') || t.tags.has('Demonym') || /^(?:US|UK|EU|UN)$/.test(t.text.replace(/\./g, '')))) continue;
     dropTitles = false;
     out.unshift(t);
     from = i;
