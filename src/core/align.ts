@@ -114,7 +114,7 @@ function bm25Norm(length: number, avg: number): number {
 
 /**
  * The passages in other articles that report the same fact as `span` of article `id`, best first,
- * the best passage of each other article before any second passage of one. Scores are in [0, 1].
+ * Scores are in [0, 1].
  */
 export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: number): ScoredPassage[] {
   const article = corpus.get(id);
@@ -168,7 +168,8 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
     if (score < MIN_SCORE) continue;
     scored.push({ article: ref.article, start: s.start, end: s.end, text: s.text, score: round(score) });
   }
-  return diversify(scored).slice(0, limit);
+  scored.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
+  return scored.slice(0, limit);
 }
 
 /** How much of the query paragraph's weight the candidate's paragraph shares. */
@@ -182,22 +183,6 @@ function contextOverlap(index: PostingIndex, q: Set<string>, other: Set<string> 
     if (other.has(t)) shared += w;
   }
   return total ? shared / total : 0;
-}
-
-/** Best first, but each article's best passage comes before any article's second. */
-function diversify(results: ScoredPassage[]): ScoredPassage[] {
-  results.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
-  const firsts: ScoredPassage[] = [];
-  const rest: ScoredPassage[] = [];
-  const seen = new Set<string>();
-  for (const r of results) {
-    if (seen.has(r.article)) rest.push(r);
-    else {
-      seen.add(r.article);
-      firsts.push(r);
-    }
-  }
-  return [...firsts, ...rest];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
