@@ -4,7 +4,7 @@
 import { parseArticle } from './article';
 import { analyzeClaims } from './claims';
 import { buildEvents } from './events';
-import { resolvePeople } from './people';
+import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
 import { resolveQuotes } from './quotes';
 import { resolveTimes } from './dates';
 import { SearchIndex } from './search';
@@ -102,7 +102,20 @@ export class Corpus {
 
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
-    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
+    const model = peopleModel(this);
+    const hit = mentionAt(model.byArticle.get(id) ?? [], offset);
+    return hit ? model.people[hit.person] : undefined;
+  }
+
+  /** The person a name or alias ("Petro", "Gustavo Petro") refers to, the most mentioned first. */
+  personNamed(name: string): Person | undefined {
+    return personByName(this, name);
+  }
+
+  personById(id: string): Person | undefined {
+    const model = peopleModel(this);
+    const i = model.byId.get(id);
+    return i === undefined ? undefined : model.people[i];
   }
 
   report(): AnalysisReport {
