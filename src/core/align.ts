@@ -63,14 +63,26 @@ export class RelatedIndex {
 
   /** Brings the index up to date; only articles that changed since the last call are re-indexed. */
   sync(): PostingIndex {
-    for (const id of this.dirty) {
-      this.index.remove(id);
-      if (!this.corpus.get(id)) continue;
-      const f = featuresOf(this.corpus, id);
-      this.index.add(id, f.sentences.map((s) => ({ terms: s.terms, length: s.length })));
-    }
-    this.dirty.clear();
+    this.warm(Infinity);
     return this.index;
+  }
+
+  /**
+   * Re-indexes changed articles for at most `budgetMs`, so a host can warm the index in slices
+   * without blocking. True when the index is up to date.
+   */
+  warm(budgetMs: number): boolean {
+    const until = Date.now() + budgetMs;
+    for (const id of this.dirty) {
+      this.dirty.delete(id);
+      this.index.remove(id);
+      if (this.corpus.get(id)) {
+        const f = featuresOf(this.corpus, id);
+        this.index.add(id, f.sentences.map((s) => ({ terms: s.terms, length: s.length })));
+      }
+      if (Date.now() >= until) break;
+    }
+    return this.dirty.size === 0;
   }
 }
 

@@ -64,26 +64,38 @@ export class SearchIndex {
   }
 
   private sync() {
+    this.warm(Infinity);
+  }
+
+  /** Re-indexes changed articles for at most `budgetMs` (warming in slices); true when up to date. */
+  warm(budgetMs: number): boolean {
+    const until = Date.now() + budgetMs;
     for (const id of this.dirty) {
-      this.words.remove(id);
-      for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
-      this.headOf.delete(id);
-      const article = this.corpus.get(id);
-      if (!article) continue;
-      this.words.add(id, sentenceWords(article).map((terms) => {
-        for (const w of terms) this.addVocabulary(w);
-        return { terms, length: terms.length };
-      }));
-      const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
-      this.headOf.set(id, head);
-      for (const w of head) {
-        this.addVocabulary(w);
-        let set = this.headWords.get(w);
-        if (!set) this.headWords.set(w, (set = new Set()));
-        set.add(id);
-      }
+      this.dirty.delete(id);
+      this.indexArticle(id);
+      if (Date.now() >= until) break;
     }
-    this.dirty.clear();
+    return this.dirty.size === 0;
+  }
+
+  private indexArticle(id: string) {
+    this.words.remove(id);
+    for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
+    this.headOf.delete(id);
+    const article = this.corpus.get(id);
+    if (!article) return;
+    this.words.add(id, sentenceWords(article).map((terms) => {
+      for (const w of terms) this.addVocabulary(w);
+      return { terms, length: terms.length };
+    }));
+    const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
+    this.headOf.set(id, head);
+    for (const w of head) {
+      this.addVocabulary(w);
+      let set = this.headWords.get(w);
+      if (!set) this.headWords.set(w, (set = new Set()));
+      set.add(id);
+    }
   }
 
   private addVocabulary(word: string) {
