@@ -9,6 +9,7 @@ import { registerSearch } from './search';
 import { registerRelated } from './related';
 import { registerCompareView } from './compareView';
 import { registerRelatedCodeLens } from './relatedCodeLens';
+import { registerIndexWarmup } from './indexWarmup';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
@@ -20,6 +21,7 @@ const features: ((ctx: FeatureContext) => void)[] = [
   registerRelated,
   registerCompareView,
   registerRelatedCodeLens,
+  registerIndexWarmup,
 ];
 
 export function registerFeatures(ctx: FeatureContext) {
