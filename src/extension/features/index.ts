@@ -6,6 +6,9 @@ import { registerSearch } from './search';
 import { registerRelated } from './related';
 import { registerCompareView } from './compareView';
 import { registerRelatedCodeLens } from './relatedCodeLens';
+import { registerClaimDiagnostics } from './claimDiagnostics';
+import { registerClaimActions } from './claimActions';
+import { registerClaimDecorations } from './claimDecorations';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
@@ -14,6 +17,9 @@ const features: ((ctx: FeatureContext) => void)[] = [
   registerRelated,
   registerCompareView,
   registerRelatedCodeLens,
+  registerClaimDiagnostics,
+  registerClaimActions,
+  registerClaimDecorations,
 ];
 
 export function registerFeatures(ctx: FeatureContext) {
