@@ -10,6 +10,9 @@ import { registerRelated } from './related';
 import { registerCompareView } from './compareView';
 import { registerRelatedCodeLens } from './relatedCodeLens';
 import { registerIndexWarmup } from './indexWarmup';
+import { registerClaimDiagnostics } from './claimDiagnostics';
+import { registerClaimActions } from './claimActions';
+import { registerClaimDecorations } from './claimDecorations';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
@@ -22,6 +25,9 @@ const features: ((ctx: FeatureContext) => void)[] = [
   registerCompareView,
   registerRelatedCodeLens,
   registerIndexWarmup,
+  registerClaimDiagnostics,
+  registerClaimActions,
+  registerClaimDecorations,
 ];
 
 export function registerFeatures(ctx: FeatureContext) {
