@@ -1,0 +1,74 @@
+// `npm run eval -- --meantime <dir>` scores the analysis on MEANTIME (public, CC BY 4.0);
+// `npm run eval -- --gold <file> --corpus <dir>` scores the CLI against a gold file. Not part of `npm test`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { scoreWithGold } from './gold';
+import { readMeantime } from './meantime';
+import { isNamed } from './metrics/people';
+import { predict } from './predict';
+import { rows, scoreAll } from './report';
+import { markdownTable, textTable } from './table';
+
+const USAGE = `usage:
+  npm run eval -- --meantime <dir> [--markdown] [--verbose]
+  npm run eval -- --gold <file> --corpus <dir> [--verbose]`;
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+function fail(msg: string): never {
+  console.error(`eval: ${msg}`);
+  process.exit(1);
+}
+
+function runMeantime(dir: string, markdown: boolean, verbose: boolean) {
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) fail(`MEANTIME folder ${dir} does not exist; pass the folder holding intra_cross-doc_annotation/ (e.g. ../shared/eval/meantime)`);
+  const topics = readMeantime(dir);
+  const docs = topics.flatMap((t) => t.docs);
+  if (!docs.length) fail(`${dir} holds no MEANTIME CAT XML documents with tokens; nothing to evaluate`);
+  const gold = { persons: 0, named: 0, events: 0, dates: 0, dct: 0 };
+  for (const d of docs) {
+    gold.persons += d.persons.length;
+    gold.named += d.persons.filter(isNamed).length;
+    gold.events += d.events.length;
+    gold.dates += d.dates.length;
+    if (d.dct) gold.dct++;
+  }
+  console.log(`MEANTIME: ${docs.length} documents in ${topics.length} topics (${topics.map((t) => `${t.name} ${t.docs.length}`).join(', ')}), ${docs.reduce((n, d) => n + d.tokens.length, 0)} tokens`);
+  console.log(`gold: ${gold.persons} PER mentions (${gold.named} named), ${gold.events} event mentions linked to instances, ${gold.dates} DATE TIMEX3 besides the creation time; ${gold.dct}/${docs.length} documents have a creation time`);
+  if (!gold.persons && !gold.events && !gold.dates) fail('the documents parsed, but hold no gold annotations; is this the intra_cross-doc_annotation folder?');
+
+  const preds = predict(topics);
+  console.log(`ours: ${preds.people.length} person mentions, ${preds.times.length} time expressions, ${preds.events.length} events (${preds.events.filter((e) => new Set(e.sources.map((s) => s.doc)).size >= 2).length} multi-article); analysis took ${preds.seconds.toFixed(1)} s`);
+  console.log(`article model: publication date read as the creation time in ${preds.datedRight}/${gold.dct} documents`);
+  if (preds.textMismatch.length) fail(`the corpus changed the text of ${preds.textMismatch.length} documents (e.g. ${preds.textMismatch[0]}); offsets would not line up`);
+
+  const scores = scoreAll(docs, preds);
+  const table = rows(scores);
+  console.log('');
+  console.log(markdown ? markdownTable(table) : textTable(table));
+  if (verbose) {
+    console.log('\ndate errors (gold value, text, ours):');
+    for (const e of scores.dates.errors) console.log(`  ${e.gold.doc}  ${e.gold.value}  "${e.text}"  ${e.predicted ?? '(none)'}`);
+  }
+}
+
+function main(argv: string[]) {
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (!v || v.startsWith('--')) fail(`${name} needs a value\n${USAGE}`);
+    return v;
+  };
+  const meantime = opt('--meantime');
+  const goldFile = opt('--gold');
+  const corpusDir = opt('--corpus');
+  if (meantime) return runMeantime(meantime, argv.includes('--markdown'), argv.includes('--verbose'));
+  if (goldFile || corpusDir) {
+    if (!goldFile || !corpusDir) fail(`--gold and --corpus go together\n${USAGE}`);
+    process.exit(scoreWithGold(repoRoot, goldFile, corpusDir, argv.includes('--verbose') ? ['--verbose'] : []));
+  }
+  fail(`nothing to do\n${USAGE}`);
+}
+
+main(process.argv.slice(2));

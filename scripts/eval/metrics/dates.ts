@@ -1,0 +1,62 @@
+// Dates: for each gold TIMEX3 of type DATE (the creation time excluded), is the value of the time expression of
+// ours that overlaps it most right, at the gold's precision? A gold date nothing of ours overlaps counts as wrong.
+import type { EvalDoc, GoldTimex } from '../meantime';
+import { sharedTokens } from '../spans';
+import { docsById, predTokens, type PredTime } from './common';
+
+export interface DateScore {
+  gold: number;
+  predicted: number;
+  /** Gold dates overlapped by one of ours. */
+  matched: number;
+  /** Right at the gold's precision ("2008" is right for gold 2008; "2008-03-06" is right for gold 2008-03). */
+  correct: number;
+  /** Exactly the gold value. */
+  exact: number;
+  accuracy: number | null;
+  exactAccuracy: number | null;
+  errors: { gold: GoldTimex; text: string; predicted: string | null }[];
+}
+
+const CALENDAR = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const DECADE = /^\d{3}$/;
+
+/** True when `pred` says what `gold` says, to the gold's precision. */
+export function sameAtGoldPrecision(gold: string, pred: string): boolean {
+  if (gold === pred) return true;
+  if (CALENDAR.test(gold)) return pred.startsWith(gold) && pred[gold.length] === '-';
+  if (DECADE.test(gold)) return pred.startsWith(gold) && /\d/.test(pred[gold.length] ?? '');
+  return gold.toUpperCase() === pred.toUpperCase();
+}
+
+export function scoreDates(docs: EvalDoc[], preds: PredTime[]): DateScore {
+  const byId = docsById(docs);
+  const predsByDoc = new Map<string, { p: PredTime; tokens: number[] }[]>();
+  for (const p of preds) {
+    const list = predsByDoc.get(p.doc) ?? [];
+    list.push({ p, tokens: predTokens(byId, p) });
+    predsByDoc.set(p.doc, list);
+  }
+  let gold = 0;
+  let matched = 0;
+  let correct = 0;
+  let exact = 0;
+  const errors: DateScore['errors'] = [];
+  for (const d of docs) {
+    for (const g of d.dates) {
+      gold++;
+      let best: PredTime | null = null;
+      let bestShared = 0;
+      for (const c of predsByDoc.get(d.id) ?? []) {
+        const shared = sharedTokens(c.tokens, g.tokens);
+        if (shared > bestShared) { best = c.p; bestShared = shared; }
+      }
+      if (best) matched++;
+      const ok = best !== null && sameAtGoldPrecision(g.value, best.value);
+      if (ok) correct++;
+      if (best && best.value === g.value) exact++;
+      if (!ok) errors.push({ gold: g, text: d.text.slice(d.tokens[g.tokens[0]].start, d.tokens[g.tokens[g.tokens.length - 1]].end), predicted: best?.value ?? null });
+    }
+  }
+  return { gold, predicted: preds.length, matched, correct, exact, accuracy: gold ? correct / gold : null, exactAccuracy: gold ? exact / gold : null, errors };
+}
