@@ -81,13 +81,15 @@ export interface RebuiltText {
 }
 
 const NO_SPACE_BEFORE = /^(?:[,.;:!?%)\]}]|\.\.\.|'s|'S|n't|N'T|'re|'ve|'ll|'d|'m|''|”|’)$/;
-const NO_SPACE_AFTER = /^(?:[([{$#£€]|``|“|‘|[A-Z]{1,3}\$)$/;
+const NO_SPACE_AFTER = /^(?:[([{$#£€`]|``|“|‘|[A-Z]{1,3}\$)$/;
 
 /** How a token is written in the rebuilt text: PTB quotes become typographic ones. */
-function surface(tok: string, quoteOpen: boolean): string {
+function surface(tok: string, quoteOpen: boolean, singleOpen: boolean): string {
   if (tok === '``') return '“';
   if (tok === "''") return '”';
   if (tok === '"') return quoteOpen ? '”' : '“';
+  if (tok === '`') return '‘';
+  if (tok === "'" && singleOpen) return '’';
   return tok;
 }
 
@@ -114,6 +116,7 @@ export function rebuildText(tokens: CatToken[], front?: FrontMatter): RebuiltTex
   let prevSentence: number | null = null;
   let prevTok = '';
   let quoteOpen = false;
+  let singleOpen = false;
   for (const t of tokens) {
     const tok = t.text;
     if (!tok) continue;
@@ -121,14 +124,19 @@ export function rebuildText(tokens: CatToken[], front?: FrontMatter): RebuiltTex
       // Headline and date line are single lines of the header; body sentences are paragraphs.
       text += prevSentence <= 0 ? '\n' : '\n\n';
       quoteOpen = false;
+      singleOpen = false;
     } else if (prevSentence !== null) {
-      const closing = tok === "''" || tok === '”' || (tok === '"' && quoteOpen);
-      const glue = NO_SPACE_BEFORE.test(tok) || closing || NO_SPACE_AFTER.test(prevTok) || (prevTok === '"' && quoteOpen);
+      const closing = tok === "''" || tok === '”' || (tok === '"' && quoteOpen) || (tok === "'" && singleOpen);
+      // A lone apostrophe after a plural is a possessive ("Airbus' order").
+      const possessive = tok === "'" && !singleOpen && /s$/i.test(prevTok);
+      const glue = NO_SPACE_BEFORE.test(tok) || closing || possessive || NO_SPACE_AFTER.test(prevTok) || (prevTok === '"' && quoteOpen);
       if (!glue) text += ' ';
     }
-    const s = surface(tok, quoteOpen);
+    const s = surface(tok, quoteOpen, singleOpen);
     if (tok === '``' || tok === '“' || (tok === '"' && !quoteOpen)) quoteOpen = true;
     else if (tok === "''" || tok === '”' || tok === '"') quoteOpen = false;
+    if (tok === '`' || tok === '‘') singleOpen = true;
+    else if ((tok === "'" && singleOpen) || tok === '’') singleOpen = false;
     out.push({ tId: t.tId, sentence: t.sentence, start: text.length, end: text.length + s.length });
     text += s;
     prevSentence = t.sentence;

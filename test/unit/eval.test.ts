@@ -65,6 +65,8 @@ describe('eval: MEANTIME reader and text rebuilding', () => {
   it('keeps quotes attached and spaces words in a standalone rebuild', () => {
     const toks = ['He', 'said', '"', 'no', '"', ',', 'not', 'US$', '5', '(', 'or', '10', '%', ')', 'they', "'re", 'told', '.'].map((text, i) => ({ tId: String(i), sentence: 2, text }));
     assert.equal(rebuildText(toks).text, 'He said “no”, not US$5 (or 10%) they\'re told.\n');
+    const single = ['Airbus', "'", 'plan', 'to', '`', 'cut', 'the', 'cord', "'", '.'].map((text, i) => ({ tId: String(i), sentence: 2, text }));
+    assert.equal(rebuildText(single).text, 'Airbus\' plan to ‘cut the cord’.\n');
   });
 
   it('collects the gold: PER mentions via REFERS_TO, events, and dates without the creation time', () => {
