@@ -141,6 +141,7 @@ describe('eval: scorers on fake predictions', () => {
     const s = scoreDates(docs, times);
     assert.deepEqual([s.gold, s.predicted, s.matched, s.correct, s.exact], [2, 2, 2, 1, 1]);
     assert.equal(s.accuracy, 1 / 2);
+    assert.deepEqual([s.bodyGold, s.bodyCorrect], [2, 1], 'neither gold date is in a headline');
     assert.equal(scoreDates(docs, times.slice(0, 1)).accuracy, 1 / 2, 'a gold date nothing overlaps is wrong');
     assert.equal(scoreDates(docs, []).accuracy, 0);
   });

@@ -15,6 +15,10 @@ export interface DateScore {
   exact: number;
   accuracy: number | null;
   exactAccuracy: number | null;
+  /** The same, leaving out the gold dates in the headline (sentence 0), which the article model keeps out of the body. */
+  bodyGold: number;
+  bodyCorrect: number;
+  bodyAccuracy: number | null;
   errors: { gold: GoldTimex; text: string; predicted: string | null }[];
 }
 
@@ -41,6 +45,8 @@ export function scoreDates(docs: EvalDoc[], preds: PredTime[]): DateScore {
   let matched = 0;
   let correct = 0;
   let exact = 0;
+  let bodyGold = 0;
+  let bodyCorrect = 0;
   const errors: DateScore['errors'] = [];
   for (const d of docs) {
     for (const g of d.dates) {
@@ -54,9 +60,11 @@ export function scoreDates(docs: EvalDoc[], preds: PredTime[]): DateScore {
       if (best) matched++;
       const ok = best !== null && sameAtGoldPrecision(g.value, best.value);
       if (ok) correct++;
+      const inHeadline = d.tokens[g.tokens[0]].sentence === 0;
+      if (!inHeadline) { bodyGold++; if (ok) bodyCorrect++; }
       if (best && best.value === g.value) exact++;
       if (!ok) errors.push({ gold: g, text: d.text.slice(d.tokens[g.tokens[0]].start, d.tokens[g.tokens[g.tokens.length - 1]].end), predicted: best?.value ?? null });
     }
   }
-  return { gold, predicted: preds.length, matched, correct, exact, accuracy: gold ? correct / gold : null, exactAccuracy: gold ? exact / gold : null, errors };
+  return { gold, predicted: preds.length, matched, correct, exact, accuracy: gold ? correct / gold : null, exactAccuracy: gold ? exact / gold : null, bodyGold, bodyCorrect, bodyAccuracy: bodyGold ? bodyCorrect / bodyGold : null, errors };
 }
