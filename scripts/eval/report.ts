@@ -31,7 +31,7 @@ export function scoreAll(docs: EvalDoc[], preds: Pick<Predictions, 'people' | 't
 const NOTHING_OURS = 'n/a: the analysis predicted nothing';
 const NOTHING_GOLD = 'n/a: no gold items';
 
-function why(value: number | null, gold: number, ours: number, note: string): string {
+function why(value: number | null, gold: number | null, ours: number, note: string): string {
   // A zero that only says "the feature returned nothing" must not pass for a measured zero.
   if (value === 0 && !ours) return `0: the analysis predicted nothing${note ? ` (${note})` : ''}`;
   if (value !== null) return note;
@@ -69,6 +69,6 @@ export function rows(s: Scores): Row[] {
     { family: 'dates (TIMEX3 DATE, no DCT)', measure: 'exact value', value: d.exactAccuracy, gold: d.gold, ours: d.predicted, matched: d.exact, note: why(d.exactAccuracy, d.gold, d.predicted, 'value identical to gold') },
     { family: 'events across articles', measure: 'linked (all articles)', value: e.linkedAllShare, gold: e.goldInstances, ours: e.multiArticle, matched: e.linkedAll, note: why(e.linkedAllShare, e.goldInstances, e.multiArticle, 'gold instances in ≥2 articles covered by one event of ours in all of them') },
     { family: 'events across articles', measure: 'linked (≥2 articles)', value: e.linkedTwoShare, gold: e.goldInstances, ours: e.multiArticle, matched: e.linkedTwo, note: why(e.linkedTwoShare, e.goldInstances, e.multiArticle, '…in at least two of them') },
-    { family: 'events across articles', measure: 'pure', value: e.purity, gold: e.goldInstances, ours: e.judged, matched: e.pure, note: e.purity !== null ? `of our ${e.multiArticle} multi-article events, ${e.judged} overlap gold mentions in ≥2 articles` : e.multiArticle ? `n/a: none of our ${e.multiArticle} multi-article events overlaps gold event mentions in ≥2 articles` : 'n/a: the analysis found no multi-article events' },
+    { family: 'events across articles', measure: 'pure', value: e.purity, gold: null, ours: e.judged, matched: e.pure, note: e.purity !== null ? `of our ${e.multiArticle} multi-article events, ${e.judged} overlap gold mentions in ≥2 articles` : e.multiArticle ? `n/a: none of our ${e.multiArticle} multi-article events overlaps gold event mentions in ≥2 articles` : 'n/a: the analysis found no multi-article events' },
   ];
 }

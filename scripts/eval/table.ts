@@ -3,7 +3,8 @@ export interface Row {
   family: string;
   measure: string;
   value: number | null;
-  gold: number;
+  /** Null where the figure has no gold count of its own (purity judges our events). */
+  gold: number | null;
   ours: number;
   matched: number;
   /** Why the value is n/a, or what the counts mean. */
@@ -17,7 +18,7 @@ export function formatValue(v: number | null): string {
 const HEAD = ['family', 'measure', 'value', 'gold', 'ours', 'matched', 'note'];
 
 function cells(r: Row): string[] {
-  return [r.family, r.measure, formatValue(r.value), String(r.gold), String(r.ours), String(r.matched), r.note];
+  return [r.family, r.measure, formatValue(r.value), r.gold === null ? '-' : String(r.gold), String(r.ours), String(r.matched), r.note];
 }
 
 export function textTable(rows: Row[]): string {
