@@ -7,10 +7,10 @@ import { readMeantime } from './meantime';
 import { isNamed } from './metrics/people';
 import { predict } from './predict';
 import { rows, scoreAll } from './report';
-import { markdownTable, textTable } from './table';
+import { compareWith, markdownTable, textTable, type Row } from './table';
 
 const USAGE = `usage:
-  npm run eval -- --meantime <dir> [--markdown] [--verbose]
+  npm run eval -- --meantime <dir> [--markdown] [--verbose] [--save <results.json>] [--baseline <results.json>]
   npm run eval -- --gold <file> --corpus <dir> [--verbose]`;
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -20,7 +20,27 @@ function fail(msg: string): never {
   process.exit(1);
 }
 
-function runMeantime(dir: string, markdown: boolean, verbose: boolean) {
+interface MeantimeOptions {
+  markdown: boolean;
+  verbose: boolean;
+  /** Write the rows as JSON here, to compare a later run against. */
+  save?: string;
+  /** Show each figure's change against the rows saved by an earlier run. */
+  baseline?: string;
+}
+
+function readBaseline(file: string): Row[] {
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows?: Row[] };
+    if (!Array.isArray(data.rows)) throw new Error('no "rows" array');
+    return data.rows;
+  } catch (e) {
+    fail(`cannot read the baseline ${file}: ${(e as Error).message}`);
+  }
+}
+
+function runMeantime(dir: string, o: MeantimeOptions) {
+  const baseline = o.baseline ? readBaseline(o.baseline) : null;
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) fail(`MEANTIME folder ${dir} does not exist; pass the folder holding intra_cross-doc_annotation/ (e.g. ../shared/eval/meantime)`);
   const topics = readMeantime(dir);
   const docs = topics.flatMap((t) => t.docs);
@@ -44,9 +64,14 @@ function runMeantime(dir: string, markdown: boolean, verbose: boolean) {
 
   const scores = scoreAll(docs, preds);
   const table = rows(scores);
+  const shown = baseline ? compareWith(table, baseline) : table;
   console.log('');
-  console.log(markdown ? markdownTable(table) : textTable(table));
-  if (verbose) {
+  console.log(o.markdown ? markdownTable(shown) : textTable(shown));
+  if (o.save) {
+    fs.writeFileSync(o.save, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), data: path.resolve(dir), documents: docs.length, rows: table }, null, 2)}\n`);
+    console.log(`\nsaved to ${o.save}`);
+  }
+  if (o.verbose) {
     console.log('\ndate errors (gold value, text, ours):');
     for (const e of scores.dates.errors) console.log(`  ${e.gold.doc}  ${e.gold.value}  "${e.text}"  ${e.predicted ?? '(none)'}`);
   }
@@ -63,7 +88,7 @@ function main(argv: string[]) {
   const meantime = opt('--meantime');
   const goldFile = opt('--gold');
   const corpusDir = opt('--corpus');
-  if (meantime) return runMeantime(meantime, argv.includes('--markdown'), argv.includes('--verbose'));
+  if (meantime) return runMeantime(meantime, { markdown: argv.includes('--markdown'), verbose: argv.includes('--verbose'), save: opt('--save'), baseline: opt('--baseline') });
   if (goldFile || corpusDir) {
     if (!goldFile || !corpusDir) fail(`--gold and --corpus go together\n${USAGE}`);
     process.exit(scoreWithGold(repoRoot, goldFile, corpusDir, argv.includes('--verbose') ? ['--verbose'] : []));

@@ -13,6 +13,7 @@ import { scoreEvents } from '../../scripts/eval/metrics/events';
 import { isNamed, scorePeople } from '../../scripts/eval/metrics/people';
 import { rows, scoreAll } from '../../scripts/eval/report';
 import { tokensOverlapping } from '../../scripts/eval/spans';
+import { compareWith, markdownTable, type Row } from '../../scripts/eval/table';
 import { findAll, parseXml } from '../../scripts/eval/xml';
 import { Corpus } from '../../src/core/corpus';
 
@@ -183,6 +184,18 @@ describe('eval: scorers on fake predictions', () => {
     assert.match(byMeasure('people (all', 'recall').note, /predicted nothing/);
     assert.match(byMeasure('events', 'pure').note, /^n\/a/);
     assert.ok(table.every((r) => r.value !== 1));
+  });
+});
+
+describe('eval: table', () => {
+  const row = (measure: string, value: number | null): Row => ({ family: 'f', measure, value, gold: 10, ours: 4, matched: 2, note: '' });
+  it('shows the change against a saved run, n/a where either side is n/a', () => {
+    const rowsNow = compareWith([row('a', 0.5), row('b', null), row('c', 0.25)], [row('a', 0.25), row('b', 0.5)]);
+    assert.deepEqual(rowsNow.map((r) => r.delta), [0.25, null, undefined]);
+    const md = markdownTable(rowsNow).split('\n');
+    assert.equal(md[0], '| family | measure | value | Δ | gold | ours | matched | note |');
+    assert.equal(md[2], '| f | a | 0.500 | +0.250 | 10 | 4 | 2 |  |');
+    assert.equal(md[4], '| f | c | 0.250 | new | 10 | 4 | 2 |  |');
   });
 });
 
