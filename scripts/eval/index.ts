@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { scoreWithGold } from './gold';
-import { readMeantime } from './meantime';
+import { LAST_FULLY_ANNOTATED_SENTENCE, readMeantime } from './meantime';
 import { isNamed } from './metrics/people';
 import { predict } from './predict';
 import { rows, scoreAll } from './report';
@@ -45,16 +45,17 @@ function runMeantime(dir: string, o: MeantimeOptions) {
   const topics = readMeantime(dir);
   const docs = topics.flatMap((t) => t.docs);
   if (!docs.length) fail(`${dir} holds no MEANTIME CAT XML documents with tokens; nothing to evaluate`);
-  const gold = { persons: 0, named: 0, events: 0, dates: 0, dct: 0 };
+  const gold = { persons: 0, named: 0, events: 0, dates: 0, dct: 0, scoped: 0 };
   for (const d of docs) {
     gold.persons += d.persons.length;
+    gold.scoped += d.persons.filter((p) => d.tokens[p.tokens[0]].start < d.fullyAnnotatedEnd).length;
     gold.named += d.persons.filter(isNamed).length;
     gold.events += d.events.length;
     gold.dates += d.dates.length;
     if (d.dct) gold.dct++;
   }
   console.log(`MEANTIME: ${docs.length} documents in ${topics.length} topics (${topics.map((t) => `${t.name} ${t.docs.length}`).join(', ')}), ${docs.reduce((n, d) => n + d.tokens.length, 0)} tokens`);
-  console.log(`gold: ${gold.persons} PER mentions (${gold.named} named), ${gold.events} event mentions linked to instances, ${gold.dates} DATE TIMEX3 besides the creation time; ${gold.dct}/${docs.length} documents have a creation time`);
+  console.log(`gold: ${gold.persons} PER mentions (${gold.named} named; ${gold.scoped} in the fully annotated sentences 0-${LAST_FULLY_ANNOTATED_SENTENCE}), ${gold.events} event mentions linked to instances, ${gold.dates} DATE TIMEX3 besides the creation time; ${gold.dct}/${docs.length} documents have a creation time`);
   if (!gold.persons && !gold.events && !gold.dates) fail('the documents parsed, but hold no gold annotations; is this the intra_cross-doc_annotation folder?');
 
   const preds = predict(topics);

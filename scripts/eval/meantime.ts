@@ -168,11 +168,20 @@ export interface GoldTimex {
   value: string;
 }
 
+/**
+ * MEANTIME annotates every entity, event and time expression only in the headline and the first sentences
+ * (sentences 0–5, the date line included); later sentences carry just the mentions added at cross-document
+ * level. Detection is therefore judged only up to here, where a miss or a false alarm is really one.
+ */
+export const LAST_FULLY_ANNOTATED_SENTENCE = 5;
+
 export interface EvalDoc {
   id: string;
   topic: string;
   text: string;
   tokens: TokenSpan[];
+  /** The end offset of the fully annotated part (sentences 0–5). */
+  fullyAnnotatedEnd: number;
   dct: string | null;
   title: string;
   persons: GoldMention[];
@@ -209,7 +218,9 @@ export function toEvalDoc(cat: CatDocument, topic: string): EvalDoc {
     }
   }
   const byFirst = <T extends { tokens: number[] }>(a: T, b: T) => a.tokens[0] - b.tokens[0];
-  return { id, topic, text: rebuilt.text, tokens: rebuilt.tokens, dct, title, persons: persons.sort(byFirst), events: events.sort(byFirst), dates: dates.sort(byFirst) };
+  const lastFull = rebuilt.tokens.filter((t) => t.sentence <= LAST_FULLY_ANNOTATED_SENTENCE).pop();
+  const fullyAnnotatedEnd = lastFull ? lastFull.end : 0;
+  return { id, topic, text: rebuilt.text, tokens: rebuilt.tokens, fullyAnnotatedEnd, dct, title, persons: persons.sort(byFirst), events: events.sort(byFirst), dates: dates.sort(byFirst) };
 }
 
 /**

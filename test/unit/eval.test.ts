@@ -50,7 +50,7 @@ describe('eval: MEANTIME reader and text rebuilding', () => {
     assert.equal(
       a.text,
       '---\npublished: 2008-03-06\ntitle: Acme hires Jane Doe\noutlet: Wikinews\nurl: http://example.org/wiki/Acme_hires_Jane_Doe\n---\n' +
-        'Acme hires Jane Doe\nMarch 06, 2008\n\nJane Doe said “it is great”.\n\nShe joined Acme yesterday.\n',
+        'Acme hires Jane Doe\nMarch 06, 2008\n\nJane Doe said “it is great”.\n\nShe joined Acme yesterday.\n\nIt was sunny.\n\nNothing else happened.\n\nJane Doe left Acme.\n',
     );
     assert.equal(b.text, '---\npublished: 2008-03-07\ntitle: Doe starts at S&P\noutlet: Wikinews\n---\nDoe starts at S&P\nMarch 07, 2008\n\nDoe, 40, began work on Monday.\n');
   });
@@ -71,7 +71,7 @@ describe('eval: MEANTIME reader and text rebuilding', () => {
   });
 
   it('collects the gold: PER mentions via REFERS_TO, events, and dates without the creation time', () => {
-    assert.deepEqual(a.persons.map((p) => [p.text, p.syntacticType, p.instance]), [['Jane Doe', 'NAM', 'PER1'], ['Jane Doe', 'NAM', 'PER1'], ['She', 'PRO', 'PER1']]);
+    assert.deepEqual(a.persons.map((p) => [p.text, p.syntacticType, p.instance]), [['Jane Doe', 'NAM', 'PER1'], ['Jane Doe', 'NAM', 'PER1'], ['She', 'PRO', 'PER1'], ['Jane Doe', '', 'PER1']]);
     assert.deepEqual(b.persons.map((p) => [p.text, p.syntacticType]), [['Doe', ''], ['Doe', 'NAM']]);
     assert.deepEqual(a.events.map((e) => [e.text, e.crossDoc]), [['hires', true], ['said', false], ['joined', true]]);
     assert.equal(a.dct, '2008-03-06');
@@ -81,7 +81,12 @@ describe('eval: MEANTIME reader and text rebuilding', () => {
   });
 
   it('classes a mention as named by type, or by capitals when it has no type', () => {
-    assert.deepEqual([...a.persons, ...b.persons].map(isNamed), [true, true, false, true, true]);
+    assert.deepEqual([...a.persons, ...b.persons].map(isNamed), [true, true, false, true, true, true]);
+  });
+
+  it('marks where the fully annotated part (sentences 0-5) ends', () => {
+    assert.equal(a.text.slice(0, a.fullyAnnotatedEnd).split('\n').pop(), 'Nothing else happened.');
+    assert.equal(b.fullyAnnotatedEnd, b.text.trimEnd().length);
   });
 
   it('gives the article model a text whose front matter it reads', () => {
@@ -119,6 +124,7 @@ describe('eval: scorers on fake predictions', () => {
     { ...at(a, 'Acme', 1), cluster: 'Z' }, // an organisation: wrong
     { ...at(b, 'Doe', 1), cluster: 'X' }, // right, and the same person as the first
     { ...at(a, 'Jane Doe', 0), cluster: 'Y' }, // right, but split off as another person
+    { ...at(a, 'Jane Doe', 2), cluster: 'X' }, // beyond the fully annotated part: not judged as a detection
   ];
 
   it('scores person mentions: exactly 3/4 precision and 3/5 recall', () => {
@@ -130,11 +136,12 @@ describe('eval: scorers on fake predictions', () => {
     assert.deepEqual([named.gold, named.matchedGold], [4, 3]);
   });
 
-  it('scores cross-article pairs: 1 of 1 right, 1 of 6 found', () => {
+  it('scores cross-article pairs: 2 of 2 right, 2 of 8 found', () => {
     const s = scoreCrossPeople(docs, people);
-    assert.deepEqual([s.goldPairs, s.predictedPairs, s.correctPairs, s.aligned], [6, 1, 1, 3]);
+    // Gold: 4 mentions of Jane Doe in A × 2 in B. Ours: X holds two aligned mentions in A and one in B.
+    assert.deepEqual([s.goldPairs, s.predictedPairs, s.correctPairs, s.aligned], [8, 2, 2, 4]);
     assert.equal(s.precision, 1);
-    assert.equal(s.recall, 1 / 6);
+    assert.equal(s.recall, 2 / 8);
   });
 
   it('scores date values at the gold precision, unmatched golds wrong', () => {
@@ -224,7 +231,7 @@ describe('eval: command line', function () {
     const r = run('--meantime', MINI);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /MEANTIME: 2 documents in 1 topics/);
-    assert.match(r.stdout, /gold: 5 PER mentions \(4 named\)/);
+    assert.match(r.stdout, /gold: 6 PER mentions \(5 named\)/);
     for (const family of ['people (all PER mentions)', 'cross-article people', 'dates (TIMEX3 DATE', 'events across articles']) assert.ok(r.stdout.includes(family), family);
   });
 });

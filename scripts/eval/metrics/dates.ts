@@ -6,6 +6,7 @@ import { docsById, predTokens, type PredTime } from './common';
 
 export interface DateScore {
   gold: number;
+  /** Our time expressions in the fully annotated part of the documents (where gold ones are annotated). */
   predicted: number;
   /** Gold dates overlapped by one of ours. */
   matched: number;
@@ -66,5 +67,7 @@ export function scoreDates(docs: EvalDoc[], preds: PredTime[]): DateScore {
       if (!ok) errors.push({ gold: g, text: d.text.slice(d.tokens[g.tokens[0]].start, d.tokens[g.tokens[g.tokens.length - 1]].end), predicted: best?.value ?? null });
     }
   }
-  return { gold, predicted: preds.length, matched, correct, exact, accuracy: gold ? correct / gold : null, exactAccuracy: gold ? exact / gold : null, bodyGold, bodyCorrect, bodyAccuracy: bodyGold ? bodyCorrect / bodyGold : null, errors };
+  // Time expressions are annotated only in the fully annotated part; count ours there.
+  const predicted = preds.filter((p) => { const d = byId.get(p.doc); return d !== undefined && p.start < d.fullyAnnotatedEnd; }).length;
+  return { gold, predicted, matched, correct, exact, accuracy: gold ? correct / gold : null, exactAccuracy: gold ? exact / gold : null, bodyGold, bodyCorrect, bodyAccuracy: bodyGold ? bodyCorrect / bodyGold : null, errors };
 }

@@ -3,11 +3,16 @@ import type { EvalDoc, GoldMention } from '../meantime';
 import { TokenIndex } from '../spans';
 import { docsById, prf, predTokens, type PRF, type PredMention } from './common';
 
-/** Gold mentions kept by `keep` (e.g. names only); a prediction counts as right when it overlaps one of them. */
-export function scorePeople(docs: EvalDoc[], preds: PredMention[], keep: (g: GoldMention) => boolean = () => true): PRF {
+/**
+ * Gold mentions kept by `keep` (e.g. names only); a prediction counts as right when it overlaps one of them.
+ * Only the fully annotated part of each document is judged: mentions of either side beyond it are left out.
+ */
+export function scorePeople(docs: EvalDoc[], allPreds: PredMention[], keep: (g: GoldMention) => boolean = () => true): PRF {
   const byId = docsById(docs);
-  const index = new Map(docs.map((d) => [d.id, new TokenIndex(d.persons.filter(keep))]));
-  const gold = docs.reduce((n, d) => n + d.persons.filter(keep).length, 0);
+  const inScope = (d: EvalDoc, g: GoldMention) => keep(g) && d.tokens[g.tokens[0]].start < d.fullyAnnotatedEnd;
+  const index = new Map(docs.map((d) => [d.id, new TokenIndex(d.persons.filter((g) => inScope(d, g)))]));
+  const gold = docs.reduce((n, d) => n + d.persons.filter((g) => inScope(d, g)).length, 0);
+  const preds = allPreds.filter((p) => { const d = byId.get(p.doc); return d !== undefined && p.start < d.fullyAnnotatedEnd; });
   const hit = new Set<GoldMention>();
   let matchedPredicted = 0;
   for (const p of preds) {
