@@ -231,7 +231,7 @@ describe('eval: command line', function () {
     const r = run('--meantime', MINI);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /MEANTIME: 2 documents in 1 topics/);
-    assert.match(r.stdout, /gold: 6 PER mentions \(5 named\)/);
+    assert.match(r.stdout, /gold: 6 PER mentions \(5 named; 5 in the fully annotated sentences 0-5\)/);
     for (const family of ['people (all PER mentions)', 'cross-article people', 'dates (TIMEX3 DATE', 'events across articles']) assert.ok(r.stdout.includes(family), family);
   });
 });
