@@ -7,10 +7,10 @@ import { LAST_FULLY_ANNOTATED_SENTENCE, readMeantime } from './meantime';
 import { isNamed } from './metrics/people';
 import { predict } from './predict';
 import { rows, scoreAll } from './report';
-import { compareWith, markdownTable, textTable, type Row } from './table';
+import { compareWith, formatValue, markdownTable, textTable, type Row } from './table';
 
 const USAGE = `usage:
-  npm run eval -- --meantime <dir> [--markdown] [--verbose] [--save <results.json>] [--baseline <results.json>]
+  npm run eval -- --meantime <dir> [--markdown] [--per-topic] [--verbose] [--save <results.json>] [--baseline <results.json>]
   npm run eval -- --gold <file> --corpus <dir> [--verbose]`;
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -23,6 +23,8 @@ function fail(msg: string): never {
 interface MeantimeOptions {
   markdown: boolean;
   verbose: boolean;
+  /** Also print the main figures of each topic. */
+  perTopic: boolean;
   /** Write the rows as JSON here, to compare a later run against. */
   save?: string;
   /** Show each figure's change against the rows saved by an earlier run. */
@@ -72,6 +74,16 @@ function runMeantime(dir: string, o: MeantimeOptions) {
     fs.writeFileSync(o.save, `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), data: path.resolve(dir), documents: docs.length, rows: table }, null, 2)}\n`);
     console.log(`\nsaved to ${o.save}`);
   }
+  if (o.perTopic) {
+    console.log('\nper topic (F1 of people, F1 of named people, pair F1 of named people, date accuracy, events linked in all articles, events pure):');
+    const f = (v: number | null) => formatValue(v).padStart(6);
+    for (const t of topics) {
+      const ids = new Set(t.docs.map((d) => d.id));
+      const mine = <T extends { doc: string }>(xs: T[]) => xs.filter((x) => ids.has(x.doc));
+      const s = scoreAll(t.docs, { people: mine(preds.people), times: mine(preds.times), events: preds.events.filter((e) => e.sources.some((x) => ids.has(x.doc))) });
+      console.log(`  ${t.name.padEnd(10)}${f(s.people.f1)}${f(s.peopleNamed.f1)}${f(s.crossPeopleNamed.f1)}${f(s.dates.accuracy)}${f(s.events.linkedAllShare)}${f(s.events.purity)}`);
+    }
+  }
   if (o.verbose) {
     console.log('\ndate errors (gold value, text, ours):');
     for (const e of scores.dates.errors) console.log(`  ${e.gold.doc}  ${e.gold.value}  "${e.text}"  ${e.predicted ?? '(none)'}`);
@@ -89,7 +101,7 @@ function main(argv: string[]) {
   const meantime = opt('--meantime');
   const goldFile = opt('--gold');
   const corpusDir = opt('--corpus');
-  if (meantime) return runMeantime(meantime, { markdown: argv.includes('--markdown'), verbose: argv.includes('--verbose'), save: opt('--save'), baseline: opt('--baseline') });
+  if (meantime) return runMeantime(meantime, { markdown: argv.includes('--markdown'), verbose: argv.includes('--verbose'), perTopic: argv.includes('--per-topic'), save: opt('--save'), baseline: opt('--baseline') });
   if (goldFile || corpusDir) {
     if (!goldFile || !corpusDir) fail(`--gold and --corpus go together\n${USAGE}`);
     process.exit(scoreWithGold(repoRoot, goldFile, corpusDir, argv.includes('--verbose') ? ['--verbose'] : []));
