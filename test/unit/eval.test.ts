@@ -227,6 +227,15 @@ describe('eval: command line', function () {
     }
   });
 
+  it('refuses --gold without --corpus, and a gold file that does not exist', () => {
+    const alone = run('--gold', 'x.json');
+    assert.equal(alone.status, 1);
+    assert.match(alone.stderr, /--gold and --corpus go together/);
+    const missing = run('--gold', path.join(os.tmpdir(), 'no-such-gold.json'), '--corpus', 'seeds');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /(does not exist|no scorer found)/);
+  });
+
   it('prints the table with its counts on the mini corpus', () => {
     const r = run('--meantime', MINI);
     assert.equal(r.status, 0, r.stderr);
