@@ -17,11 +17,25 @@ interface Entry {
   memo: Map<string, unknown>;
 }
 
+interface Derived {
+  value: unknown;
+  version: number;
+  at: number;
+}
+
 export class Corpus {
   private entries = new Map<string, Entry>();
-  private derived = new Map<string, unknown>();
+  private derived = new Map<string, Derived>();
+  private sorted: { version: number; list: Article[] } | undefined;
   /** Bumped on every change; lets callers tell whether a result is stale. */
   version = 0;
+  /**
+   * While bulk indexing, a corpus-level result may be served up to this many ms after a change
+   * instead of being recomputed on every read: a hover during indexing then answers from a
+   * recent snapshot rather than rebuilding people() over thousands of articles each time.
+   * 0 (the default, and after indexing) means always fresh.
+   */
+  staleMs = 0;
   readonly search = new SearchIndex(this);
 
   /** Adds or replaces one article; only that article is re-analysed. */
@@ -34,6 +48,23 @@ export class Corpus {
     return article;
   }
 
+  /**
+   * Adds or replaces one article analysed elsewhere (the indexing worker, the cache), with its
+   * per-article memo already filled, so no analysis runs on this thread.
+   */
+  ingest(article: Article, memo: Iterable<[string, unknown]> = []): Article {
+    const prev = this.entries.get(article.id);
+    if (prev && prev.article.text === article.text) return prev.article;
+    this.entries.set(article.id, { article, memo: new Map(memo) });
+    this.changed(article.id);
+    return article;
+  }
+
+  /** The per-article results computed so far for `id` (the worker ships them to the main thread). */
+  memoOf(id: string): [string, unknown][] {
+    return [...(this.entries.get(id)?.memo ?? [])];
+  }
+
   remove(id: string): boolean {
     const had = this.entries.delete(id);
     if (had) this.changed(id);
@@ -42,7 +73,7 @@ export class Corpus {
 
   private changed(id: string) {
     this.version++;
-    this.derived.clear();
+    if (!this.staleMs) this.derived.clear();
     this.search.invalidate(id);
   }
 
@@ -54,8 +85,13 @@ export class Corpus {
     return this.entries.get(id)?.article;
   }
 
+  /** Every article, sorted by id; the list is shared until the next change, so do not mutate it. */
   articles(): Article[] {
-    return [...this.entries.values()].map((e) => e.article).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (this.sorted?.version !== this.version) {
+      const list = [...this.entries.values()].map((e) => e.article).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.sorted = { version: this.version, list };
+    }
+    return this.sorted.list;
   }
 
   /** Per-article memo: `compute` runs once per article version. */
@@ -66,10 +102,13 @@ export class Corpus {
     return e.memo.get(key) as T;
   }
 
-  /** Corpus-level memo, cleared on any change. */
+  /** Corpus-level memo, recomputed after any change (see `staleMs` for bulk indexing). */
   derive<T>(key: string, compute: () => T): T {
-    if (!this.derived.has(key)) this.derived.set(key, compute());
-    return this.derived.get(key) as T;
+    const d = this.derived.get(key);
+    if (d && (d.version === this.version || Date.now() - d.at < this.staleMs)) return d.value as T;
+    const value = compute();
+    this.derived.set(key, { value, version: this.version, at: Date.now() });
+    return value;
   }
 
   people(): Person[] {
@@ -99,7 +138,21 @@ export class Corpus {
 
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
-    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
+    // Hovers call this on every mouse move: look the article's mentions up in an index sorted by
+    // start instead of scanning every mention of every person.
+    const index = this.derive('personAt', () => indexMentions(this.people()));
+    const list = index.get(id);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    // Mentions may nest ("President Gustavo Petro" around "Petro"): look back a little.
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (list[i].start <= offset && offset < list[i].end) return list[i].person;
+    return undefined;
   }
 
   report(): AnalysisReport {
@@ -113,4 +166,24 @@ export class Corpus {
       claims: this.claims(),
     };
   }
+}
+
+interface IndexedMention {
+  start: number;
+  end: number;
+  person: Person;
+}
+
+/** Each article's person mentions, sorted by start. */
+function indexMentions(people: Person[]): Map<string, IndexedMention[]> {
+  const index = new Map<string, IndexedMention[]>();
+  for (const person of people) {
+    for (const m of person.mentions) {
+      let list = index.get(m.article);
+      if (!list) index.set(m.article, (list = []));
+      list.push({ start: m.start, end: m.end, person });
+    }
+  }
+  for (const list of index.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  return index;
 }
