@@ -24,7 +24,18 @@ export interface AnalysedArticle {
 }
 
 /** The corpus-level questions whose per-article parts are worth precomputing. */
-const WARM_UP: ((c: Corpus) => unknown)[] = [(c) => c.people(), (c) => c.quotes(), (c) => c.times(), (c) => c.events(), (c) => c.claims()];
+const WARM_UP: ((c: Corpus) => unknown)[] = [
+  (c) => c.people(),
+  (c) => c.quotes(),
+  (c) => c.times(),
+  (c) => c.events(),
+  (c) => c.claims(),
+  (c) => c.search.search('warm up'),
+  (c) => {
+    const a = c.articles()[0];
+    return a?.sentences[0] && c.related(a.id, a.sentences[0]);
+  },
+];
 
 export function analyseArticle(id: string, text: string): AnalysedArticle {
   const corpus = new Corpus();
