@@ -5,6 +5,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { Corpus } from '../src/core/corpus';
+import * as dates from '../src/core/dates';
 import { IndexWorkerClient, forEachSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
@@ -46,7 +47,9 @@ function hoverAt(corpus: Corpus, id: string, offset: number) {
     const quotes = corpus.quotes().filter((q) => q.speaker === person.id || q.speaker === person.name).slice(0, 3);
     return { person: person.name, roles: person.roles.length, quotes: quotes.length, mentions: person.mentions.length };
   }
-  const t = corpus.times().find((x) => x.article === id && x.start <= offset && offset < x.end);
+  // The time hover asks for one article's times when the dates module offers that (timeAt).
+  const timeAt = (dates as Record<string, unknown>).timeAt as ((c: Corpus, id: string, o: number) => { value: string } | undefined) | undefined;
+  const t = timeAt ? timeAt(corpus, id, offset) : corpus.times().find((x) => x.article === id && x.start <= offset && offset < x.end);
   return t ? { time: t.value } : undefined;
 }
 

@@ -9,6 +9,12 @@ import { type AtomicWriteOptions, removeStaleTemps, writeFileAtomic } from './at
 import type { Article } from './types';
 
 const FORMAT = 'corroborate-analysis-cache';
+/**
+ * Memo entries larger than this (serialised) are not stored: index features such as per-sentence
+ * trigram sets would make the file ten times larger than the articles, and they are quicker to
+ * recompute than to read back. The worker recomputes them on a cache hit.
+ */
+const MAX_ENTRY_BYTES = 8 * 1024;
 
 interface StoredEntry {
   article: Omit<Article, 'text'>;
@@ -85,7 +91,8 @@ export class AnalysisCache {
   }
 
   set(key: string, analysed: AnalysedArticle): void {
-    this.entries.set(key, { article: compactArticle(analysed.article), memo: analysed.memo });
+    const memo = analysed.memo.filter(([, v]) => v8.serialize(v).length <= MAX_ENTRY_BYTES);
+    this.entries.set(key, { article: compactArticle(analysed.article), memo });
     this.used.add(key);
     this.dirty = true;
   }

@@ -37,9 +37,13 @@ const WARM_UP: ((c: Corpus) => unknown)[] = [
   },
 ];
 
-export function analyseArticle(id: string, text: string): AnalysedArticle {
+/**
+ * Parses and analyses one article. With `known` (a cache hit), the parse and the memo entries it
+ * holds are reused and only the missing entries are computed.
+ */
+export function analyseArticle(id: string, text: string, known?: AnalysedArticle): AnalysedArticle {
   const corpus = new Corpus();
-  const article = corpus.upsert(id, text);
+  const article = known ? corpus.ingest(known.article, known.memo) : corpus.upsert(id, text);
   for (const warm of WARM_UP) {
     try {
       warm(corpus);

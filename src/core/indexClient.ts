@@ -4,8 +4,8 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
 
-/** Articles per message: small enough that ingesting one batch stays well under 50 ms. */
-export const BATCH_SIZE = 25;
+/** Articles per message: small enough that receiving (deserialising) and ingesting one batch stays well under 50 ms. */
+export const BATCH_SIZE = 10;
 const IN_FLIGHT = 3;
 
 export class IndexWorkerClient {

@@ -41,7 +41,8 @@ function indexOne(job: IndexJob): IndexResult {
   try {
     const key = contentKey(job.id, read.text);
     const hit = cache?.get(key, read.text);
-    if (hit) return { id: job.id, ok: true, ...hit, cached: true, warning: read.warning };
+    // A hit skips the parse and the stored analyses; the few large entries not stored are recomputed.
+    if (hit) return { id: job.id, ok: true, ...analyseArticle(job.id, read.text, hit), cached: true, warning: read.warning };
     const analysed = analyseArticle(job.id, read.text);
     cache?.set(key, analysed);
     return { id: job.id, ok: true, ...analysed, cached: false, warning: read.warning };

@@ -60,6 +60,20 @@ describe('AnalysisCache', () => {
     assert.equal(again.get(contentKey(id, text + ' changed'), text + ' changed'), undefined);
   });
 
+  it('does not store very large memo entries (they are recomputed on a hit)', () => {
+    const file = path.join(tempDir(), 'cache.bin');
+    const analysed = analyseArticle(id, text);
+    const cache = new AnalysisCache(file, 'b').load();
+    cache.set(contentKey(id, text), { ...analysed, memo: [...analysed.memo, ['big', 'x'.repeat(100_000)], ['small', 7]] });
+    cache.save();
+    const hit = new AnalysisCache(file, 'b').load().get(contentKey(id, text), text)!;
+    const keys = hit.memo.map(([k]) => k);
+    assert.ok(!keys.includes('big'));
+    assert.ok(keys.includes('small'));
+    const again = analyseArticle(id, text, hit);
+    assert.deepEqual(again.article, analysed.article);
+  });
+
   it('keys by id and content: the same text under another id, or edited, misses', () => {
     assert.notEqual(contentKey('a', text), contentKey('b', text));
     assert.notEqual(contentKey('a', text), contentKey('a', text + '.'));
