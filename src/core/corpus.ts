@@ -138,21 +138,7 @@ export class Corpus {
 
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
-    // Hovers call this on every mouse move: look the article's mentions up in an index sorted by
-    // start instead of scanning every mention of every person.
-    const index = this.derive('personAt', () => indexMentions(this.people()));
-    const list = index.get(id);
-    if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    // Mentions may nest ("President Gustavo Petro" around "Petro"): look back a little.
-    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (list[i].start <= offset && offset < list[i].end) return list[i].person;
-    return undefined;
+    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
   }
 
   report(): AnalysisReport {
@@ -166,24 +152,4 @@ export class Corpus {
       claims: this.claims(),
     };
   }
-}
-
-interface IndexedMention {
-  start: number;
-  end: number;
-  person: Person;
-}
-
-/** Each article's person mentions, sorted by start. */
-function indexMentions(people: Person[]): Map<string, IndexedMention[]> {
-  const index = new Map<string, IndexedMention[]>();
-  for (const person of people) {
-    for (const m of person.mentions) {
-      let list = index.get(m.article);
-      if (!list) index.set(m.article, (list = []));
-      list.push({ start: m.start, end: m.end, person });
-    }
-  }
-  for (const list of index.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
-  return index;
 }
