@@ -33,6 +33,7 @@ async function main() {
   } catch (e) {
     // runTests rejects when the suite fails or VS Code cannot be started/downloaded.
     console.error(`[test-host] electron runner: ${e instanceof Error ? e.message : String(e)}`);
+    if (!executable) console.error('[test-host] without internet, set VSCODE_EXECUTABLE to an installed VS Code, or use the default runner: npm run test:integration');
     process.exitCode = 1;
   } finally {
     cleanup(tmp);

@@ -109,7 +109,7 @@ export interface CodeServer {
   url: string;
   port: number;
   process: ChildProcess;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** code-server's CLI with Node 24, for one-off commands such as --install-extension. */
@@ -188,14 +188,20 @@ export async function startCodeServer(opts: {
     url,
     port,
     process: child,
-    stop() {
-      // Kill by pid only: the server and the extension host it spawned.
-      if (!exited && child.pid) {
-        try {
-          process.kill(child.pid, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
+    async stop() {
+      // Kill by pid only: code-server stops its extension host and watchers on SIGTERM.
+      if (exited || !child.pid) return;
+      const gone = new Promise<void>((r) => child.once('exit', () => r()));
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        return; // already gone
+      }
+      if (await Promise.race([gone.then(() => true), sleep(5000).then(() => false)])) return;
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        /* exited meanwhile */
       }
     },
   };
@@ -277,14 +283,10 @@ export function cleanup(dir: string) {
 }
 
 /** Turns a hang into a failure with a clear message, whatever the step. */
-export function outerTimeout(ms: number, what: string, onTimeout: () => void): NodeJS.Timeout {
+export function outerTimeout(ms: number, what: string, onTimeout: () => Promise<void> | void): NodeJS.Timeout {
   const t = setTimeout(() => {
     console.error(`[test-host] ERROR: ${what} did not finish within ${Math.round(ms / 1000)} s; stopping code-server and failing (set CORROBORATE_TEST_TIMEOUT_S to change the limit).`);
-    try {
-      onTimeout();
-    } finally {
-      process.exit(124);
-    }
+    void Promise.race([Promise.resolve().then(onTimeout), sleep(10_000)]).finally(() => process.exit(124));
   }, ms);
   t.unref();
   return t;

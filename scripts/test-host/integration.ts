@@ -17,8 +17,8 @@ async function main() {
   const workspace = seedsWorkspace(tmp);
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
-  const stopAll = () => {
-    server?.stop();
+  const stopAll = async () => {
+    await server?.stop();
     cleanup(tmp);
   };
   const limit = timeoutMs(600);
@@ -66,7 +66,7 @@ async function main() {
   }
   log(`integration suite ${code === 0 ? 'passed' : `failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await browser.close().catch(() => undefined);
-  stopAll();
+  await stopAll();
   process.exit(code);
 }
 

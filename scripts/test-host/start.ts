@@ -49,10 +49,7 @@ async function main() {
   console.log(`Open this URL in a browser:\n\n  ${url}\n`);
   console.log('From another machine, forward the port first: ssh -L ' + `${port}:127.0.0.1:${port} <this host>`);
   console.log('Press Ctrl+C to stop.');
-  const stop = () => {
-    server.stop();
-    process.exit(0);
-  };
+  const stop = () => void server.stop().finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   server.process.on('exit', (c) => process.exit(c ?? 0));

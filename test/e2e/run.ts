@@ -20,8 +20,8 @@ async function main() {
   const tmp = tempDir('e2e');
   const dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), config: path.join(tmp, 'code-server', 'config.yaml') };
   let server: CodeServer | undefined;
-  const stopAll = () => {
-    server?.stop();
+  const stopAll = async () => {
+    await server?.stop();
     cleanup(tmp);
   };
   outerTimeout(timeoutMs(900), 'the e2e test', stopAll);
@@ -30,7 +30,7 @@ async function main() {
   fs.writeFileSync(dirs.config, 'auth: none\n');
   const install = codeServerCli(['--install-extension', VSIX, '--force'], dirs);
   if (install.status !== 0 || !/successfully installed/i.test(install.stdout + install.stderr)) {
-    stopAll();
+    await stopAll();
     fail(`code-server --install-extension ${path.basename(VSIX)} failed:\n${install.stdout}${install.stderr}`);
   }
   log(`installed ${path.basename(VSIX)} into a throwaway extensions dir`);
@@ -88,7 +88,7 @@ async function main() {
   }
 
   await browser.close().catch(() => undefined);
-  stopAll();
+  await stopAll();
   console.log(`\nscreenshots: ${path.relative(ROOT, SHOTS)}/`);
   console.log(`e2e: ${passed} passed, ${failed.length} failed`);
   process.exit(failed.length || !selected.length ? 1 : 0);

@@ -6,6 +6,8 @@ const SHORT = 10_000;
 
 /** Text as a reader sees it: Monaco renders spaces as NBSP. */
 export const clean = (s: string) => s.replace(/\u00a0/g, ' ').replace(/[ \t]+/g, ' ').trim();
+/** One line for an error message. */
+export const oneLine = (s: string) => clean(s).split(/\s*\n\s*/).filter(Boolean).join(' / ');
 
 export class Workbench {
   constructor(readonly page: Page) {}
@@ -30,7 +32,7 @@ export class Workbench {
     try {
       await item.waitFor({ state: 'visible', timeout });
     } catch {
-      throw new Error(`no status bar item matching ${re}; the status bar shows: ${clean(await this.statusBar().innerText())}`);
+      throw new Error(`no status bar item matching ${re}; the status bar shows: ${oneLine(await this.statusBar().innerText())}`);
     }
     return clean(await item.innerText());
   }
@@ -71,7 +73,8 @@ export class Workbench {
     // A command that throws (or is not registered) shows a modal dialog: report its text.
     const dialog = this.page.locator('.monaco-dialog-box');
     if (await dialog.waitFor({ state: 'visible', timeout: 1500 }).then(() => true, () => false)) {
-      const text = clean(await dialog.innerText());
+      const text = oneLine((await dialog.locator('.dialog-message-text, .dialog-message-detail').allInnerTexts()).join('\n'));
+      await this.page.keyboard.press('Escape');
       throw new Error(`"${title}" failed: ${text}`);
     }
   }
@@ -158,7 +161,7 @@ export class Workbench {
     try {
       await rows.first().waitFor({ state: 'visible', timeout });
     } catch {
-      throw new Error(`no rows appeared; the view shows: ${clean(await container.innerText().catch(() => '')) || '(nothing)'}`);
+      throw new Error(`no rows appeared; the view shows: ${oneLine(await container.innerText().catch(() => '')) || '(nothing)'}`);
     }
     return (await rows.allInnerTexts()).map(clean);
   }
