@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { ROOT, cleanup, fail, isNoise, launchChromium, log, outerTimeout, seedsWorkspace, startCodeServer, tempDir, timeoutMs, type CodeServer } from './host';
+import { ROOT, cleanup, ensureCodeServer, fail, isNoise, launchChromium, log, outerTimeout, seedsWorkspace, startCodeServer, tempDir, timeoutMs, type CodeServer } from './host';
 
 const TEST_INDEX = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
 
@@ -24,6 +24,7 @@ async function main() {
   const limit = timeoutMs(600);
   outerTimeout(limit, 'the integration suite', stopAll);
 
+  ensureCodeServer(); // installs into the cache on the first run only
   const t0 = Date.now();
   server = await startCodeServer({
     workspace,
