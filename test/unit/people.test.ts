@@ -117,6 +117,13 @@ describe('alias resolution', () => {
     assert.equal(c.people().length, 0);
   });
 
+  it('reads "Ecuador\'s president, X" and "X, the Y of Z"', () => {
+    const c = corpusOf(["Talks went on. Ecuador's president, Daniel Noboa, said nothing. Maria Lopez, the head of the central bank, spoke later."]);
+    const roles = (n: string) => c.people().find((p) => p.name === n)?.roles.map((r) => r.text);
+    assert.deepEqual(roles('Daniel Noboa'), ["Ecuador's president"]);
+    assert.deepEqual(roles('Maria Lopez'), ['the head of the central bank']);
+  });
+
   it('handles initials and hyphenated names', () => {
     const c = corpusOf(['National security adviser H.R. McMaster met Daniel Garcia-Peña, the ambassador, on Monday, McMaster said.']);
     const ns = names(c.people());

@@ -78,6 +78,11 @@ describe('quote edge cases', () => {
     assert.deepEqual(qs.map((q) => [q.text, q.name]), [['We tried,', 'Lena Ortiz'], ['and we will try again.', 'Lena Ortiz']]);
   });
 
+  it('reads British-style ‘…’ quotes without taking apostrophes for quotation marks', () => {
+    const qs = quotesOf('Governor Maria Lopez spoke. Lopez said ‘we don’t give up’ and left. Lopez’s aide said ‘no comment’.');
+    assert.deepEqual(qs.map((q) => [q.text, q.name]), [['we don’t give up', 'Maria Lopez'], ['no comment', null]]);
+  });
+
   it('skips quoted titles and never hangs on unbalanced or very many quotation marks', () => {
     assert.equal(quotesOf('She read "The Art Of War" twice.').length, 0);
     const marks = 'He said "'.repeat(5) + ' and then stopped.';
