@@ -38,31 +38,11 @@ export function resolvePeople(corpus: Corpus): Person[] {
   return peopleModel(corpus).people;
 }
 
-function addEv(a: Evidence, b: Evidence) {
-  for (const k of Object.keys(a) as (keyof Evidence)[]) a[k] += b[k];
-}
-
 function buildModel(corpus: Corpus): PeopleModel {
   const articles = corpus.articles();
-  const forms = new Map<string, Form>();
-  const vocab = new Map<string, [number, number]>();
-  for (const a of articles) {
-    for (const [k, [lo, cap]] of articleCandidates(corpus, a.id).vocab) {
-      const v = vocab.get(k);
-      if (v) { v[0] += lo; v[1] += cap; } else vocab.set(k, [lo, cap]);
-    }
-  }
+  const { forms, vocab } = aggregate(corpus, articles);
   // A word written lower-case more often than capitalised is an ordinary word ("Computer", "Factory").
   const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
-  for (const a of articles) {
-    for (const c of articleCandidates(corpus, a.id).candidates) {
-      const key = c.keys.join(' ');
-      let f = forms.get(key);
-      if (!f) forms.set(key, (f = { key, keys: c.keys, ev: { ...c.ev }, surfaces: new Map() }));
-      else addEv(f.ev, c.ev);
-      f.surfaces.set(c.text, (f.surfaces.get(c.text) ?? 0) + 1);
-    }
-  }
 
   // Multi-word forms that are names.
   const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f, common));
@@ -131,8 +111,15 @@ function buildModel(corpus: Corpus): PeopleModel {
   const mentionsOf: Passage[][] = drafts.map(() => []);
   const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
   const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
+  // Draft ids that survive re-ordering, and a signature of the whole alias table: while the table is
+  // unchanged, an article's raw matches are reused and only edited articles are scanned again.
+  const stable = drafts.map((d) => d.forms.map((f) => f.key).sort().join('|'));
+  const indexOfStable = new Map(stable.map((k, i) => [k, i]));
+  const sig = [...entryOf].map(([k, e]) => `${k}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';');
+  const counts = drafts.map((d) => d.count);
   for (const a of articles) {
-    const hits = findMentions(a, table, drafts.map((d) => d.count), corpus);
+    const raw = rawMentions(a, table, stable, sig, corpus);
+    const hits = chooseAmong(raw, indexOfStable, counts);
     byArticle.set(a.id, hits);
     for (const h of hits) {
       const text = a.text.slice(h.start, h.end);
@@ -262,15 +249,19 @@ function canonical(cl: Form[]): string {
   return topSurface(best);
 }
 
-function findMentions(
+interface RawMention { start: number; end: number; drafts: string[]; full: boolean }
+const rawCache = new WeakMap<object, { sig: string; raw: RawMention[] }>();
+
+/** Every occurrence of an accepted form in the body, with the (stable ids of the) people it may name. */
+function rawMentions(
   a: Article,
   table: Map<string, { keys: string[]; drafts: number[] }[]>,
-  counts: number[],
+  stable: string[],
+  sig: string,
   corpus: Corpus,
-): { start: number; end: number; person: number }[] {
-  // Per article (memoised): body tokens and the indexes of the capitalised ones, so that after any
-  // change in the corpus only a map lookup per capitalised word is needed.
-  const { toks, caps } = corpus.perArticle('people.tokens', a.id, (art) => {
+): RawMention[] {
+  // Per article (memoised): body tokens and the indexes of the capitalised ones.
+  const memo = corpus.perArticle('people.tokens', a.id, (art) => {
     const all: Token[] = [];
     const capIdx: number[] = [];
     for (const p of art.paragraphs) {
@@ -282,7 +273,10 @@ function findMentions(
     }
     return { toks: all, caps: capIdx };
   });
-  const raw: { start: number; end: number; drafts: number[]; full: boolean }[] = [];
+  const cached = rawCache.get(memo);
+  if (cached && cached.sig === sig) return cached.raw;
+  const { toks, caps } = memo;
+  const raw: RawMention[] = [];
   let skipUntil = -1;
   for (const i of caps) {
     if (i < skipUntil) continue;
@@ -296,23 +290,84 @@ function findMentions(
       for (let k = 1; k < n && ok; k++) ok = toks[i + k].key === e.keys[k] && adjacent(a.text, toks[i + k - 1], toks[i + k]);
       if (!ok) continue;
       const end = toks[i + n - 1];
-      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts, full: n > 1 });
+      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts.map((d) => stable[d]).sort(), full: n > 1 });
       skipUntil = i + n;
       break;
     }
   }
-  // A bare surname shared by several people goes to the one named in full in this article, else the most mentioned.
+  rawCache.set(memo, { sig, raw });
+  return raw;
+}
+
+/** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
+function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, counts: number[]): { start: number; end: number; person: number }[] {
+  const idx = (k: string) => indexOfStable.get(k)!;
   const named = new Set<number>();
-  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(d));
+  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(idx(d)));
   return raw.map((r) => {
-    let d = r.drafts[0];
+    let d = idx(r.drafts[0]);
     if (r.drafts.length > 1) {
-      const here = r.drafts.filter((x) => named.has(x));
-      const pool = here.length ? here : r.drafts;
+      const ds = r.drafts.map(idx);
+      const here = ds.filter((x) => named.has(x));
+      const pool = here.length ? here : ds;
       d = pool.reduce((best, x) => (counts[x] > counts[best] ? x : best), pool[0]);
     }
     return { start: r.start, end: r.end, person: d };
   });
+}
+
+interface Aggregate {
+  /** The per-article result each article contributed, by identity: a new object means the article changed. */
+  contrib: Map<string, ArticleCandidates>;
+  forms: Map<string, Form>;
+  vocab: Map<string, [number, number]>;
+}
+const aggregates = new WeakMap<Corpus, Aggregate>();
+
+/** Name forms and word counts over the corpus, updated by subtracting and adding only changed articles. */
+function aggregate(corpus: Corpus, articles: Article[]): Aggregate {
+  let agg = aggregates.get(corpus);
+  if (!agg) aggregates.set(corpus, (agg = { contrib: new Map(), forms: new Map(), vocab: new Map() }));
+  const seen = new Set<string>();
+  for (const a of articles) {
+    seen.add(a.id);
+    const cur = articleCandidates(corpus, a.id);
+    const old = agg.contrib.get(a.id);
+    if (old === cur) continue;
+    if (old) applyContribution(agg, old, -1);
+    applyContribution(agg, cur, 1);
+    agg.contrib.set(a.id, cur);
+  }
+  for (const [id, old] of agg.contrib) {
+    if (seen.has(id)) continue;
+    applyContribution(agg, old, -1);
+    agg.contrib.delete(id);
+  }
+  return agg;
+}
+
+function applyContribution(agg: Aggregate, c: ArticleCandidates, sign: 1 | -1) {
+  for (const [k, [lo, cap]] of c.vocab) {
+    const v = agg.vocab.get(k) ?? [0, 0];
+    v[0] += sign * lo;
+    v[1] += sign * cap;
+    if (v[0] <= 0 && v[1] <= 0) agg.vocab.delete(k);
+    else agg.vocab.set(k, v);
+  }
+  for (const cand of c.candidates) {
+    const key = cand.keys.join(' ');
+    let f = agg.forms.get(key);
+    if (!f) {
+      if (sign < 0) continue;
+      agg.forms.set(key, (f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]) }));
+      continue;
+    }
+    for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
+    const n = (f.surfaces.get(cand.text) ?? 0) + sign;
+    if (n > 0) f.surfaces.set(cand.text, n);
+    else f.surfaces.delete(cand.text);
+    if (f.ev.count <= 0 || !f.surfaces.size) agg.forms.delete(key);
+  }
 }
 
 /** A match inside an organisation or place name, after "the", or inside a longer unknown name. */
