@@ -160,3 +160,28 @@ describe('people on an unseen story (test/fixtures/unseen)', () => {
     assert.equal(q('deeply regrets')?.speaker, 'lars-emberg');
   });
 });
+
+describe('incremental people resolution', () => {
+  it('after edits and removals gives the same answer as a fresh corpus', () => {
+    const c = seedCorpus();
+    c.people();
+    const ids = c.articles().map((a) => a.id);
+    const id2 = ids.find((i) => i.startsWith('002'))!;
+    const id3 = ids.find((i) => i.startsWith('003'))!;
+    const text2 = c.get(id2)!.text;
+    // Edit: Botero's sentence goes; remove an article; add a new one naming a new person.
+    c.upsert(id2, text2.replace(/"Both Trump[^\n]*/, ''));
+    c.people();
+    c.remove(id3);
+    c.people();
+    c.upsert('new.txt', 'Senator Ana Kovacic said on Monday that Petro would visit. Kovacic added nothing.');
+    const incremental = JSON.stringify({ p: c.people(), q: c.quotes() });
+
+    const fresh = new Corpus();
+    for (const a of c.articles()) fresh.upsert(a.id, a.text);
+    assert.equal(incremental, JSON.stringify({ p: fresh.people(), q: fresh.quotes() }));
+    assert.ok(!c.people().some((p) => p.name === 'Felipe Botero'));
+    assert.ok(!c.people().some((p) => p.name === 'Rosa Villavicencio'));
+    assert.ok(c.people().some((p) => p.name === 'Ana Kovacic'));
+  });
+});
