@@ -100,7 +100,8 @@ function buildModel(corpus: Corpus): PeopleModel {
   const draftOf = new Map(drafts.map((d, i) => [d.forms, i]));
   // A given name alone ("Gustavo") names the person when only one person has it.
   for (const [given, owners] of givenOwners) {
-    if (owners.size !== 1 || !isGivenName(given) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
+    // "President Xi" names "Xi Jinping": a titled first word counts too (family name first).
+    if (owners.size !== 1 || !(isGivenName(given) || (forms.get(given)?.ev.title ?? 0) > 0) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
     const d = draftOf.get([...owners][0]) ?? -1;
     if (d >= 0 && forms.get(given)) addAlias([given], d);
   }
@@ -219,7 +220,8 @@ function acceptSingle(f: Form, isGiven: boolean, common: (k: string) => boolean)
   if (ev.title > 0) return !isPlaceOrOrgWord(k) && !thingLike(ev);
   if (isPlaceOrOrgWord(k) || isCommonWord(k) || common(k)) return false;
   if (ev.place > 0 || ev.the > 0 || thingLike(ev)) return false;
-  return ev.appos + ev.speech > 0 && ev.inner > 0;
+  // A lone word next to "said" may be a company ("said Apple"): it also needs "he"/"she" nearby.
+  return (ev.appos > 0 || (ev.speech > 0 && ev.human > 0)) && ev.inner > 0;
 }
 
 function givenPart(f: Form): string {

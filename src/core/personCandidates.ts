@@ -230,7 +230,8 @@ function appositionBefore(text: string, toks: Token[], from: number): { start: n
   if (head < 0 || (head < seg.length - 1 && !/^(in|to|at|of|for|from|on)$/.test(seg[head + 1].key))) return null;
   // Clause openers are not part of the phrase ("In Washington, Trump ...").
   if (PLACE_PREPOSITIONS.has(seg[0].key) || /^(on|after|before|during|since|under|while|when|if|but|yet|without|with|despite|although|though|because)$/.test(seg[0].key)) return null;
-  if (hasName(seg)) return null;
+  // A name inside the phrase is another person, unless it is the owner ("Vladimir Putin's spokesman").
+  if (hasName(seg) && !seg.some((t) => isPossessive(t))) return null;
   if (seg.some((t) => SPEECH_VERBS.has(t.key))) return null;
   return { start: seg[0].start, end: seg[seg.length - 1].end };
 }

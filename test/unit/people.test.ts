@@ -185,3 +185,29 @@ describe('incremental people resolution', () => {
     assert.ok(c.people().some((p) => p.name === 'Ana Kovacic'));
   });
 });
+
+describe('people in general news text', () => {
+  const c = corpusOf([`Markets were calm on Monday.
+
+Mr. Putin said on Tuesday that talks with Kyiv would continue. Vladimir Putin's spokesman, Dmitry Peskov, told reporters the Kremlin was ready. Putin later flew to Saudi Arabia.
+
+North Korean leader Kim Jong Un met President Xi in Beijing. Xi Jinping said the meeting went well. Goldman Sachs said its profits rose. Analysts at Morgan Stanley said the deal was fair.
+
+In Hong Kong, Los Angeles and New York, protesters gathered. The United Nations and the European Union issued statements. Prime Minister Keir Starmer told the BBC that Britain would help. Starmer added that Wall Street and Silicon Valley were watching.
+
+Tim Cook, Apple's chief executive, said Apple would invest. Cook spoke in Cupertino.`]);
+  const people = c.people();
+
+  it('finds titled, possessive and family-name-first people, and no companies or places', () => {
+    assert.deepEqual(names(people).sort(), ['Dmitry Peskov', 'Keir Starmer', 'Kim Jong Un', 'Tim Cook', 'Vladimir Putin', 'Xi Jinping']);
+    assert.equal(people.find((p) => p.name === 'Vladimir Putin')!.mentions.length, 3);
+    assert.ok(people.find((p) => p.name === 'Xi Jinping')!.aliases.includes('Xi'));
+  });
+
+  it('reads owner-possessive roles', () => {
+    const roles = (n: string) => people.find((p) => p.name === n)!.roles.map((r) => r.text);
+    assert.deepEqual(roles('Dmitry Peskov'), ["Vladimir Putin's spokesman"]);
+    assert.deepEqual(roles('Tim Cook'), ["Apple's chief executive"]);
+    assert.deepEqual(roles('Kim Jong Un'), ['North Korean leader']);
+  });
+});
