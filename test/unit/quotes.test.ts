@@ -109,3 +109,26 @@ describe('quotes and people on pathological input', () => {
     for (const q of quotes.slice(0, 100)) assert.equal(text.slice(q.start, q.end), q.text);
   });
 });
+
+describe('people and quotes on arbitrary text (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const pieces = ['"', '“', '”', '‘', '’', "'s", ' said ', 'Mr ', 'President ', 'Ana Kovacic', 'Kovacic', ', a spokeswoman, ', '. ', '\n\n', 'He ', 'the ', ' in ', 'Havana', 'É', '😀', '\u0000', 'ا'];
+  const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((xs) => xs.join(''));
+
+  it('never throw, and every span slices its text', () => {
+    fc.assert(fc.property(fc.array(textArb, { minLength: 1, maxLength: 3 }), (texts) => {
+      const c = new Corpus();
+      texts.forEach((t, i) => c.upsert(`t${i}.txt`, t));
+      for (const p of c.people()) {
+        for (const m of p.mentions) assert.equal(c.get(m.article)!.text.slice(m.start, m.end), m.text);
+        for (const r of p.roles) assert.equal(c.get(r.article)!.text.slice(r.start, r.end), r.text);
+      }
+      for (const q of c.quotes()) {
+        assert.ok(q.start <= q.end);
+        assert.equal(c.get(q.article)!.text.slice(q.start, q.end), q.text);
+        if (q.speaker) assert.ok(c.personById(q.speaker));
+      }
+    }), { numRuns: 150 });
+  });
+});
