@@ -119,7 +119,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   const sig = [...entryOf].map(([k, e]) => `${k}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';');
   const counts = drafts.map((d) => d.count);
   for (const a of articles) {
-    const raw = rawMentions(a, table, stable, sig, corpus);
+    const raw = rawMentions(a, table, stable, sig);
     const hits = chooseAmong(raw, indexOfStable, counts);
     byArticle.set(a.id, hits);
     for (const h of hits) {
@@ -260,24 +260,20 @@ function rawMentions(
   table: Map<string, { keys: string[]; drafts: number[] }[]>,
   stable: string[],
   sig: string,
-  corpus: Corpus,
 ): RawMention[] {
-  // Per article (memoised): body tokens and the indexes of the capitalised ones.
-  const memo = corpus.perArticle('people.tokens', a.id, (art) => {
-    const all: Token[] = [];
-    const capIdx: number[] = [];
-    for (const p of art.paragraphs) {
-      if (p.start < art.body.start || p.end > art.body.end) continue;
-      for (const t of tokenize(art.text, p.start, p.end)) {
-        if (nameLike(t)) capIdx.push(all.length);
-        all.push(t);
-      }
-    }
-    return { toks: all, caps: capIdx };
-  });
-  const cached = rawCache.get(memo);
+  // Keyed by the Article object (a new one on every edit). Tokens are not kept: they would cost far
+  // more memory than the matches, and are only needed again when the alias table changes.
+  const cached = rawCache.get(a);
   if (cached && cached.sig === sig) return cached.raw;
-  const { toks, caps } = memo;
+  const toks: Token[] = [];
+  const caps: number[] = [];
+  for (const p of a.paragraphs) {
+    if (p.start < a.body.start || p.end > a.body.end) continue;
+    for (const t of tokenize(a.text, p.start, p.end)) {
+      if (nameLike(t)) caps.push(toks.length);
+      toks.push(t);
+    }
+  }
   const raw: RawMention[] = [];
   let skipUntil = -1;
   for (const i of caps) {
@@ -297,7 +293,7 @@ function rawMentions(
       break;
     }
   }
-  rawCache.set(memo, { sig, raw });
+  rawCache.set(a, { sig, raw });
   return raw;
 }
 
@@ -349,13 +345,17 @@ function aggregate(corpus: Corpus, articles: Article[]): Aggregate {
 }
 
 function applyContribution(agg: Aggregate, c: ArticleCandidates, sign: 1 | -1) {
-  for (const [k, [lo, cap]] of c.vocab) {
-    const v = agg.vocab.get(k) ?? [0, 0];
-    v[0] += sign * lo;
-    v[1] += sign * cap;
-    if (v[0] <= 0 && v[1] <= 0) agg.vocab.delete(k);
-    else agg.vocab.set(k, v);
-  }
+  const count = (words: string, slot: 0 | 1) => {
+    if (!words) return;
+    for (const k of words.split(' ')) {
+      const v = agg.vocab.get(k) ?? [0, 0];
+      v[slot] += sign;
+      if (v[0] <= 0 && v[1] <= 0) agg.vocab.delete(k);
+      else agg.vocab.set(k, v);
+    }
+  };
+  count(c.vocab.lower, 0);
+  count(c.vocab.capital, 1);
   for (const cand of c.candidates) {
     const key = cand.keys.join(' ');
     let f = agg.forms.get(key);

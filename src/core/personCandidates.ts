@@ -43,8 +43,9 @@ export interface RoleHit {
 export interface ArticleCandidates {
   candidates: Candidate[];
   roles: RoleHit[];
-  /** Per word: [times written lower-case, times capitalised inside a sentence]. Common words are mostly lower-case. */
-  vocab: Map<string, [number, number]>;
+  /** Words written lower-case, and words capitalised inside a sentence, space-joined with repeats
+   *  (one string each: a Map per article would cost ten times the memory). Common words are mostly lower-case. */
+  vocab: { lower: string; capital: string };
 }
 
 const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, org: 0, human: 0, inner: 0, count: 1 });
@@ -67,7 +68,8 @@ export function nameLike(t: Token): boolean {
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
   const roles: RoleHit[] = [];
-  const vocab = new Map<string, [number, number]>();
+  const lower: string[] = [];
+  const capital: string[] = [];
   const { text } = article;
   for (const s of article.sentences) {
     if (s.start < article.body.start || s.end > article.body.end) continue;
@@ -75,14 +77,11 @@ export function findCandidates(article: Article): ArticleCandidates {
     const toks = tokenize(text, s.start, s.end);
     scanSentence(text, toks, candidates, roles);
     toks.forEach((t, i) => {
-      const lower = /^\p{Ll}/u.test(t.text);
-      if (!lower && i === 0) return;
-      const v = vocab.get(t.key) ?? [0, 0];
-      v[lower ? 0 : 1]++;
-      vocab.set(t.key, v);
+      if (/^\p{Ll}/u.test(t.text)) lower.push(t.key);
+      else if (i > 0) capital.push(t.key);
     });
   }
-  return { candidates, roles, vocab };
+  return { candidates, roles, vocab: { lower: lower.join(' '), capital: capital.join(' ') } };
 }
 
 function scanSentence(text: string, toks: Token[], out: Candidate[], roles: RoleHit[]) {

@@ -36,7 +36,12 @@ export function mentionAtOffset(corpus: Corpus, id: string, offset: number): { p
   return hit ? { person: model.people[hit.person], start: hit.start, end: hit.end } : undefined;
 }
 
+/** Memoised per person until the corpus changes: repeated hovers on a much-mentioned name stay cheap. */
 export function personProfile(corpus: Corpus, personId: string, maxQuotes = 3, maxCoMentioned = 5): PersonProfile | undefined {
+  return corpus.derive(`people.profile:${personId}:${maxQuotes}:${maxCoMentioned}`, () => buildProfile(corpus, personId, maxQuotes, maxCoMentioned));
+}
+
+function buildProfile(corpus: Corpus, personId: string, maxQuotes: number, maxCoMentioned: number): PersonProfile | undefined {
   const model = peopleModel(corpus);
   const idx = model.byId.get(personId);
   if (idx === undefined) return undefined;
