@@ -24,7 +24,12 @@ export function outletOf(a: Article | undefined, id: string): string {
 export function quotesBySpeaker(corpus: Corpus): Map<string, Quote[]> {
   return corpus.derive('quotes.bySpeaker', () => {
     const m = new Map<string, Quote[]>();
-    for (const q of corpus.quotes()) if (q.speaker) m.set(q.speaker, [...(m.get(q.speaker) ?? []), q]);
+    for (const q of corpus.quotes()) {
+      if (!q.speaker) continue;
+      const l = m.get(q.speaker);
+      if (l) l.push(q);
+      else m.set(q.speaker, [q]);
+    }
     return m;
   });
 }
