@@ -44,6 +44,9 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
         if (!/[\p{L}\d]/u.test(text[i + 1] ?? ' ') && !/\s/.test(text[i - 1])) { push(out, text, single, i, pi); single = -1; }
       }
     }
+    // A quote running on into the next paragraph is left open, and that paragraph opens with a quotation mark.
+    const next = article.paragraphs[pi + 1];
+    if (open >= 0 && next && /^["“]/.test(text.slice(next.start, next.start + 1))) push(out, text, open, p.end, pi);
   });
   return out;
 }
@@ -79,7 +82,7 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
   for (const a of corpus.articles()) {
     const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
     const hits = model.byArticle.get(a.id) ?? [];
-    let prev: { paragraph: number; close: number; subject: Subject | null } | null = null;
+    let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
     const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
     for (const q of spans) {
       // A quote split around "Trump admitted," keeps its speaker.
@@ -87,14 +90,14 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
       let who: Subject | null = sameSentence ? prev!.subject : attribute(a, outsideHits, q, spans);
       // A quote resumed after "he said" keeps its speaker: '"…," Trump said. "…"'.
       // Only a quote that opens its sentence continues the previous one; "Noboa's aide said '…'" does not.
-      if (!who && prev && prev.paragraph === q.paragraph && prev.subject && opensSentence(a, q)) who = prev.subject;
+      if (!who && prev && prev.subject && opensSentence(a, q) && (prev.paragraph === q.paragraph || (prev.runsOn && prev.paragraph === q.paragraph - 1))) who = prev.subject;
       const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
       out.push({
         article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
         speaker: resolved?.person != null ? model.people[resolved.person].id : null,
         speakerText: who ? who.text : null,
       });
-      prev = { paragraph: q.paragraph, close: q.close, subject: who };
+      prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
     }
   }
   return out;
@@ -181,6 +184,11 @@ function attribute(a: Article, hits: Hit[], q: QuoteSpan, spans: QuoteSpan[]): S
   const before = text.slice(sStart, q.open);
   const toks = tokenize(text, sStart, q.open);
   for (let i = toks.length - 1; i >= 0; i--) {
+    // "According to Kovacic, '…'": the source follows the cue.
+    if (toks[i].key === 'according' && toks[i + 1]?.key === 'to') {
+      const r = referents(a, hits, toks[i + 1].end, Math.min(q.open, toks[i + 1].end + 60), spans)[0];
+      if (r) return r;
+    }
     if (!SPEECH_VERBS.has(toks[i].key) || toks[i].key === 'according' || insideQuote(spans, toks[i].start)) continue;
     // "... warned Petro to '…' and said '…'": a coordinated verb shares the earlier verb's subject.
     if (i > 0 && /^(and|but|then)$/.test(toks[i - 1].key)) continue;

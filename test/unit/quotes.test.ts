@@ -78,6 +78,27 @@ describe('quote edge cases', () => {
     assert.deepEqual(qs.map((q) => [q.text, q.name]), [['We tried,', 'Lena Ortiz'], ['and we will try again.', 'Lena Ortiz']]);
   });
 
+  it('handles "according to X", a quote running on into the next paragraph, and an unnamed speaker', () => {
+    const qs = quotesOf([
+      'Senator Ana Kovacic arrived late.',
+      '',
+      '"We will win," she told CNN. According to Kovacic, "the vote is close."',
+      '',
+      'Mayor Tom Reyes, who leads the city council, said: "Nobody expected this. We are working around the clock.',
+      '',
+      '"The damage is enormous," he added.',
+      '',
+      '"It is over," the minister said.',
+    ].join('\n'));
+    assert.deepEqual(qs.map((q) => [q.text, q.name]), [
+      ['We will win,', 'Ana Kovacic'],
+      ['the vote is close.', 'Ana Kovacic'],
+      ['Nobody expected this. We are working around the clock.', 'Tom Reyes'],
+      ['The damage is enormous,', 'Tom Reyes'],
+      ['It is over,', null],
+    ]);
+  });
+
   it('reads British-style ‘…’ quotes without taking apostrophes for quotation marks', () => {
     const qs = quotesOf('Governor Maria Lopez spoke. Lopez said ‘we don’t give up’ and left. Lopez’s aide said ‘no comment’.');
     assert.deepEqual(qs.map((q) => [q.text, q.name]), [['we don’t give up', 'Maria Lopez'], ['no comment', null]]);
