@@ -486,14 +486,18 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
         l.push(i);
       }
     });
-    const cap = Math.max(50, Math.sqrt(dated.length) * 4);
+    // Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article.
+    const cap = 50;
     for (const a of undated) {
       const score = new Map<number, number>();
-      for (const w of articleWords(corpus, a)) {
-        const l = index.get(w);
-        if (!l || l.length > cap) continue;
-        const idf = Math.log(1 + dated.length / l.length);
-        for (const i of l) score.set(i, (score.get(i) ?? 0) + idf);
+      const rare = [...articleWords(corpus, a)]
+        .map((w) => [w, index.get(w)?.length ?? 0] as const)
+        .filter(([, df]) => df > 0 && df <= cap)
+        .sort((x, y) => x[1] - y[1])
+        .slice(0, 80);
+      for (const [w, df] of rare) {
+        const idf = Math.log(1 + dated.length / df);
+        for (const i of index.get(w)!) score.set(i, (score.get(i) ?? 0) + idf);
       }
       const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
       if (!top.length || top[0][1] < 3) { out.set(a.id, { date: null, inferred: false }); continue; }
