@@ -248,6 +248,9 @@ function affinity(m: EventMention, miv: [number, number], c: Cluster): number | 
   // Statements match only when the same people speak on the same day.
   if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
   const score = shared + sharedNames + 3 * dice;
+  // A year or a quarter holds many events of one kind: coarse dates need the same actors and wording.
+  const coarse = Math.max(miv[1] - miv[0], c.iv[1] - c.iv[0]) > 31;
+  if (coarse) return sharedNames > 0 && dice >= 0.2 && score >= 2.6 ? score : null;
   return score >= 1.4 ? score : null;
 }
 
