@@ -332,6 +332,12 @@ const NOT_VERBS_ED = /^(?:need|speed|feed|seed|indeed|bed|red|hundred|united|bas
 
 /** The tense nearest to [start, end) within its clause: future markers, past verbs, or neither. */
 export function tenseAt(sentence: string, start: number, end: number): Tense | null {
+  // Tense is local: a bounded window keeps a huge unpunctuated "sentence" linear.
+  const W = 300;
+  if (start > W || sentence.length - end > W) {
+    const off = Math.max(0, start - W);
+    return tenseAt(sentence.slice(off, Math.min(sentence.length, end + W)), start - off, end - off);
+  }
   // The clause: cut at strong punctuation around the expression.
   const left = sentence.slice(0, start);
   const cutL = Math.max(left.lastIndexOf(';'), left.lastIndexOf(' -- '), left.lastIndexOf(' — '), left.lastIndexOf('"'), left.lastIndexOf('“'));
@@ -416,7 +422,14 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
   // Longest first, then earliest; drop any overlap with a kept one.
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Timex[] = [];
-  for (const t of found) if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t);
+  const taken = new Uint8Array(s.length + 1);
+  for (const t of found) {
+    let free = true;
+    for (let i = t.start; i < t.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, t.start, t.end);
+    kept.push(t);
+  }
   kept.sort((a, b) => a.start - b.start);
   return kept.map((t) => trimLead(s, t)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
 }
@@ -429,13 +442,15 @@ function trimLead(s: string, t: Timex): Timex {
 
 /** chrono-node catches forms the rules above miss ("the 5th", "Sept 5th at noon"); only calendar-certain results are kept. */
 function addChrono(s: string, ref: Date | null, found: Timex[]) {
-  if (!ref) return;
+  // chrono is slow on long input; real sentences are short.
+  if (!ref || s.length > 1500) return;
   // Only where a number meets a month name or a numeric date that nothing above has read.
+  const covered = new Uint8Array(s.length + 1);
+  for (const f of found) covered.fill(1, f.start, f.end);
   let gap = false;
   CHRONO_GATE.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = CHRONO_GATE.exec(s)); ) {
-    const a = m.index, b = m.index + m[0].length;
-    if (!found.some((f) => f.start <= a && b <= f.end)) { gap = true; break; }
+    if (!covered[m.index] || !covered[m.index + m[0].length - 1]) { gap = true; break; }
   }
   if (!gap) return;
   let results: chrono.ParsedResult[];
@@ -446,7 +461,7 @@ function addChrono(s: string, ref: Date | null, found: Timex[]) {
   }
   for (const r of results) {
     const start = r.index, end = r.index + r.text.length;
-    if (found.some((f) => f.start < end && start < f.end)) continue;
+    if (covered.subarray(start, end).some((x) => x === 1)) continue;
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), mo = c.get('month'), d = c.get('day');

@@ -96,6 +96,21 @@ function namesOf(text: string, known: Set<string>): string[] {
   return [...out];
 }
 
+/** For each offset of a sentence, whether it lies inside a direct quote (one linear pass). */
+function quoteMask(s: string): Uint8Array {
+  const mask = new Uint8Array(s.length + 1);
+  let straight = false, curly = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') straight = !straight;
+    else if (c === '“') curly++;
+    else if (c === '”') curly = Math.max(0, curly - 1);
+    mask[i + 1] = straight || curly > 0 ? 1 : 0;
+  }
+  mask[0] = 0;
+  return mask;
+}
+
 /** Inside a direct quote: events there are the speaker's words, not the reporter's timeline. */
 function insideQuote(s: string, at: number): boolean {
   const before = s.slice(0, at);
@@ -109,7 +124,8 @@ const EVENT_NOUN_SUBJECT = /^(?:(?:the|this|that|their|today['’]s|[A-Z][a-z]+d
 /** The passages of one sentence that each report an event dated by one time expression. */
 function sentenceMentions(a: Article, sStart: number, sEnd: number, times: TimeExpression[], known: Set<string>): EventMention[] {
   const s = a.text.slice(sStart, sEnd);
-  const dated = times.filter((t) => t.start >= sStart && t.end <= sEnd && (t.type === 'DATE' || t.type === 'TIME') && eventDate(t.value) && !insideQuote(s, t.start - sStart));
+  const quoted = quoteMask(s);
+  const dated = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && eventDate(t.value) && !quoted[t.start - sStart]);
   if (!dated.length) return [];
   const out: EventMention[] = [];
   // Cut the sentence into one piece per time expression: a fronted one ("In October, ...") opens its piece,
@@ -161,20 +177,39 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
   const out: EventMention[] = [];
   const undated: { start: number; end: number; cls: string }[] = [];
   const known = midSentenceCaps(a);
+  // Times and sentences are both in text order: walk them together.
+  const sorted = [...times].sort((x, y) => x.start - y.start);
+  let ti = 0;
   for (const s of a.sentences) {
-    const ms = sentenceMentions(a, s.start, s.end, times, known);
+    while (ti < sorted.length && sorted[ti].start < s.start) ti++;
+    const inSentence: TimeExpression[] = [];
+    for (let k = ti; k < sorted.length && sorted[k].start < s.end; k++) if (sorted[k].end <= s.end) inSentence.push(sorted[k]);
+    const ms = sentenceMentions(a, s.start, s.end, inSentence, known);
     out.push(...ms);
-    if (!ms.length && !times.some((t) => t.start >= s.start && t.end <= s.end && eventDate(t.value))) {
+    if (!ms.length && !inSentence.some((t) => eventDate(t.value))) {
       const m = EVENT_NOUN_SUBJECT.exec(s.text);
       const cls = m && CLASS_OF.get(m[1].toLowerCase());
       if (m && cls && !insideQuote(s.text, m.index)) undated.push({ start: s.start, end: s.end, cls });
     }
   }
   // "The meeting ... is moving forward": a definite event noun as subject refers to this article's dated event of that kind.
+  const byClass = new Map<string, EventMention[]>();
+  for (const m of out) {
+    if (m.value.includes('T')) continue;
+    for (const p of m.preds) {
+      if (p.startsWith('v:')) continue;
+      const l = byClass.get(p) ?? [];
+      l.push(m);
+      byClass.set(p, l);
+    }
+  }
   for (const u of undated) {
-    const same = out.filter((m) => m.preds.includes(u.cls) && !m.value.includes('T'));
-    if (!same.length) continue;
-    const prev = [...same].reverse().find((m) => m.start < u.start) ?? same[0];
+    const same = byClass.get(u.cls);
+    if (!same?.length) continue;
+    // The nearest dated mention before this sentence, else the first after it (lists are in text order).
+    let lo = 0, hi = same.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (same[mid].start < u.start) lo = mid + 1; else hi = mid; }
+    const prev = lo > 0 ? same[lo - 1] : same[0];
     const text = a.text.slice(u.start, u.end);
     out.push({ ...prev, start: u.start, end: u.end, text, preds: [...new Set([u.cls, ...predicatesOf(text)])], names: namesOf(text, known), words: [...new Set(contentWords(text))], timex: prev.timex, antecedent: prev });
   }
