@@ -48,7 +48,8 @@ export function articleFeatures(article: Article): ArticleFeatures {
   return { sentences, paragraphs: paragraphs.map((p) => [...p]) };
 }
 
-const featuresOf = (corpus: Corpus, id: string) => corpus.perArticle('align.features', id, articleFeatures);
+/** The per-article sentence features, shared by related coverage and the search index. */
+export const featuresOf = (corpus: Corpus, id: string) => corpus.perArticle('align.features', id, articleFeatures);
 
 /** The corpus's sentence index, kept in step with the corpus one article at a time. */
 export class RelatedIndex {
@@ -143,24 +144,30 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
 
   // Candidates: accumulate from the rarest terms' postings first, within a budget; the common
   // terms left over still count when the candidates are scored in full.
-  const partial = new Map<number, number>();
+  const scratch = scratchFor(index);
+  const touched: number[] = [];
   const unique = [...new Set(q.groups.flat())].sort((a, b) => index.df(a) - index.df(b));
   let visited = 0;
   for (const t of unique) {
     const df = index.df(t);
-    if (!df || (visited + df > POSTINGS_BUDGET && partial.size > 0)) continue;
+    if (!df || (visited + df > POSTINGS_BUDGET && touched.length > 0)) continue;
     visited += df;
     const w = index.idf(t) * KIND_WEIGHT[kindOf(t)];
-    for (const pid of index.passagesWith(t)) partial.set(pid, (partial.get(pid) ?? 0) + w);
+    index.forEachPassage(t, (pid) => {
+      if (scratch[pid] === 0) touched.push(pid);
+      scratch[pid] += w;
+    });
   }
-  const candidates = [...partial.entries()]
-    .filter(([pid]) => index.ref(pid)?.article !== id)
-    .sort((a, b) => b[1] - a[1])
+  const floor = touched.length > CANDIDATES ? nthLargest(touched.map((pid) => scratch[pid]), CANDIDATES) : 0;
+  const candidates = touched
+    .filter((pid) => scratch[pid] >= floor && index.ref(pid)?.article !== id)
+    .sort((a, b) => scratch[b] - scratch[a])
     .slice(0, CANDIDATES);
+  for (const pid of touched) scratch[pid] = 0;
   const paragraphSets = new Map<string, Set<string>>();
 
   const scored: ScoredPassage[] = [];
-  for (const [pid] of candidates) {
+  for (const pid of candidates) {
     const ref = index.ref(pid)!;
     const other = corpus.get(ref.article);
     if (!other) continue;
@@ -182,6 +189,42 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
   }
   scored.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
   return scored.slice(0, limit);
+}
+
+/** A zeroed score array per index, reused by every query (zeroed again after use). */
+const scratches = new WeakMap<PostingIndex, Float64Array>();
+function scratchFor(index: PostingIndex): Float64Array {
+  let a = scratches.get(index);
+  if (!a || a.length < index.idLimit) {
+    a = new Float64Array(Math.max(1024, index.idLimit * 2));
+    scratches.set(index, a);
+  }
+  return a;
+}
+
+/** The k-th largest value (1-based) of `xs` by quickselect; `xs` is reordered. */
+export function nthLargest(xs: number[], k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] > pivot) i++;
+      while (xs[j] < pivot) j--;
+      if (i <= j) {
+        [xs[i], xs[j]] = [xs[j], xs[i]];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return xs[target];
 }
 
 /** How much of the query paragraph's weight the candidate's paragraph shares. */

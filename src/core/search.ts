@@ -5,9 +5,10 @@
 // one article at a time, lazily, when the corpus says it changed.
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
+import { featuresOf } from './align';
 import { PostingIndex } from './postings';
 import { STOPWORDS, fold, tokenize, type Token } from './terms';
-import type { Article, ScoredPassage, Span } from './types';
+import type { ScoredPassage, Span } from './types';
 
 export interface SearchHit {
   passage: ScoredPassage;
@@ -33,11 +34,6 @@ const MIN_SIMILARITY = 0.45;
 const COMMON_WORD_PASSAGES = 20000;
 
 const indexWord = (t: Token) => t.norm.length >= 2 && !STOPWORDS.has(t.norm);
-
-/** The indexed words of each sentence: folded, no stop words. Not kept: the index is what remains. */
-function sentenceWords(article: Article): string[][] {
-  return article.sentences.map((s) => tokenize(article.text, s.start, s.end).filter(indexWord).map((t) => t.norm));
-}
 
 function gramsOf(word: string): string[] {
   const p = ` ${word} `;
@@ -84,9 +80,10 @@ export class SearchIndex {
     this.headOf.delete(id);
     const article = this.corpus.get(id);
     if (!article) return;
-    this.words.add(id, sentenceWords(article).map((terms) => {
-      for (const w of terms) this.addVocabulary(w);
-      return { terms, length: terms.length };
+    // The words related coverage already extracted (folded, no stop words): one pass serves both.
+    this.words.add(id, featuresOf(this.corpus, id).sentences.map((s) => {
+      for (const w of s.words) this.addVocabulary(w);
+      return { terms: s.words, length: s.words.length };
     }));
     const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
     this.headOf.set(id, head);
