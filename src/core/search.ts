@@ -27,7 +27,7 @@ interface WordMatch {
   similarity: number;
 }
 
-const DEFAULT_CANDIDATES = 200;
+const DEFAULT_CANDIDATES = 150;
 /** Trigram similarity (Dice) a vocabulary word needs to count as a misspelling of a query word. */
 const MIN_SIMILARITY = 0.45;
 /** A query word matching more passages than this is not used to collect candidates (it only ranks). */
