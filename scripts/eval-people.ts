@@ -37,6 +37,7 @@ function readDoc(file: string): Doc {
     if (!prev) sep = '';
     else if (t.sentence !== prev.sentence && t.sentence <= 2) sep = '\n\n';
     else if (/^([,.;:!?%)\]}”]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i.test(word) || /^[(\[{“$]$/.test(prev.text) || prev.text === '“') sep = '';
+    else if (/^\p{Lu}['’]$/u.test(prev.text)) sep = ''; // "O' Leary" was "O'Leary"
     text += sep;
     toks.push({ id: t.id, sentence: t.sentence, text: word, start: text.length, end: text.length + word.length });
     text += word;

@@ -99,13 +99,17 @@ function buildModel(corpus: Corpus): PeopleModel {
 
   // Alias table: token sequence -> candidate drafts.
   const table = new Map<string, { keys: string[]; drafts: number[] }[]>();
+  const entryOf = new Map<string, { keys: string[]; drafts: number[] }>();
   const addAlias = (keys: string[], d: number) => {
-    const list = table.get(keys[0]) ?? [];
-    let e = list.find((x) => x.keys.join(' ') === keys.join(' '));
-    if (!e) list.push((e = { keys, drafts: [] }));
+    const full = keys.join(' ');
+    let e = entryOf.get(full);
+    if (!e) {
+      entryOf.set(full, (e = { keys, drafts: [] }));
+      const list = table.get(keys[0]) ?? [];
+      list.push(e);
+      table.set(keys[0], list);
+    }
     if (!e.drafts.includes(d)) e.drafts.push(d);
-    list.sort((a, b) => b.keys.length - a.keys.length);
-    table.set(keys[0], list);
   };
   drafts.forEach((d, i) => {
     for (const f of d.forms) {
@@ -113,13 +117,16 @@ function buildModel(corpus: Corpus): PeopleModel {
       if (f.keys.length >= 2) addAlias([f.keys[f.keys.length - 1]], i);
     }
   });
+  const draftOf = new Map(drafts.map((d, i) => [d.forms, i]));
   // A given name alone ("Gustavo") names the person when only one person has it.
   for (const [given, owners] of givenOwners) {
     if (owners.size !== 1 || !isGivenName(given) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
-    const d = drafts.findIndex((x) => x.forms === [...owners][0]);
+    const d = draftOf.get([...owners][0]) ?? -1;
     if (d >= 0 && forms.get(given)) addAlias([given], d);
   }
 
+  // Longest forms first, so "Donald Trump" wins over "Trump".
+  for (const list of table.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   // Mentions: every occurrence of an accepted form in every body.
   const mentionsOf: Passage[][] = drafts.map(() => []);
   const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
@@ -261,15 +268,25 @@ function findMentions(
   counts: number[],
   corpus: Corpus,
 ): { start: number; end: number; person: number }[] {
-  const toks = corpus.perArticle('people.tokens', a.id, (art) => {
-    const out: Token[] = [];
-    for (const p of art.paragraphs) if (p.start >= art.body.start && p.end <= art.body.end) out.push(...tokenize(art.text, p.start, p.end));
-    return out;
+  // Per article (memoised): body tokens and the indexes of the capitalised ones, so that after any
+  // change in the corpus only a map lookup per capitalised word is needed.
+  const { toks, caps } = corpus.perArticle('people.tokens', a.id, (art) => {
+    const all: Token[] = [];
+    const capIdx: number[] = [];
+    for (const p of art.paragraphs) {
+      if (p.start < art.body.start || p.end > art.body.end) continue;
+      for (const t of tokenize(art.text, p.start, p.end)) {
+        if (nameLike(t)) capIdx.push(all.length);
+        all.push(t);
+      }
+    }
+    return { toks: all, caps: capIdx };
   });
   const raw: { start: number; end: number; drafts: number[]; full: boolean }[] = [];
-  for (let i = 0; i < toks.length; i++) {
+  let skipUntil = -1;
+  for (const i of caps) {
+    if (i < skipUntil) continue;
     const t = toks[i];
-    if (!nameLike(t)) continue;
     const entries = table.get(t.key);
     if (!entries) continue;
     for (const e of entries) {
@@ -280,7 +297,7 @@ function findMentions(
       if (!ok) continue;
       const end = toks[i + n - 1];
       if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts, full: n > 1 });
-      i += n - 1;
+      skipUntil = i + n;
       break;
     }
   }

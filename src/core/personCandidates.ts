@@ -4,7 +4,7 @@
 import type { Article } from './types';
 import {
   FUNCTION_WORDS, MONTHS_DAYS, NAME_PARTICLES, NON_PERSON_HEADS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES,
-  isAllCaps, isCapitalized, isGivenName, isInitials, isNationality, isPossessive, tokenize, type Token,
+  isAllCaps, isCapitalized, isGivenName, isInitials, isNationality, isPossessive, isTitleHead, tokenize, type Token,
 } from './names';
 
 export interface Evidence {
@@ -102,6 +102,8 @@ function scanSentence(text: string, toks: Token[], out: Candidate[], roles: Role
 }
 
 function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: RoleHit[]) {
+  // A long run of capitalised words is a heading or a shouted line, not a name (and would make the prefix scan quadratic).
+  if (to - from > 10) return;
   const run = toks.slice(from, to);
   // Title prefix: "US President", "Foreign Minister", "Republican Senator", "Mr".
   let k = 0;
@@ -184,7 +186,7 @@ function appositionAfter(text: string, toks: Token[], to: number): { start: numb
   if (!m || isPossessive(toks[to])) return null;
   const start = last.end + m[0].length;
   const rest = text.slice(start, start + 160);
-  if (!/^(?:a|an|the|his|her|its|their|former|then|now|also|\p{Lu}[\p{L}.]*)\s/u.test(rest)) return null;
+  if (!/^(?:a|an|the|his|her|its|their|former|then|now|also|\p{Lu}[\p{L}.]*(?:['’]s)?)\s/u.test(rest)) return null;
   const stop = CLAUSE_END.exec(rest);
   const phrase = stop ? rest.slice(0, stop.index) : rest;
   const words = tokenize(phrase, 0, phrase.length);
@@ -192,7 +194,11 @@ function appositionAfter(text: string, toks: Token[], to: number): { start: numb
   // "..., the ambassador in Washington, Daniel Garcia-Peña": the phrase belongs to the next name.
   const after = rest.slice(phrase.length);
   if (/^,\s*(?:\p{Lu}[\p{L}.'’-]*\s+)+\p{Lu}/u.test(after) || /^,\s*\p{Lu}[\p{L}'’-]+\s*[,.]/u.test(after)) return null;
-  if (isCapitalized(words[0]) && !isNationality(words[0]) && !TITLES.has(words[0].key)) return null;
+  // "Nordvolt's chief executive" may open with an owner's name; any other capitalised start is a list of names.
+  if (isCapitalized(words[0]) && !isNationality(words[0]) && !TITLES.has(words[0].key)) {
+    // After an owner's name only an office counts: companies have rivals and partners too.
+    if (!isPossessive(words[1]) || !words.some((w) => isTitleHead(w.key))) return null;
+  }
   if (hasName(words)) return null;
   const trimmed = phrase.replace(/\s+$/, '');
   return { start, end: start + trimmed.length };

@@ -54,6 +54,9 @@ function push(out: QuoteSpan[], text: string, open: number, close: number, parag
   out.push({ start, end, open, close, paragraph });
 }
 
+/** How far back (in characters) attribution looks within a sentence. */
+const WINDOW = 400;
+
 interface Hit { start: number; end: number; person: number }
 
 interface Subject {
@@ -70,14 +73,14 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
     const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
     const hits = model.byArticle.get(a.id) ?? [];
     let prev: { paragraph: number; close: number; subject: Subject | null } | null = null;
-    const outside = (h: { start: number }) => !insideQuote(spans, h.start);
+    const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
     for (const q of spans) {
       // A quote split around "Trump admitted," keeps its speaker.
       const sameSentence: boolean = !!prev && prev.paragraph === q.paragraph && !!prev.subject && sentenceIndexAt(a, prev.close) === sentenceIndexAt(a, q.open);
-      let who: Subject | null = sameSentence ? prev!.subject : attribute(a, hits.filter(outside), q, spans);
+      let who: Subject | null = sameSentence ? prev!.subject : attribute(a, outsideHits, q, spans);
       // A quote resumed after "he said" keeps its speaker: '"…," Trump said. "…"'.
       if (!who && prev && prev.paragraph === q.paragraph && prev.subject) who = prev.subject;
-      const resolved = who?.pronoun ? resolvePronoun(a, hits.filter(outside), who.start, spans) : who;
+      const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
       out.push({
         article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
         speaker: resolved?.person != null ? model.people[resolved.person].id : null,
@@ -148,14 +151,16 @@ function attribute(a: Article, hits: Hit[], q: QuoteSpan, spans: QuoteSpan[]): S
     if (r && r.start - from <= 2) return r;
   }
   const r = referents(a, hits, afterFrom + lead, afterTo, spans)[0];
-  if (r && r.start - (afterFrom + lead) <= 1) {
+  // Only titles may stand between the quote and the name ('," Mr Ferreira-Holm said').
+  if (r && /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.test(text.slice(afterFrom + lead, r.start))) {
     const tail = text.slice(r.start, afterTo);
     const words = tokenize(tail, 0, tail.length).slice(0, 6).map((t) => t.key);
     if (words.some((w) => SPEECH_VERBS.has(w))) return r;
   }
   // Before the quote in its own sentence: 'Petro said: "…"', 'Trump warned Petro to "…"'.
   const oi = sentenceIndexAt(a, q.open);
-  const sStart = oi >= 0 ? Math.max(a.sentences[oi].start, a.paragraphs[q.paragraph].start) : a.paragraphs[q.paragraph].start;
+  // Bounded look-back keeps attribution linear even in a pathological one-sentence text.
+  const sStart = Math.max(oi >= 0 ? Math.max(a.sentences[oi].start, a.paragraphs[q.paragraph].start) : a.paragraphs[q.paragraph].start, q.open - WINDOW);
   const before = text.slice(sStart, q.open);
   const toks = tokenize(text, sStart, q.open);
   for (let i = toks.length - 1; i >= 0; i--) {
@@ -185,12 +190,12 @@ function resolvePronoun(a: Article, hits: Hit[], at: number, spans: QuoteSpan[])
   const si = sentenceIndexAt(a, at);
   if (si < 0) return null;
   // Within its own sentence, an earlier named subject wins.
-  const own = referents(a, hits, a.sentences[si].start, at, spans);
+  const own = referents(a, hits, Math.max(a.sentences[si].start, at - WINDOW), at, spans);
   if (own.length && !own[0].pronoun) return own[0];
   for (let k = si - 1; k >= 0 && k >= si - 5; k--) {
     const s = a.sentences[k];
     if (s.start < a.body.start) break;
-    const refs = referents(a, hits, s.start, s.end, spans);
+    const refs = referents(a, hits, Math.max(s.start, s.end - WINDOW), s.end, spans);
     const named = refs.find((r) => !r.pronoun);
     if (!named) continue;
     if (refs[0].pronoun && refs[0].start < named.start) continue;

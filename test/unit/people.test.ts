@@ -124,3 +124,32 @@ describe('alias resolution', () => {
     assert.ok(ns.includes('Daniel Garcia-Peña'), ns.join(','));
   });
 });
+
+describe('people on an unseen story (test/fixtures/unseen)', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'unseen');
+  const c = new Corpus();
+  for (const f of fs.readdirSync(dir)) c.upsert(f, fs.readFileSync(path.join(dir, f), 'utf8'));
+  const people = c.people();
+
+  it('finds the named people, merges surnames across outlets, and leaves out bylines, places and companies', () => {
+    assert.deepEqual(names(people).sort(), ['Katarzyna Wielgosz', 'Lars Emberg', 'Tomas Ferreira-Holm']);
+    const pm = people.find((p) => p.name === 'Tomas Ferreira-Holm')!;
+    assert.equal(new Set(pm.mentions.map((m) => m.article)).size, 3);
+  });
+
+  it('reads roles from titles and from apposition before and after the name', () => {
+    const roles = (n: string) => people.find((p) => p.name === n)!.roles.map((r) => r.text);
+    assert.ok(roles('Katarzyna Wielgosz').includes('Interior Minister'));
+    assert.ok(roles('Katarzyna Wielgosz').includes('the interior minister'));
+    assert.ok(roles('Lars Emberg').includes("Nordvolt's chief executive"));
+    assert.ok(roles('Lars Emberg').includes("The company's chief executive"));
+  });
+
+  it('attributes quotes after "she said" and after a titled name', () => {
+    const q = (words: string) => c.quotes().find((x) => x.text.includes(words));
+    assert.equal(q('The water came down')?.speaker, 'katarzyna-wielgosz');
+    assert.equal(q('We are still searching')?.speaker, 'katarzyna-wielgosz');
+    assert.equal(q('No one will be left behind')?.speaker, 'tomas-ferreira-holm');
+    assert.equal(q('deeply regrets')?.speaker, 'lars-emberg');
+  });
+});

@@ -89,3 +89,18 @@ describe('quote edge cases', () => {
     assert.ok(spans.length <= 50000);
   });
 });
+
+describe('quotes and people on pathological input', () => {
+  it('stay linear on a huge one-paragraph text full of quotes, capitals and names', () => {
+    const chunk = 'Mayor Lena Ortiz said "We will TRY AGAIN" and "Sure" Ortiz added, "ok ';
+    const text = `Headline\n\n${chunk.repeat(20000)}`; // about 1.4 MB, unbalanced at the end
+    const c = new Corpus();
+    const t0 = Date.now();
+    c.upsert('big.txt', text);
+    const people = c.people();
+    const quotes = c.quotes();
+    assert.ok(Date.now() - t0 < 20000, `took ${Date.now() - t0} ms`);
+    assert.ok(people.some((p) => p.name === 'Lena Ortiz'));
+    for (const q of quotes.slice(0, 100)) assert.equal(text.slice(q.start, q.end), q.text);
+  });
+});
