@@ -36,6 +36,8 @@ const CANDIDATES = 300;
 const POSTINGS_BUDGET = 25000;
 /** Results below this score are noise, not coverage of the same fact. */
 const MIN_SCORE = 0.12;
+/** Distinct query words scored at most (a wall of text is not one fact). */
+const MAX_QUERY_GROUPS = 200;
 
 export function articleFeatures(article: Article): ArticleFeatures {
   const paragraphs = article.paragraphs.map(() => new Set<string>());
@@ -95,7 +97,7 @@ interface Query {
   length: number;
 }
 
-function queryOf(corpus: Corpus, article: Article, span: Span): Query {
+function queryOf(corpus: Corpus, index: PostingIndex, article: Article, span: Span): Query {
   let start = Math.max(0, Math.min(span.start, article.text.length));
   let end = Math.max(start, Math.min(span.end, article.text.length));
   if (end === start) {
@@ -104,10 +106,21 @@ function queryOf(corpus: Corpus, article: Article, span: Span): Query {
     if (s) ({ start, end } = s);
   }
   const bag = termBag(article.text, start, end);
+  // A "sentence" of thousands of words (a wall of text) is reduced to its rarest few hundred
+  // distinct words, so scoring stays bounded. Normal sentences keep repeats (query term frequency).
+  let groups = bag.groups;
+  if (groups.length > MAX_QUERY_GROUPS) {
+    const byKey = new Map<string, string[]>();
+    for (const g of bag.groups) byKey.set(g.join('|'), g);
+    groups = [...byKey.values()];
+    const weight = (g: string[]) => g.reduce((m, t) => Math.max(m, index.idf(t)), 0);
+    groups = groups.map((g) => [g, weight(g)] as const).sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_GROUPS).map(([g]) => g);
+  }
+  const words = bag.words.length > MAX_QUERY_GROUPS * 4 ? bag.words.slice(0, MAX_QUERY_GROUPS * 4) : bag.words;
   const sentence = article.sentences.find((x) => x.start < end && start < x.end);
   const para = sentence ? featuresOf(corpus, article.id).paragraphs[sentence.paragraph] : undefined;
   const paragraph = para ? new Set(para) : null;
-  return { groups: bag.groups, words: bag.words, grams: trigrams(bag.words), paragraph, length: bag.groups.length };
+  return { groups, words, grams: trigrams(words), paragraph, length: groups.length };
 }
 
 /** The best weight a query word earns in a sentence: its best matching term, by kind and rarity. */
@@ -133,12 +146,12 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
   const article = corpus.get(id);
   if (!article || limit <= 0) return [];
   const index = corpus.relatedIndex.sync();
-  const q = queryOf(corpus, article, span);
+  const q = queryOf(corpus, index, article, span);
   if (!q.groups.length) return [];
   const avg = index.averageLength;
 
   // The most a sentence could earn: every query word matched by its best term.
-  const selfWeights = q.groups.map((g) => Math.max(...g.map((t) => index.idf(t) * KIND_WEIGHT[kindOf(t)])));
+  const selfWeights = q.groups.map((g) => g.reduce((m, t) => Math.max(m, index.idf(t) * KIND_WEIGHT[kindOf(t)]), 0));
   const self = selfWeights.reduce((a, b) => a + b, 0) * bm25Norm(q.length, avg);
   if (self <= 0) return [];
 
@@ -178,7 +191,7 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
     let lex = 0;
     for (const g of q.groups) lex += groupWeight(index, g, (t) => terms.has(t));
     lex = Math.min(1, (lex * bm25Norm(f.length, avg)) / self);
-    const shape = dice(q.grams, trigrams(f.words));
+    const shape = dice(q.grams, trigrams(f.words.length > MAX_QUERY_GROUPS * 4 ? f.words.slice(0, MAX_QUERY_GROUPS * 4) : f.words));
     const pkey = `${ref.article}\u0000${s.paragraph}`;
     let para = paragraphSets.get(pkey);
     if (!para) paragraphSets.set(pkey, (para = new Set(featuresOf(corpus, ref.article).paragraphs[s.paragraph] ?? [])));

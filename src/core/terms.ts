@@ -309,6 +309,9 @@ function wordInfo(raw: string): WordInfo {
   return info;
 }
 
+/** Longer runs of capitalised words are headlines or shouting, not one name. */
+const MAX_NAME_WORDS = 6;
+
 /** A capitalised word that does not open the sentence (or follow a colon or quote) is taken as a name. */
 function isName(info: WordInfo, tok: RawToken, prev: RawToken | undefined, text: string): boolean {
   if (!info.capital || !prev) return false;
@@ -350,12 +353,14 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
     }
   }
   let nameRun: string[] | null = null;
+  let nameRunWords = 0;
   for (let i = 0; i < toks.length; i++) {
     const tok = toks[i];
     const info = infos[i];
     const name = !used.has(i) && isName(info, tok, toks[i - 1], text);
     // A run of capitalised words ("White House", "Gustavo Petro") is one group: it names one thing.
-    const continues = name && nameRun && /^[\s-]*$/.test(text.slice(toks[i - 1].end, tok.start));
+    const continues = name && nameRun && nameRunWords < MAX_NAME_WORDS && /^[\s-]*$/.test(text.slice(toks[i - 1].end, tok.start));
+    nameRunWords = continues ? nameRunWords + 1 : 1;
     if (!continues) nameRun = null;
     if (info.figure) {
       groups.push([intern(info.figure)]);
