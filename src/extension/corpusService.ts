@@ -96,7 +96,18 @@ export class CorpusService implements vscode.Disposable {
     const { include, exclude } = this.config();
     const rel = this.idOf(uri);
     if (exclude.some((g) => globMatch(g, rel))) return false;
-    return include.some((g) => globMatch(g, rel));
+    // Globs also match with the workspace folder's own name in front, so opening a folder named
+    // "seeds" or "articles" itself works like opening its parent.
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const paths = folder ? [rel, `${folder.name}/${vscode.workspace.asRelativePath(uri, false)}`] : [rel];
+    return include.some((g) => paths.some((p) => globMatch(g, p)));
+  }
+
+  /** Workspace folders whose own name makes an include glob match (e.g. a folder opened as "seeds"). */
+  private foldersMatchedByName(include: string[]): vscode.WorkspaceFolder[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) =>
+      include.some((g) => ['txt', 'md', 'article', 'news'].some((ext) => globMatch(g, `${f.name}/probe.${ext}`))),
+    );
   }
 
   /** Finds and indexes every article of the workspace, in slices that keep the host responsive. */
@@ -112,6 +123,11 @@ export class CorpusService implements vscode.Disposable {
           const found = new Map<string, vscode.Uri>();
           for (const g of include) {
             for (const u of await vscode.workspace.findFiles(g, excludeGlob, maxFiles + 1)) found.set(u.toString(), u);
+          }
+          for (const f of this.foldersMatchedByName(include)) {
+            for (const u of await vscode.workspace.findFiles(new vscode.RelativePattern(f, '**/*'), excludeGlob, maxFiles * 4)) {
+              if (this.isArticleUri(u)) found.set(u.toString(), u);
+            }
           }
           let files = [...found.values()].sort((a, b) => (a.fsPath < b.fsPath ? -1 : 1));
           if (files.length > maxFiles) {
