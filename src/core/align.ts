@@ -36,6 +36,8 @@ const CANDIDATES = 300;
 const POSTINGS_BUDGET = 25000;
 /** Results below this score are noise, not coverage of the same fact. */
 const MIN_SCORE = 0.12;
+/** Distinct query words scored at most (a wall of text is not one fact). */
+const MAX_QUERY_GROUPS = 200;
 
 export function articleFeatures(article: Article): ArticleFeatures {
   const paragraphs = article.paragraphs.map(() => new Set<string>());
@@ -48,7 +50,8 @@ export function articleFeatures(article: Article): ArticleFeatures {
   return { sentences, paragraphs: paragraphs.map((p) => [...p]) };
 }
 
-const featuresOf = (corpus: Corpus, id: string) => corpus.perArticle('align.features', id, articleFeatures);
+/** The per-article sentence features, shared by related coverage and the search index. */
+export const featuresOf = (corpus: Corpus, id: string) => corpus.perArticle('align.features', id, articleFeatures);
 
 /** The corpus's sentence index, kept in step with the corpus one article at a time. */
 export class RelatedIndex {
@@ -94,7 +97,7 @@ interface Query {
   length: number;
 }
 
-function queryOf(corpus: Corpus, article: Article, span: Span): Query {
+function queryOf(corpus: Corpus, index: PostingIndex, article: Article, span: Span): Query {
   let start = Math.max(0, Math.min(span.start, article.text.length));
   let end = Math.max(start, Math.min(span.end, article.text.length));
   if (end === start) {
@@ -103,10 +106,21 @@ function queryOf(corpus: Corpus, article: Article, span: Span): Query {
     if (s) ({ start, end } = s);
   }
   const bag = termBag(article.text, start, end);
+  // A "sentence" of thousands of words (a wall of text) is reduced to its rarest few hundred
+  // distinct words, so scoring stays bounded. Normal sentences keep repeats (query term frequency).
+  let groups = bag.groups;
+  if (groups.length > MAX_QUERY_GROUPS) {
+    const byKey = new Map<string, string[]>();
+    for (const g of bag.groups) byKey.set(g.join('|'), g);
+    groups = [...byKey.values()];
+    const weight = (g: string[]) => g.reduce((m, t) => Math.max(m, index.idf(t)), 0);
+    groups = groups.map((g) => [g, weight(g)] as const).sort((a, b) => b[1] - a[1]).slice(0, MAX_QUERY_GROUPS).map(([g]) => g);
+  }
+  const words = bag.words.length > MAX_QUERY_GROUPS * 4 ? bag.words.slice(0, MAX_QUERY_GROUPS * 4) : bag.words;
   const sentence = article.sentences.find((x) => x.start < end && start < x.end);
   const para = sentence ? featuresOf(corpus, article.id).paragraphs[sentence.paragraph] : undefined;
   const paragraph = para ? new Set(para) : null;
-  return { groups: bag.groups, words: bag.words, grams: trigrams(bag.words), paragraph, length: bag.groups.length };
+  return { groups, words, grams: trigrams(words), paragraph, length: groups.length };
 }
 
 /** The best weight a query word earns in a sentence: its best matching term, by kind and rarity. */
@@ -132,35 +146,41 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
   const article = corpus.get(id);
   if (!article || limit <= 0) return [];
   const index = corpus.relatedIndex.sync();
-  const q = queryOf(corpus, article, span);
+  const q = queryOf(corpus, index, article, span);
   if (!q.groups.length) return [];
   const avg = index.averageLength;
 
   // The most a sentence could earn: every query word matched by its best term.
-  const selfWeights = q.groups.map((g) => Math.max(...g.map((t) => index.idf(t) * KIND_WEIGHT[kindOf(t)])));
+  const selfWeights = q.groups.map((g) => g.reduce((m, t) => Math.max(m, index.idf(t) * KIND_WEIGHT[kindOf(t)]), 0));
   const self = selfWeights.reduce((a, b) => a + b, 0) * bm25Norm(q.length, avg);
   if (self <= 0) return [];
 
   // Candidates: accumulate from the rarest terms' postings first, within a budget; the common
   // terms left over still count when the candidates are scored in full.
-  const partial = new Map<number, number>();
+  const scratch = scratchFor(index);
+  const touched: number[] = [];
   const unique = [...new Set(q.groups.flat())].sort((a, b) => index.df(a) - index.df(b));
   let visited = 0;
   for (const t of unique) {
     const df = index.df(t);
-    if (!df || (visited + df > POSTINGS_BUDGET && partial.size > 0)) continue;
+    if (!df || (visited + df > POSTINGS_BUDGET && touched.length > 0)) continue;
     visited += df;
     const w = index.idf(t) * KIND_WEIGHT[kindOf(t)];
-    for (const pid of index.passagesWith(t)) partial.set(pid, (partial.get(pid) ?? 0) + w);
+    index.forEachPassage(t, (pid) => {
+      if (scratch[pid] === 0) touched.push(pid);
+      scratch[pid] += w;
+    });
   }
-  const candidates = [...partial.entries()]
-    .filter(([pid]) => index.ref(pid)?.article !== id)
-    .sort((a, b) => b[1] - a[1])
+  const floor = touched.length > CANDIDATES ? nthLargest(touched.map((pid) => scratch[pid]), CANDIDATES) : 0;
+  const candidates = touched
+    .filter((pid) => scratch[pid] >= floor && index.ref(pid)?.article !== id)
+    .sort((a, b) => scratch[b] - scratch[a])
     .slice(0, CANDIDATES);
+  for (const pid of touched) scratch[pid] = 0;
   const paragraphSets = new Map<string, Set<string>>();
 
   const scored: ScoredPassage[] = [];
-  for (const [pid] of candidates) {
+  for (const pid of candidates) {
     const ref = index.ref(pid)!;
     const other = corpus.get(ref.article);
     if (!other) continue;
@@ -171,7 +191,7 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
     let lex = 0;
     for (const g of q.groups) lex += groupWeight(index, g, (t) => terms.has(t));
     lex = Math.min(1, (lex * bm25Norm(f.length, avg)) / self);
-    const shape = dice(q.grams, trigrams(f.words));
+    const shape = dice(q.grams, trigrams(f.words.length > MAX_QUERY_GROUPS * 4 ? f.words.slice(0, MAX_QUERY_GROUPS * 4) : f.words));
     const pkey = `${ref.article}\u0000${s.paragraph}`;
     let para = paragraphSets.get(pkey);
     if (!para) paragraphSets.set(pkey, (para = new Set(featuresOf(corpus, ref.article).paragraphs[s.paragraph] ?? [])));
@@ -182,6 +202,42 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
   }
   scored.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
   return scored.slice(0, limit);
+}
+
+/** A zeroed score array per index, reused by every query (zeroed again after use). */
+const scratches = new WeakMap<PostingIndex, Float64Array>();
+function scratchFor(index: PostingIndex): Float64Array {
+  let a = scratches.get(index);
+  if (!a || a.length < index.idLimit) {
+    a = new Float64Array(Math.max(1024, index.idLimit * 2));
+    scratches.set(index, a);
+  }
+  return a;
+}
+
+/** The k-th largest value (1-based) of `xs` by quickselect; `xs` is reordered. */
+export function nthLargest(xs: number[], k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] > pivot) i++;
+      while (xs[j] < pivot) j--;
+      if (i <= j) {
+        [xs[i], xs[j]] = [xs[j], xs[i]];
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return xs[target];
 }
 
 /** How much of the query paragraph's weight the candidate's paragraph shares. */

@@ -5,9 +5,10 @@
 // one article at a time, lazily, when the corpus says it changed.
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
+import { featuresOf } from './align';
 import { PostingIndex } from './postings';
 import { STOPWORDS, fold, tokenize, type Token } from './terms';
-import type { Article, ScoredPassage, Span } from './types';
+import type { ScoredPassage, Span } from './types';
 
 export interface SearchHit {
   passage: ScoredPassage;
@@ -26,18 +27,23 @@ interface WordMatch {
   similarity: number;
 }
 
-const DEFAULT_CANDIDATES = 200;
+const DEFAULT_CANDIDATES = 150;
+/** Fuse's bitap is linear in the text: an overlong "sentence" (a wall of text) is ranked on a window. */
+const MAX_FUSE_TEXT = 1000;
+
+/** The passage text Fuse sees: all of it, or a window around the first matched word. */
+function fuseWindow(text: string, matched: Set<string>): string {
+  if (text.length <= MAX_FUSE_TEXT) return text;
+  const at = tokenize(text, 0, Math.min(text.length, MAX_FUSE_TEXT * 20)).find((t) => matched.has(t.norm))?.start ?? 0;
+  const start = Math.max(0, at - MAX_FUSE_TEXT / 4);
+  return text.slice(start, start + MAX_FUSE_TEXT);
+}
 /** Trigram similarity (Dice) a vocabulary word needs to count as a misspelling of a query word. */
 const MIN_SIMILARITY = 0.45;
 /** A query word matching more passages than this is not used to collect candidates (it only ranks). */
 const COMMON_WORD_PASSAGES = 20000;
 
 const indexWord = (t: Token) => t.norm.length >= 2 && !STOPWORDS.has(t.norm);
-
-/** The indexed words of each sentence: folded, no stop words. Not kept: the index is what remains. */
-function sentenceWords(article: Article): string[][] {
-  return article.sentences.map((s) => tokenize(article.text, s.start, s.end).filter(indexWord).map((t) => t.norm));
-}
 
 function gramsOf(word: string): string[] {
   const p = ` ${word} `;
@@ -84,9 +90,10 @@ export class SearchIndex {
     this.headOf.delete(id);
     const article = this.corpus.get(id);
     if (!article) return;
-    this.words.add(id, sentenceWords(article).map((terms) => {
-      for (const w of terms) this.addVocabulary(w);
-      return { terms, length: terms.length };
+    // The words related coverage already extracted (folded, no stop words): one pass serves both.
+    this.words.add(id, featuresOf(this.corpus, id).sentences.map((s) => {
+      for (const w of s.words) this.addVocabulary(w);
+      return { terms: s.words, length: s.words.length };
     }));
     const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
     this.headOf.set(id, head);
@@ -177,7 +184,7 @@ export class SearchIndex {
         const article = ref ? this.corpus.get(ref.article) : undefined;
         const s = ref && article?.sentences[ref.index];
         if (!ref || !article || !s) return null;
-        return { pid, cs, article, sentence: s, text: fold(s.text), title: fold(article.title ?? ''), outlet: fold(article.outlet ?? '') };
+        return { pid, cs, article, sentence: s, text: fold(fuseWindow(s.text, matchedWords)), title: fold((article.title ?? '').slice(0, 300)), outlet: fold((article.outlet ?? '').slice(0, 100)) };
       })
       .filter((r): r is NonNullable<typeof r> => r !== null);
     if (!records.length) return [];
@@ -196,7 +203,7 @@ export class SearchIndex {
 
     return results
       .filter((x) => x.final >= floor).map(({ r, final }) => {
-      const tokens = tokenize(r.article.text, r.sentence.start, r.sentence.end);
+      const tokens = tokenize(r.article.text, r.sentence.start, Math.min(r.sentence.end, r.sentence.start + MAX_FUSE_TEXT * 4));
       const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
       const s = r.sentence;
       return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round(final * 1000) / 1000 }, highlights };

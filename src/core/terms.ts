@@ -27,14 +27,19 @@ const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\d+(?:[.,]\d+)*/gu;
 
 /** Words of text[from, to) with their offsets. Hyphenated words are separate tokens ("Garcia-Peña"). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const out: Token[] = [];
-  const slice = text.slice(from, to);
+  const out = rawTokens(text, from, to) as Token[];
+  for (const t of out) t.norm = fold(t.text).replace(/'s$/, '');
+  return out;
+}
+
+type RawToken = Omit<Token, 'norm'>;
+
+function rawTokens(text: string, from: number, to: number): RawToken[] {
+  const out: RawToken[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(slice))) {
-    const norm = fold(m[0]).replace(/'s$/, '');
-    out.push({ text: m[0], norm, start: from + m.index, end: from + m.index + m[0].length });
-  }
+  while ((m = WORD.exec(slice))) out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
   return out;
 }
 
@@ -262,18 +267,59 @@ export interface TermBag {
   terms: Set<string>;
   /** Per content word of the text: the terms it contributes (so a word scores once, by its best term). */
   groups: string[][];
-  /** Folded content words, for character n-gram similarity. */
+  /** Folded content words and figures, in order: for character n-gram similarity and the search index. */
   words: string[];
 }
 
-/** Words that start a sentence with a capital but are no names. */
-function isNameToken(tok: Token, prev: Token | undefined, text: string): boolean {
-  if (!/^\p{Lu}/u.test(tok.text) || tok.norm.length < 2) return false;
-  if (STOPWORDS.has(tok.norm) || figureTerm(tok.norm)) return false;
-  // Sentence-initial capitals are ambiguous; accept them only when written in capitals elsewhere would tell, so skip.
-  if (!prev) return false;
-  const between = text.slice(prev.end, tok.start);
-  if (/[.!?:"“]\s*$/.test(between)) return false;
+/** Everything matching needs to know about one word form, computed once per distinct form. */
+interface WordInfo {
+  norm: string;
+  stem: string;
+  figure: string | null;
+  stop: boolean;
+  /** Capitalised, not a stop word or figure: a name when not sentence-initial. */
+  capital: boolean;
+  /** Interned terms: the stem's, the name's, and the concepts' (of the stem, or of the word for stop words). */
+  stemTerm: string;
+  nameTerm: string;
+  concepts: string[];
+}
+
+const wordCache = new Map<string, WordInfo>();
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (info) return info;
+  const norm = fold(raw).replace(/'s$/, '');
+  const st = stem(norm);
+  const figure = figureTerm(norm);
+  const stop = STOPWORDS.has(norm) || norm.length < 2;
+  info = {
+    norm,
+    stem: st,
+    figure,
+    stop,
+    capital: /^\p{Lu}/u.test(raw) && !stop && !figure,
+    stemTerm: intern(`s:${st}`),
+    nameTerm: intern(`n:${norm}`),
+    concepts: (CONCEPT_OF_STEM.get(stop ? norm : st) ?? []).map((c) => intern(`c:${c}`)),
+  };
+  if (wordCache.size > 300000) wordCache.clear();
+  wordCache.set(raw, info);
+  return info;
+}
+
+/** Longer runs of capitalised words are headlines or shouting, not one name. */
+const MAX_NAME_WORDS = 6;
+
+/** A capitalised word that does not open the sentence (or follow a colon or quote) is taken as a name. */
+function isName(info: WordInfo, tok: RawToken, prev: RawToken | undefined, text: string): boolean {
+  if (!info.capital || !prev) return false;
+  for (let i = tok.start - 1; i >= prev.end; i--) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    return !'.!?:"“'.includes(c);
+  }
   return true;
 }
 
@@ -282,54 +328,59 @@ function isNameToken(tok: Token, prev: Token | undefined, text: string): boolean
  * phrases, figures and dates, and capitalised names.
  */
 export function termBag(text: string, from = 0, to = text.length): TermBag {
-  const toks = tokenize(text, from, to);
+  const toks = rawTokens(text, from, to);
+  const infos = toks.map((t) => wordInfo(t.text));
   const terms = new Set<string>();
   const groups: string[][] = [];
   const words: string[] = [];
-  const stems = toks.map((t) => stem(t.norm));
   const used = new Set<number>();
   // Phrases first ("side door", "head of state"), longest first.
   for (let i = 0; i < toks.length; i++) {
-    if (!PHRASE_STARTS.has(stems[i])) continue;
+    if (!PHRASE_STARTS.has(infos[i].stem)) continue;
     for (let n = Math.min(MAX_PHRASE, toks.length - i); n >= 2; n--) {
-      const ids = CONCEPT_PHRASES.get(stems.slice(i, i + n).join(' '));
+      const ids = CONCEPT_PHRASES.get(infos.slice(i, i + n).map((x) => x.stem).join(' '));
       if (!ids) continue;
-      const g = ids.map((c) => `c:${c}`);
+      const g = ids.map((c) => intern(`c:${c}`));
       for (let k = i; k < i + n; k++) {
         used.add(k);
-        if (!STOPWORDS.has(toks[k].norm)) g.push(`s:${stems[k]}`);
+        if (!infos[k].stop) {
+          g.push(infos[k].stemTerm);
+          words.push(infos[k].norm);
+        }
       }
       groups.push(g);
       break;
     }
   }
   let nameRun: string[] | null = null;
-  toks.forEach((tok, i) => {
-    const fig = figureTerm(tok.norm);
-    const name = !fig && !used.has(i) && isNameToken(tok, toks[i - 1], text);
+  let nameRunWords = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    const info = infos[i];
+    const name = !used.has(i) && isName(info, tok, toks[i - 1], text);
     // A run of capitalised words ("White House", "Gustavo Petro") is one group: it names one thing.
-    const continues = name && nameRun && /^[\s-]*$/.test(text.slice(toks[i - 1].end, tok.start));
+    const continues = name && nameRun && nameRunWords < MAX_NAME_WORDS && /^[\s-]*$/.test(text.slice(toks[i - 1].end, tok.start));
+    nameRunWords = continues ? nameRunWords + 1 : 1;
     if (!continues) nameRun = null;
-    if (fig) {
-      groups.push([fig]);
-      return;
+    if (info.figure) {
+      groups.push([intern(info.figure)]);
+      words.push(info.norm);
+      continue;
     }
-    if (used.has(i)) return;
-    if (STOPWORDS.has(tok.norm) || tok.norm.length < 2) {
+    if (used.has(i)) continue;
+    if (info.stop) {
       // Function words that carry polarity ("without", "no") still meet their concept.
-      const ids = CONCEPT_OF_STEM.get(tok.norm);
-      if (ids) groups.push(ids.map((c) => `c:${c}`));
-      return;
+      if (info.concepts.length) groups.push([...info.concepts]);
+      continue;
     }
-    const g = nameRun ?? [];
-    g.push(`s:${stems[i]}`);
-    for (const c of CONCEPT_OF_STEM.get(stems[i]) ?? []) g.push(`c:${c}`);
-    if (name) g.push(`n:${tok.norm}`);
+    const g: string[] = nameRun ?? [];
+    g.push(info.stemTerm, ...info.concepts);
+    if (name) g.push(info.nameTerm);
     if (!nameRun) groups.push(g);
     nameRun = name ? g : null;
-    words.push(tok.norm);
-  });
-  for (const g of groups) for (let k = 0; k < g.length; k++) terms.add((g[k] = intern(g[k])));
+    words.push(info.norm);
+  }
+  for (const g of groups) for (const t of g) terms.add(t);
   return { terms, groups, words };
 }
 

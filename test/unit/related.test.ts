@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus';
 import { stem, termBag } from '../../src/core/terms';
+import { nthLargest } from '../../src/core/align';
 
 // Hand-written coverage of one invented story by three outlets; nothing here comes from the seeds.
 const A = `Mayor Opens Harbor Bridge
@@ -146,5 +147,17 @@ describe('index warm-up in slices', () => {
     while (!c.search.warm(0));
     const q = sentenceOf(c, 'a.txt', 'mediate a dispute');
     assert.ok(rankOf(c.related('a.txt', q, 10), 'c.txt', 'quarrel') >= 0);
+  });
+});
+
+describe('nthLargest', () => {
+  it('agrees with sorting', () => {
+    let seed = 1;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let n = 1; n < 60; n++) {
+      const xs = Array.from({ length: n }, () => Math.floor(rnd() * 10));
+      const sorted = [...xs].sort((a, b) => b - a);
+      for (let k = 1; k <= n; k++) assert.equal(nthLargest([...xs], k), sorted[k - 1], `n=${n} k=${k}`);
+    }
   });
 });
