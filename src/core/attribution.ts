@@ -61,10 +61,12 @@ const FRONTED = new Set(['in', 'as', 'after', 'before', 'following', 'given', 'd
 const DOCUMENT = /\b(?:photos?|pictures?|images?|videos?|footage|documents?|data|figures|statement|report|records|statistics|recordings?|transcripts?|letter|memo)\s+(?:\w+\s+){0,2}?(?:released|published|provided|issued|shared|obtained|posted|distributed|seen|reviewed|compiled)\s+by\s+/gi;
 const PASSIVE = /\b(?:it|this)\s+(?:is|was|has been|had been)\s+(?:widely\s+|generally\s+|commonly\s+|often\s+)?(?:said|believed|thought|reported|claimed|understood|alleged|feared|rumou?red|suggested|argued|estimated|known)\b|\b(?:is|are|was|were)\s+(?:widely|generally|commonly)\s+(?:regarded|considered|seen|viewed|believed|thought|accepted|reported)\b|\bsome\s+(?:would\s+)?(?:say|argue|believe)\b|\b(?:people|persons?|sources?|officials?)\s+(?:familiar with|close to|with knowledge of|briefed on)\b/gi;
 
+const PASSIVE_HINT = /\b(?:it|this|widely|generally|commonly|some|familiar|close to|knowledge|briefed)\b/i;
+
 /** Every attribution in `sentence` (absolute offsets); quoted words are never taken as a source. */
-export function findAttributions(text: string, sentence: Span, quotes: Span[]): Attribution[] {
-  const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
-  const tokens = tokenize(masked, sentence.start);
+export function findAttributions(text: string, sentence: Span, quotes: Span[], pre?: { masked: string; tokens: Token[] }): Attribution[] {
+  const masked = pre?.masked ?? maskQuotes(text, sentence.start, sentence.end, quotes);
+  const tokens = pre?.tokens ?? tokenize(masked, sentence.start);
   const out: Attribution[] = [];
   const whole: Span = { start: sentence.start, end: sentence.end };
   const slice = (s: number, e: number): TextSpan => ({ start: s, end: e, text: text.slice(s, e) });
@@ -96,14 +98,14 @@ export function findAttributions(text: string, sentence: Span, quotes: Span[]): 
   }
 
   // "photos released by X showed …", "according to photos released by X"
-  for (const m of masked.matchAll(DOCUMENT)) {
+  for (const m of / by /.test(masked) ? masked.matchAll(DOCUMENT) : []) {
     const at = sentence.start + m.index! + m[0].length;
     const k = tokens.findIndex((tk) => tk.start >= at);
     if (k < 0) continue;
     const np = nounPhraseAfter(tokens, k);
     if (np.length) out.push(make(np, slice(sentence.start + m.index!, at - 1), whole, text));
   }
-  for (const m of masked.matchAll(PASSIVE)) {
+  for (const m of PASSIVE_HINT.test(masked) ? masked.matchAll(PASSIVE) : []) {
     const s = sentence.start + m.index!;
     out.push({ source: null, cue: slice(s, s + m[0].length), named: false, vagueRule: /familiar|close|knowledge|briefed/i.test(m[0]) ? 'anonymous' : 'passive', covers: whole });
   }

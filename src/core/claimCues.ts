@@ -1,7 +1,7 @@
 // Cues that make a sentence a claim worth checking: figures, trends, superlatives, causal and
 // evaluative assertions, and hedges. General English word lists only. Each function reads a
 // sentence whose quoted words are already blanked (the speaker's words are not the reporter's).
-import { tokenize } from './claimText';
+import { tokenize, type Token } from './claimText';
 import type { TextSpan } from './types';
 
 export type AssertionRule = 'figure' | 'trend' | 'superlative' | 'causal' | 'evaluative';
@@ -30,6 +30,7 @@ const COUNT_NOUNS = new Set(['people', 'aircraft', 'staff', 'personnel', 'police
 
 /** Figures that state a quantity: money, percentages, counts. Dates, times and durations are not figures. */
 export function figureCues(masked: string, base: number): Cue[] {
+  if (!/\d|illion|thousand|hundred|dozen/i.test(masked)) return [];
   const out: Cue[] = [...matches(MONEY, masked, base, 'figure'), ...matches(PERCENT, masked, base, 'figure'), ...matches(LARGE, masked, base, 'figure')];
   for (const m of masked.matchAll(BOUNDED)) {
     const unit = (m[1] ?? m[3] ?? '').toLowerCase().replace(/\.$/, '');
@@ -63,8 +64,9 @@ const TREND_VERBS = new Set(
 );
 
 /** "coca production has surged": a change in a measured quantity. */
-export function trendCues(masked: string, base: number): Cue[] {
-  const tokens = tokenize(masked, base);
+export function trendCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  if (!TREND_HINT.test(masked)) return [];
+  tokens ??= tokenize(masked, base);
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!TREND_VERBS.has(tokens[i].lower)) continue;
@@ -91,8 +93,9 @@ const SCOPE_OWNERS = new Set(['world', 'country', 'nation', 'region', 'continent
 const SCOPE_AFTER = /^\s*(?:[\p{L}-]+\s+){0,4}?(?:in the world|in history|ever|on record|of all time|worldwide|globally|in (?:latin america|europe|asia|africa|the region|the country|the americas|the hemisphere))\b/iu;
 
 /** "the world's largest producer", "the deadliest on record": superlatives with a scope. */
-export function superlativeCues(masked: string, base: number): Cue[] {
-  const tokens = tokenize(masked, base);
+export function superlativeCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  if (!SUPERLATIVE_HINT.test(masked)) return [];
+  tokens ??= tokenize(masked, base);
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -132,6 +135,7 @@ const EVALUATIVE = /\b(?:is|are|was|were|be|been|remains?|marks?|represents?)\s+
 
 /** "the meeting itself is already a victory": a judgement in the reporter's voice. */
 export function evaluativeCues(masked: string, base: number): Cue[] {
+  if (!EVALUATIVE_HINT.test(masked)) return [];
   return [...matches(EVALUATIVE, masked, base, 'evaluative')];
 }
 
@@ -150,9 +154,14 @@ export function hedgeCues(masked: string, base: number): Cue[] {
   return out;
 }
 
-export function assertionCues(masked: string, base: number): Cue[] {
-  return [...figureCues(masked, base), ...trendCues(masked, base), ...superlativeCues(masked, base), ...causalCues(masked, base), ...evaluativeCues(masked, base)];
+export function assertionCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  return [...figureCues(masked, base), ...trendCues(masked, base, tokens), ...superlativeCues(masked, base, tokens), ...causalCues(masked, base), ...evaluativeCues(masked, base)];
 }
+
+// Cheap tests that rule a sentence out before the finer, slower matching.
+const TREND_HINT = /(?:surg|soar|rose|risen|rising|climb|jump|plung|plummet|declin|drop|fall|fell|doubl|tripl|halv|skyrocket|spik|increas|decreas|grew|grow|shr[iau]nk|explod|balloon|tumbl|slump)/i;
+const SUPERLATIVE_HINT = /(?:est|most|least|top|leading|worst|best|no\.1)\b/i;
+const EVALUATIVE_HINT = /victor|success|failure|triumph|disaster|fiasco|mistake|blunder|defeat|humiliat|catastroph|breakthrough|debacle|setback|scandal|disgrace|masterstroke|betrayal/i;
 
 function dedupe(cues: Cue[]): Cue[] {
   cues.sort((a, b) => a.start - b.start || b.end - a.end);

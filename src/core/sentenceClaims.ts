@@ -3,7 +3,7 @@
 // never flagged; a claim with a named source is not "unattributed".
 import { findAttributions, type Attribution } from './attribution';
 import { assertionCues, hedgeCues, type Cue } from './claimCues';
-import { maskQuotes, quoteRegions, quotedShare } from './claimText';
+import { maskQuotes, quoteRegions, quotedShare, tokenize } from './claimText';
 import type { Article, Claim, Sentence, Span } from './types';
 
 /** What the sentence-level pass learned about one sentence; reused by the contested pass. */
@@ -64,13 +64,14 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     const quotes = quotesOf(sentence.paragraph);
     const quoted = quotedShare(text, sentence.start, sentence.end, quotes);
     const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
+    const tokens = tokenize(masked, sentence.start);
     const info: SentenceInfo = {
       sentence,
       index,
       quoted,
-      attributions: findAttributions(text, sentence, quotes),
+      attributions: findAttributions(text, sentence, quotes, { masked, tokens }),
       hedges: quoted >= QUOTE_SHARE ? [] : hedgeCues(masked, sentence.start),
-      assertions: quoted >= QUOTE_SHARE ? [] : assertionCues(masked, sentence.start),
+      assertions: quoted >= QUOTE_SHARE ? [] : assertionCues(masked, sentence.start, tokens),
     };
     infos.push(info);
     if (quoted >= QUOTE_SHARE) return; // a direct quote: the speaker's words, attributed by the quote itself
