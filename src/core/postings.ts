@@ -82,10 +82,23 @@ export class PostingIndex {
   }
 
   /** Live passages containing `term`. */
-  *passagesWith(term: string): Generator<number> {
+  passagesWith(term: string): number[] {
+    const list = this.postings.get(term);
+    if (!list) return [];
+    return this.dead ? list.filter((id) => this.refs[id] !== null) : list;
+  }
+
+  /** Calls `fn` for each live passage containing `term` (no allocation: the hot path of queries). */
+  forEachPassage(term: string, fn: (id: number) => void): void {
     const list = this.postings.get(term);
     if (!list) return;
-    for (const id of list) if (this.refs[id]) yield id;
+    const refs = this.refs;
+    for (let i = 0; i < list.length; i++) if (refs[list[i]] !== null) fn(list[i]);
+  }
+
+  /** One past the largest passage id ever given (for id-indexed scratch arrays). */
+  get idLimit(): number {
+    return this.refs.length;
   }
 
   df(term: string): number {

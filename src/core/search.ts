@@ -5,9 +5,10 @@
 // one article at a time, lazily, when the corpus says it changed.
 import Fuse from 'fuse.js';
 import type { Corpus } from './corpus';
+import { featuresOf } from './align';
 import { PostingIndex } from './postings';
 import { STOPWORDS, fold, tokenize, type Token } from './terms';
-import type { Article, ScoredPassage, Span } from './types';
+import type { ScoredPassage, Span } from './types';
 
 export interface SearchHit {
   passage: ScoredPassage;
@@ -20,27 +21,19 @@ export interface SearchOptions {
   candidates?: number;
 }
 
-interface PassageWords {
-  tokens: Token[];
-}
-
 /** A vocabulary word that answers a query word, and how closely. */
 interface WordMatch {
   word: string;
   similarity: number;
 }
 
-const DEFAULT_CANDIDATES = 200;
+const DEFAULT_CANDIDATES = 150;
 /** Trigram similarity (Dice) a vocabulary word needs to count as a misspelling of a query word. */
 const MIN_SIMILARITY = 0.45;
 /** A query word matching more passages than this is not used to collect candidates (it only ranks). */
 const COMMON_WORD_PASSAGES = 20000;
 
 const indexWord = (t: Token) => t.norm.length >= 2 && !STOPWORDS.has(t.norm);
-
-function passageWords(article: Article): PassageWords[] {
-  return article.sentences.map((s) => ({ tokens: tokenize(article.text, s.start, s.end) }));
-}
 
 function gramsOf(word: string): string[] {
   const p = ` ${word} `;
@@ -67,28 +60,39 @@ export class SearchIndex {
   }
 
   private sync() {
+    this.warm(Infinity);
+  }
+
+  /** Re-indexes changed articles for at most `budgetMs` (warming in slices); true when up to date. */
+  warm(budgetMs: number): boolean {
+    const until = Date.now() + budgetMs;
     for (const id of this.dirty) {
-      this.words.remove(id);
-      for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
-      this.headOf.delete(id);
-      const article = this.corpus.get(id);
-      if (!article) continue;
-      const passages = this.corpus.perArticle('search.words', id, passageWords);
-      this.words.add(id, passages.map((p) => {
-        const terms = p.tokens.filter(indexWord).map((t) => t.norm);
-        for (const w of terms) this.addVocabulary(w);
-        return { terms, length: terms.length };
-      }));
-      const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
-      this.headOf.set(id, head);
-      for (const w of head) {
-        this.addVocabulary(w);
-        let set = this.headWords.get(w);
-        if (!set) this.headWords.set(w, (set = new Set()));
-        set.add(id);
-      }
+      this.dirty.delete(id);
+      this.indexArticle(id);
+      if (Date.now() >= until) break;
     }
-    this.dirty.clear();
+    return this.dirty.size === 0;
+  }
+
+  private indexArticle(id: string) {
+    this.words.remove(id);
+    for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
+    this.headOf.delete(id);
+    const article = this.corpus.get(id);
+    if (!article) return;
+    // The words related coverage already extracted (folded, no stop words): one pass serves both.
+    this.words.add(id, featuresOf(this.corpus, id).sentences.map((s) => {
+      for (const w of s.words) this.addVocabulary(w);
+      return { terms: s.words, length: s.words.length };
+    }));
+    const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
+    this.headOf.set(id, head);
+    for (const w of head) {
+      this.addVocabulary(w);
+      let set = this.headWords.get(w);
+      if (!set) this.headWords.set(w, (set = new Set()));
+      set.add(id);
+    }
   }
 
   private addVocabulary(word: string) {
@@ -189,7 +193,7 @@ export class SearchIndex {
 
     return results
       .filter((x) => x.final >= floor).map(({ r, final }) => {
-      const tokens = this.corpus.perArticle('search.words', r.article.id, passageWords)[this.words.ref(r.pid)!.index]?.tokens ?? [];
+      const tokens = tokenize(r.article.text, r.sentence.start, r.sentence.end);
       const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
       const s = r.sentence;
       return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round(final * 1000) / 1000 }, highlights };

@@ -37,3 +37,23 @@ export function contentWords(text: string): string[] {
   }
   return out;
 }
+
+export const IRREGULAR: Record<string, string> = {
+  did: 'do', sank: 'sink', shook: 'shake', grew: 'grow', fled: 'flee', froze: 'freeze', swept: 'sweep', overthrew: 'overthrow', upheld: 'uphold', withheld: 'withhold', was: 'be', were: 'be', had: 'have', has: 'have', is: 'be', are: 'be',
+  met: 'meet', held: 'hold', said: 'say', told: 'tell', spoke: 'speak', took: 'take', made: 'make', gave: 'give', came: 'come', went: 'go',
+  struck: 'strike', fought: 'fight', won: 'win', lost: 'lose', sent: 'send', left: 'leave', led: 'lead', began: 'begin', rose: 'rise', fell: 'fall',
+  sought: 'seek', brought: 'bring', bought: 'buy', sold: 'sell', wrote: 'write', flew: 'fly', drove: 'drive', threw: 'throw', stood: 'stand', ran: 'run',
+  kept: 'keep', paid: 'pay', built: 'build', spent: 'spend', felt: 'feel', heard: 'hear', saw: 'see', knew: 'know', thought: 'think', became: 'become',
+};
+
+/** Lemma of a verb form; crude but general. */
+export function lemma(w: string): string {
+  const l = w.toLowerCase();
+  if (IRREGULAR[l]) return IRREGULAR[l];
+  if (!/ed$/.test(l) || l.length <= 4) return l;
+  if (/ied$/.test(l)) return l.replace(/ied$/, 'y');
+  if (/ssed$/.test(l)) return l.slice(0, -2);
+  if (/(?:[cgvzu]|[^s]s)ed$/.test(l)) return l.slice(0, -1);
+  if (/([bdgklmnprt])\1ed$/.test(l)) return l.slice(0, -3);
+  return l.slice(0, -2);
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus';
 import { stem, termBag } from '../../src/core/terms';
+import { nthLargest } from '../../src/core/align';
 
 // Hand-written coverage of one invented story by three outlets; nothing here comes from the seeds.
 const A = `Mayor Opens Harbor Bridge
@@ -133,5 +134,30 @@ describe('terms', () => {
     assert.ok(a.terms.has('c:arrive') && b.terms.has('c:arrive'));
     assert.ok(a.terms.has('c:door') && b.terms.has('c:door'));
     assert.ok(a.terms.has('#7') && a.terms.has('@m1'));
+  });
+});
+
+describe('index warm-up in slices', () => {
+  it('indexes a little at a time, then answers as a full sync would', () => {
+    const c = corpus();
+    const steps: boolean[] = [];
+    while (steps.length < 10 && !steps[steps.length - 1]) steps.push(c.relatedIndex.warm(0));
+    assert.ok(steps.length >= 2 && steps[steps.length - 1], `steps ${steps}`);
+    assert.ok(c.search.warm(0) === false || c.search.warm(0) === true);
+    while (!c.search.warm(0));
+    const q = sentenceOf(c, 'a.txt', 'mediate a dispute');
+    assert.ok(rankOf(c.related('a.txt', q, 10), 'c.txt', 'quarrel') >= 0);
+  });
+});
+
+describe('nthLargest', () => {
+  it('agrees with sorting', () => {
+    let seed = 1;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let n = 1; n < 60; n++) {
+      const xs = Array.from({ length: n }, () => Math.floor(rnd() * 10));
+      const sorted = [...xs].sort((a, b) => b - a);
+      for (let k = 1; k <= n; k++) assert.equal(nthLargest([...xs], k), sorted[k - 1], `n=${n} k=${k}`);
+    }
   });
 });
