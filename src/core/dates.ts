@@ -364,12 +364,20 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | n
 
 // ---- scanning ------------------------------------------------------------------------------------
 
+const MONTH_START = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_STARTS = new RegExp(`\\b(?=\\d|${MONTH_START}\\s|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s)`, 'gi');
+const CHRONO_GATE = new RegExp(`${MONTH_START}\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_START}|\\d{1,2}[/.-]\\d{1,2}`, 'gi');
+const ANY_TIME_WORD = /\d|\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tonight|yesterday|tomorrow|week|month|year|quarter|half|decade|day|days|hours?|minutes?|ago|now|nowadays|current|currently|recent|recently|ongoing|past|future|soon|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|annually|monthly|weekly|daily|yearly|term|weekend|earlier|previously|formerly|moment|time|times|present|history|years|months|weeks|decades|quarters)\b|['’]\d|\d0s/gi;
+
 /**
  * Finds the temporal expressions in `text[from, to)` (one sentence or a block) and resolves them
  * against `ref` (YYYY-MM-DD or null). Offsets are into `text`.
  */
 export function tagTimes(text: string, from: number, to: number, ref: string | null, order: DateOrder = null): Timex[] {
   const s = text.slice(from, to);
+  // Most sentences hold no temporal word at all: skip them before running thirty patterns.
+  ANY_TIME_WORD.lastIndex = 0;
+  if (!ANY_TIME_WORD.test(s)) return [];
   const refDate = ref ? parseDay(ref) : null;
   const found: Timex[] = [];
   const ctx: ScanCtx = {
@@ -380,8 +388,9 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
     after: (at) => s.slice(at, at + 40),
     sentenceStart: 0,
   };
-  // Explicit full dates first: they are unambiguous and the longest.
-  const starts = /\b(?=\d|[A-Za-z])/g;
+  // Explicit full dates first: they are unambiguous and the longest. They start with a digit, a month or a weekday.
+  const starts = DATE_STARTS;
+  starts.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
     const d = dateAt(s, m.index, order);
@@ -420,7 +429,15 @@ function trimLead(s: string, t: Timex): Timex {
 
 /** chrono-node catches forms the rules above miss ("the 5th", "Sept 5th at noon"); only calendar-certain results are kept. */
 function addChrono(s: string, ref: Date | null, found: Timex[]) {
-  if (!ref || !/\d/.test(s)) return;
+  if (!ref) return;
+  // Only where a number meets a month name or a numeric date that nothing above has read.
+  let gap = false;
+  CHRONO_GATE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CHRONO_GATE.exec(s)); ) {
+    const a = m.index, b = m.index + m[0].length;
+    if (!found.some((f) => f.start <= a && b <= f.end)) { gap = true; break; }
+  }
+  if (!gap) return;
   let results: chrono.ParsedResult[];
   try {
     results = chrono.strict.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
@@ -469,14 +486,18 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
         l.push(i);
       }
     });
-    const cap = Math.max(50, Math.sqrt(dated.length) * 4);
+    // Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article.
+    const cap = 50;
     for (const a of undated) {
       const score = new Map<number, number>();
-      for (const w of articleWords(corpus, a)) {
-        const l = index.get(w);
-        if (!l || l.length > cap) continue;
-        const idf = Math.log(1 + dated.length / l.length);
-        for (const i of l) score.set(i, (score.get(i) ?? 0) + idf);
+      const rare = [...articleWords(corpus, a)]
+        .map((w) => [w, index.get(w)?.length ?? 0] as const)
+        .filter(([, df]) => df > 0 && df <= cap)
+        .sort((x, y) => x[1] - y[1])
+        .slice(0, 80);
+      for (const [w, df] of rare) {
+        const idf = Math.log(1 + dated.length / df);
+        for (const i of index.get(w)!) score.set(i, (score.get(i) ?? 0) + idf);
       }
       const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
       if (!top.length || top[0][1] < 3) { out.set(a.id, { date: null, inferred: false }); continue; }

@@ -4,7 +4,7 @@
 import type { Corpus } from './corpus';
 import { referenceDates, tenseAt, timesOf, type ReferenceDate } from './dates';
 import { eventLabel } from './eventLabel';
-import { compatible, eventDate, valueInterval, width, DAY_MS, fmtDay, isoWeek } from './timex';
+import { eventDate, valueInterval, DAY_MS, fmtDay, isoWeek } from './timex';
 import { contentWords, IRREGULAR, lemma } from './words';
 import type { Article, NewsEvent, Passage, TimeExpression } from './types';
 
@@ -191,10 +191,14 @@ export function mentionsOf(corpus: Corpus, id: string): EventMention[] {
 interface Cluster {
   id: number;
   value: string;
+  /** valueInterval(value), kept to avoid re-parsing. */
+  iv: [number, number];
   mentions: EventMention[];
   preds: Set<string>;
   names: Set<string>;
   words: Map<string, number>;
+  /** Bucket keys ("n:name", "p:pred") this cluster is already filed under. */
+  filed: Set<string>;
 }
 
 /** Keys of the calendar units a value lies in, finest first: the buckets a cluster is filed under. */
@@ -228,71 +232,96 @@ function lookupKey(value: string): string | null {
 }
 
 /** How strongly a mention belongs to a cluster; null when it must not join. */
-function affinity(m: EventMention, c: Cluster): number | null {
-  if (!compatible(m.value, c.value)) return null;
-  const sharedPreds = m.preds.filter((p) => c.preds.has(p));
-  if (!sharedPreds.length) return null;
-  const sharedNames = m.names.filter((n) => c.names.has(n)).length;
+function affinity(m: EventMention, miv: [number, number], c: Cluster): number | null {
+  const nested = (miv[0] <= c.iv[0] && c.iv[1] <= miv[1]) || (c.iv[0] <= miv[0] && miv[1] <= c.iv[1]);
+  if (!nested) return null;
+  let shared = 0, onlySay = true;
+  for (const p of m.preds) if (c.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
+  if (!shared) return null;
+  let sharedNames = 0;
+  for (const n of m.names) if (c.names.has(n)) sharedNames++;
   // Different actors on the same date are different events.
   if (m.names.length && c.names.size && !sharedNames) return null;
   let sharedWords = 0;
   for (const w of m.words) if (c.words.has(w)) sharedWords++;
   const dice = (2 * sharedWords) / (m.words.length + c.words.size || 1);
-  const onlySay = sharedPreds.every((p) => p === 'SAY');
   // Statements match only when the same people speak on the same day.
-  if (onlySay && (!sharedNames || width(m.value) > 1 || width(c.value) > 1)) return null;
-  const score = sharedPreds.length + sharedNames + 3 * dice;
+  if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
+  const score = shared + sharedNames + 3 * dice;
+  // A year or a quarter holds many events of one kind: coarse dates need the same actors and wording.
+  const coarse = Math.max(miv[1] - miv[0], c.iv[1] - c.iv[0]) > 31;
+  if (coarse) return sharedNames > 0 && dice >= 0.2 && score >= 2.6 ? score : null;
   return score >= 1.4 ? score : null;
 }
 
-function joinCluster(c: Cluster, m: EventMention) {
+function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
   c.mentions.push(m);
   for (const p of m.preds) c.preds.add(p);
   for (const n of m.names) c.names.add(n);
   for (const w of m.words) c.words.set(w, (c.words.get(w) ?? 0) + 1);
-  if (width(m.value) < width(c.value)) c.value = m.value;
+  if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) { c.value = m.value; c.iv = miv; }
 }
 
-/** Merges mentions into events: finest dates first, each mention compared only with clusters in its date bucket sharing a predicate. */
-export function mergeMentions(mentions: EventMention[], maxCandidates = 200): Cluster[] {
+/**
+ * Merges mentions into events: finest dates first. Each mention is compared only with the clusters filed
+ * in its own date unit under one of its names (or, when it names nobody, one of its predicates), so the
+ * work per mention is bounded and the whole merge near-linear.
+ */
+export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Cluster[] {
+  const ivs = new Map<EventMention, [number, number]>();
+  // How many passages name each name: the rarest names find a mention's event fastest.
+  const nameFreq = new Map<string, number>();
+  for (const m of mentions) {
+    ivs.set(m, valueInterval(m.value) ?? [0, Infinity]);
+    for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  }
+  const w = (m: EventMention) => { const iv = ivs.get(m)!; return iv[1] - iv[0]; };
   // Sentences that only refer back to an event go last, straight into their antecedent's event.
-  const sorted = [...mentions].sort((x, y) => Number(!!x.antecedent) - Number(!!y.antecedent) || width(x.value) - width(y.value) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
+  const sorted = [...mentions].sort((x, y) => Number(!!x.antecedent) - Number(!!y.antecedent) || w(x) - w(y) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
   const buckets = new Map<string, Map<string, Cluster[]>>();
   const clusters: Cluster[] = [];
   const home = new Map<EventMention, Cluster>();
+  const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
   for (const m of sorted) {
+    const miv = ivs.get(m)!;
     const key = lookupKey(m.value);
     let best: Cluster | null = (m.antecedent && home.get(m.antecedent)) || null, bestScore = 0;
     if (key && !best) {
       const bucket = buckets.get(key);
       const seen = new Set<number>();
-      for (const p of m.preds) {
-        const list = bucket?.get(p);
+      // Clusters sharing a name first, then (a few recent ones) sharing a predicate: some passages name nobody.
+      const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+      const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+      for (const [k, cap] of probe) {
+        const list = bucket?.get(k);
         if (!list) continue;
-        for (let i = list.length - 1, n = 0; i >= 0 && n < maxCandidates; i--, n++) {
+        for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
           const c = list[i];
           if (seen.has(c.id)) continue;
           seen.add(c.id);
-          const s = affinity(m, c);
+          const s = affinity(m, miv, c);
           if (s !== null && s > bestScore) { best = c; bestScore = s; }
         }
       }
     }
     if (!best) {
-      best = { id: clusters.length, value: m.value, mentions: [], preds: new Set(), names: new Set(), words: new Map() };
+      best = { id: clusters.length, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
       clusters.push(best);
     }
-    const before = new Set(best.preds);
-    joinCluster(best, m);
+    const valueBefore = best.value;
+    joinCluster(best, m, miv);
     home.set(m, best);
-    // File the cluster under every unit it lies in, for each predicate it now has.
-    for (const k of unitKeys(best.value)) {
-      let b = buckets.get(k);
-      if (!b) buckets.set(k, (b = new Map()));
-      for (const p of best.preds) {
-        if (before.has(p) && best.mentions.length > 1) continue;
-        let l = b.get(p);
-        if (!l) b.set(p, (l = []));
+    // File the cluster under every unit it lies in, for each name and predicate it now has.
+    const fresh = keysOf(m.names, m.preds).filter((k) => !best!.filed.has(k));
+    if (valueBefore !== best.value) fresh.push(...best.filed);
+    for (const k of fresh) best.filed.add(k);
+    if (!fresh.length) continue;
+    for (const u of unitKeys(best.value)) {
+      let b = buckets.get(u);
+      if (!b) buckets.set(u, (b = new Map()));
+      for (const k of fresh) {
+        let l = b.get(k);
+        if (!l) b.set(k, (l = []));
         l.push(best);
       }
     }
