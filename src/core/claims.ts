@@ -47,15 +47,22 @@ export function contestedClaims(corpus: Corpus): Claim[] {
   const dates = datesByArticle(corpus);
   const rarity = stemRarity(corpus);
   const facts = new Map<string, PassageFacts>();
+  const buckets = new Map<string, DateMention[][]>();
+  const datesOf = (article: Article): DateMention[][] => {
+    let b = buckets.get(article.id);
+    if (!b) buckets.set(article.id, (b = bucketBySentence(article, dates.get(article.id) ?? [])));
+    return b;
+  };
   const factsOf = (article: Article, s: Sentence, index: number): PassageFacts => {
     const key = `${article.id}\u0000${index}`;
     let f = facts.get(key);
     if (!f) {
-      const list = dates.get(article.id) ?? [];
+      const byS = datesOf(article);
+      const list = byS[index];
       const prev = article.sentences[index - 1];
       const previous = prev && prev.paragraph === s.paragraph ? prev : null;
       const own = staticFacts(corpus, article.id);
-      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, list), { previous, published: article.published }, own[index], previous ? own[index - 1] : null)));
+      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, byS), { previous, published: article.published }, own[index], previous ? own[index - 1] : null)));
     }
     return f;
   };
@@ -136,15 +143,27 @@ function sameStoryWindow(a: Article, b: Article): boolean {
 }
 
 /** The last date of the one or two sentences before, in the same paragraph. */
-function inheritedDate(article: Article, index: number, dates: DateMention[]): DateMention | null {
+function inheritedDate(article: Article, index: number, bySentence: DateMention[][]): DateMention | null {
   const s = article.sentences[index];
   for (let k = index - 1; k >= Math.max(0, index - 2); k--) {
-    const p = article.sentences[k];
-    if (p.paragraph !== s.paragraph) return null;
-    const inside = dates.filter((d) => d.start >= p.start && d.end <= p.end);
+    if (article.sentences[k].paragraph !== s.paragraph) return null;
+    const inside = bySentence[k];
     if (inside.length) return inside[inside.length - 1];
   }
   return null;
+}
+
+/** The dates inside each sentence, in one sweep over both sorted lists. */
+function bucketBySentence(article: Article, dates: DateMention[]): DateMention[][] {
+  const out: DateMention[][] = article.sentences.map(() => []);
+  const sorted = dates.slice().sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const d of sorted) {
+    while (k < article.sentences.length && article.sentences[k].end < d.end) k++;
+    if (k >= article.sentences.length) break;
+    if (article.sentences[k].start <= d.start) out[k].push(d);
+  }
+  return out;
 }
 
 /** The corpus-independent facts of every sentence of an article, memoised with the article. */

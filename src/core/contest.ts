@@ -102,7 +102,7 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const REFERENTIAL = new Set(['leader', 'side', 'country', 'nation', 'president', 'man', 'woman', 'time', 'way', 'thing', 'of', 'and', 'or', 'to', 'in', 'the', 'a']);
 const QUANTITY = new RegExp(
   String.raw`\b(?:(more than|over|at least|fewer than|less than|under|up to|nearly|almost|about|around|roughly|approximately|some|an estimated|just over|just under)\s+)?` +
-    String.raw`((?:US|USD)?[$€£]\s?)?(\d[\d,]*(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\s*(thousand|million|billion|trillion|bn|mn))?` +
+    String.raw`((?:US|USD)?[$€£]\s?)?(\d[\d,]{0,15}(?:\.\d{1,6})?|${Object.keys(NUMBER_WORDS).join('|')})(?:\s*(thousand|million|billion|trillion|bn|mn))?` +
     String.raw`(?:\s*(%|percent|per cent)|[\s\u2010\u2011-]+([\p{L}]+))?`,
   'giu',
 );
