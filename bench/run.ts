@@ -2,7 +2,8 @@
 // size, against the targets of the scale issue. Each measurement runs in its own process.
 // Options: --sizes 100,1000,10000 (the largest also gives the latency figures), --no-indexing,
 // --timeout-s N (per measurement process; default 900: a phase still running then is reported as
-// not finished, with everything measured before it).
+// not finished, with everything measured before it), --timeouts 300,300,900 (per size),
+// --indexing-budget-s N (hovers are measured during the first N s of indexing; default 180).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,14 +17,16 @@ const arg = (name: string) => {
 const sizes = (arg('--sizes') ?? '100,1000,10000').split(',').map(Number);
 const largest = Math.max(...sizes);
 const timeoutMs = Number(arg('--timeout-s') ?? 900) * 1000;
+/** Per-size timeouts (s), in the order of --sizes; default --timeout-s for each. */
+const timeouts = (arg('--timeouts') ?? '').split(',').filter(Boolean).map((x) => Number(x) * 1000);
 
-function child(mode: string, size?: number, extra: string[] = []): Record<string, any> {
+function child(mode: string, size?: number, extra: string[] = [], timeoutMs = timeoutsFor(size)): Record<string, any> {
   const out = path.join(os.tmpdir(), `corroborate-bench-${process.pid}-${mode}-${size ?? 0}.json`);
   fs.rmSync(out, { force: true });
   const args = ['--require', 'tsx/cjs', path.join(__dirname, 'child.ts'), mode, out, String(size ?? 0), ...extra];
   process.stderr.write(`bench: ${mode}${size ? ` ${size}` : ''}...\n`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, BENCH_INDEXING_BUDGET_MS: String(Math.min(180_000, timeoutMs / 3)) } });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, BENCH_INDEXING_BUDGET_MS: String(Number(arg('--indexing-budget-s') ?? 180) * 1000) } });
   const timedOut = r.signal === 'SIGKILL' && Date.now() - t0 >= timeoutMs - 1000;
   if (r.status !== 0 && !timedOut) throw new Error(`bench ${mode} ${size ?? ''} failed (exit ${r.status ?? r.signal})`);
   if (!fs.existsSync(out)) throw new Error(`bench ${mode} ${size ?? ''} wrote nothing${timedOut ? ` in ${timeoutMs / 1000} s` : ''}`);
@@ -33,13 +36,18 @@ function child(mode: string, size?: number, extra: string[] = []): Record<string
   return data;
 }
 
+function timeoutsFor(size?: number): number {
+  const i = size === undefined ? -1 : sizes.indexOf(size);
+  return timeouts[i] ?? timeoutMs;
+}
+
 if (!fs.existsSync(path.join(ROOT, 'dist', 'extension.js'))) throw new Error('run `npm run build` first');
 const results: Record<string, any> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), sizes: {} };
 // Activation is short and this machine is shared: take the median of five cold starts.
 const acts = Array.from({ length: 5 }, () => child('activation')).sort((a, b) => a.loadMs + a.activateMs - (b.loadMs + b.activateMs));
 results.activation = { ...acts[2], runsMs: acts.map((a) => a.loadMs + a.activateMs), cpuRunsMs: acts.map((a) => a.cpuMs) };
 for (const n of sizes) results.sizes[n] = child('analyse', n, n === largest ? ['--latency'] : []);
-if (!process.argv.includes('--no-indexing')) results.indexing = child('indexing', largest);
+if (!process.argv.includes('--no-indexing')) results.indexing = child('indexing', largest, [], Math.max(timeoutMs, 300_000));
 results.loadAverageAfter = os.loadavg();
 fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
