@@ -4,11 +4,11 @@
 import { parseArticle } from './article';
 import { analyzeClaims } from './claims';
 import { buildEvents } from './events';
-import { resolvePeople } from './people';
+import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
 import { resolveQuotes } from './quotes';
 import { resolveTimes } from './dates';
 import { SearchIndex } from './search';
-import { relatedPassages } from './align';
+import { RelatedIndex, relatedPassages } from './align';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
 
 interface Entry {
@@ -37,6 +37,8 @@ export class Corpus {
    */
   staleMs = 0;
   readonly search = new SearchIndex(this);
+  /** The sentence index behind related(); re-indexes only changed articles. */
+  readonly relatedIndex = new RelatedIndex(this);
 
   /** Adds or replaces one article; only that article is re-analysed. */
   upsert(id: string, text: string): Article {
@@ -75,6 +77,7 @@ export class Corpus {
     this.version++;
     if (!this.staleMs) this.derived.clear();
     this.search.invalidate(id);
+    this.relatedIndex.invalidate(id);
   }
 
   get size(): number {
@@ -138,7 +141,20 @@ export class Corpus {
 
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
-    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
+    const model = peopleModel(this);
+    const hit = mentionAt(model.byArticle.get(id) ?? [], offset);
+    return hit ? model.people[hit.person] : undefined;
+  }
+
+  /** The person a name or alias ("Petro", "Gustavo Petro") refers to, the most mentioned first. */
+  personNamed(name: string): Person | undefined {
+    return personByName(this, name);
+  }
+
+  personById(id: string): Person | undefined {
+    const model = peopleModel(this);
+    const i = model.byId.get(id);
+    return i === undefined ? undefined : model.people[i];
   }
 
   report(): AnalysisReport {

@@ -228,6 +228,8 @@ export class CorpusService implements vscode.Disposable {
     if (open) return this.indexText(uri, open.getText());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      // Pipes and devices never end: reading one would hang indexing.
+      if (!(stat.type & vscode.FileType.File)) return this.skip(uri, 'not a regular file');
       if (stat.size > maxBytes) return this.skip(uri, `too large (${Math.round(stat.size / 1024)} KB; corroborate.articles.maxFileSizeKB is ${Math.round(maxBytes / 1024)})`);
       const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) return this.skip(uri, decoded.reason);
