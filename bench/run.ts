@@ -28,9 +28,9 @@ function child(mode: string, size?: number, extra: string[] = [], timeoutMs = ti
   const t0 = Date.now();
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, BENCH_INDEXING_BUDGET_MS: String(Number(arg('--indexing-budget-s') ?? 180) * 1000) } });
   const timedOut = r.signal === 'SIGKILL' && Date.now() - t0 >= timeoutMs - 1000;
-  if (r.status !== 0 && !timedOut) throw new Error(`bench ${mode} ${size ?? ''} failed (exit ${r.status ?? r.signal})`);
-  if (!fs.existsSync(out)) throw new Error(`bench ${mode} ${size ?? ''} wrote nothing${timedOut ? ` in ${timeoutMs / 1000} s` : ''}`);
+  if (!fs.existsSync(out)) throw new Error(`bench ${mode} ${size ?? ''} wrote nothing${timedOut ? ` in ${timeoutMs / 1000} s` : ` (exit ${r.status ?? r.signal})`}`);
   const data = JSON.parse(fs.readFileSync(out, 'utf8'));
+  if (r.status !== 0 && !timedOut) data.error = `exit ${r.status ?? r.signal}`;
   fs.rmSync(out, { force: true });
   if (timedOut) data.stoppedAfterS = timeoutMs / 1000;
   return data;
@@ -46,10 +46,14 @@ const results: Record<string, any> = { date: new Date().toISOString(), node: pro
 // Activation is short and this machine is shared: take the median of five cold starts.
 const acts = Array.from({ length: 5 }, () => child('activation')).sort((a, b) => a.loadMs + a.activateMs - (b.loadMs + b.activateMs));
 results.activation = { ...acts[2], runsMs: acts.map((a) => a.loadMs + a.activateMs), cpuRunsMs: acts.map((a) => a.cpuMs) };
-for (const n of sizes) results.sizes[n] = child('analyse', n, n === largest ? ['--latency'] : []);
+const saveResults = () => fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+for (const n of sizes) {
+  results.sizes[n] = child('analyse', n, n === largest ? ['--latency'] : []);
+  saveResults(); // what is measured so far survives a later failure
+}
 if (!process.argv.includes('--no-indexing')) results.indexing = child('indexing', largest, [], Math.max(timeoutMs, 300_000));
 results.loadAverageAfter = os.loadavg();
-fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+saveResults();
 
 // The table.
 const f = (x: number | undefined, d = 1) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
