@@ -140,11 +140,18 @@ export function parseArticle(id: string, text: string): Article {
     if (d && (markerLen > 0 || /^\s*$/.test(line.text.slice(0, d.start)))) {
       if (!fromFront && !published) { published = d.date; dateOrder = dateOrder ?? d.order; }
       const rest = line.text.slice(d.end);
+      // "Posted 03/16/2025 by Adaeze Nwosu": the byline shares the date line.
+      const sameLineBy = rest.length < 120 ? /^\s*[,|·-]?\s*by\s+(\S.*)$/i.exec(rest) : null;
+      if (sameLineBy && NAME_LINE.test(sameLineBy[1].trim())) {
+        byline = byline ?? cleanName(sameLineBy[1]);
+        continue;
+      }
       if (isTimeTail(rest)) {
         // A bare name right after a date line is the byline ("Written on 02/03/2026\nJosep Freixes").
         const next = lines.slice(i + 1).find((l) => l.text.trim());
-        if (!byline && next && NAME_LINE.test(next.text) && wordCount(next.text) <= 5) {
-          byline = cleanName(next.text);
+        const nextName = next && (BYLINE.exec(next.text)?.[1] ?? next.text);
+        if (!byline && next && nextName && NAME_LINE.test(nextName) && wordCount(nextName) <= 5) {
+          byline = cleanName(nextName);
           i = lines.indexOf(next);
           headerLines++;
         }
