@@ -56,7 +56,7 @@ describe('robustness: nothing lost', () => {
 });
 
 describe('robustness: bad input in the workspace', function () {
-  this.timeout(180_000);
+  this.timeout(60_000);
   let api: SessionApi;
   let folder: vscode.Uri;
   const fixtures = () => vscode.Uri.joinPath(extensionRoot(), 'test', 'fixtures');
@@ -74,7 +74,6 @@ describe('robustness: bad input in the workspace', function () {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'binary.txt'), bin);
     const para = 'The council met on Tuesday and the mayor said the bridge would open next year. ';
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'huge-20mb.txt'), new TextEncoder().encode('A very long article\n\n' + para.repeat(Math.ceil((20 * 1024 * 1024) / para.length))));
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'quotes-100k.txt'), new TextEncoder().encode('Quotes\n\nHe said ' + '"“”'.repeat(33_334).slice(0, 100_000) + ' and left.\n'));
     if (folder.scheme === 'file') {
       fs.mkdirSync(vscode.Uri.joinPath(folder, 'nested').fsPath);
       fs.symlinkSync('..', vscode.Uri.joinPath(folder, 'nested', 'loop').fsPath);
@@ -99,7 +98,7 @@ describe('robustness: bad input in the workspace', function () {
       assert.match(reasons.get(idIn(name))!, why);
     }
     const indexed = new Set(api.service.corpus.articles().map((a) => a.id.split('/').slice(-2).join('/')));
-    for (const name of ['good-1.article', 'good-2.news', 'cr-only.txt', 'unbalanced-quotes.txt', 'latin1.txt', 'utf16le.txt', 'quotes-100k.txt', 'hostile.article']) {
+    for (const name of ['good-1.article', 'good-2.news', 'cr-only.txt', 'unbalanced-quotes.txt', 'latin1.txt', 'utf16le.txt', 'hostile.article']) {
       assert.ok(indexed.has(idIn(name)), `${name} is indexed`);
     }
     for (const s of skippedIds()) assert.ok(s.startsWith('articles/'), `only the bad files are skipped, not ${s}`);
@@ -155,6 +154,21 @@ describe('robustness: bad input in the workspace', function () {
       }
     }
     assert.ok(cards > 0, 'some hover answered on the hostile article');
+  });
+
+  it('a file of 100,000 quotation marks is indexed without freezing the extension host', async function () {
+    // Its own test, so a quadratic pass over quote marks fails here, by name, not as a hook timeout.
+    this.timeout(90_000);
+    const uri = vscode.Uri.joinPath(folder, 'quotes-100k.txt');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('Quotes\n\nHe said ' + '"“”'.repeat(33_334).slice(0, 100_000) + ' and left.\n'));
+    await vscode.commands.executeCommand('corroborate.reindex');
+    assert.ok(api.service.corpus.articles().some((a) => a.id.endsWith(idIn('quotes-100k.txt'))), 'indexed');
+    // Diagnostics, people and events are computed over the corpus after an index: a hover must still answer.
+    const p = api.service.corpus.people().find((x) => x.mentions.length)!;
+    const doc = await vscode.workspace.openTextDocument(api.service.uriOf(p.mentions[0].article)!);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(p.mentions[0].start + 1));
+    assert.ok(hovers.length > 0);
+    await vscode.workspace.fs.delete(uri);
   });
 
   it('a file deleted while indexing is simply gone, and nothing else is lost', async () => {
