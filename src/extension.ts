@@ -8,10 +8,11 @@ export function activate(context: vscode.ExtensionContext) {
   const output = vscode.window.createOutputChannel('Corroborate', { log: true });
   const service = new CorpusService(context, output);
   context.subscriptions.push(output, service);
-  registerFeatures({ context, service, output });
+  const api: Record<string, unknown> = { service };
+  registerFeatures({ context, service, output, api });
   // Index off the activation path so activate() returns at once.
   setTimeout(() => void service.indexWorkspace(), 0);
-  return { service };
+  return api as { service: CorpusService } & Record<string, unknown>;
 }
 
 export function deactivate() {}

@@ -5,18 +5,23 @@
 // inverted index that is updated one article at a time; queries never scan every sentence.
 import type { Corpus } from './corpus';
 import { PostingIndex } from './postings';
-import { dice, termBag, trigrams, type TermBag } from './terms';
+import { dice, termBag, trigrams } from './terms';
 import type { Article, ScoredPassage, Span } from './types';
 
-interface SentenceFeatures extends TermBag {
-  grams: Set<string>;
+/** What the index keeps of a sentence: compact arrays of shared term strings. */
+interface SentenceFeatures {
+  terms: string[];
+  /** Content words (folded), for character-trigram similarity. */
+  words: string[];
+  /** Number of content words and phrases: the sentence length for BM25. */
+  length: number;
   paragraph: number;
 }
 
 interface ArticleFeatures {
   sentences: SentenceFeatures[];
   /** Terms of each paragraph, for context. */
-  paragraphs: Set<string>[];
+  paragraphs: string[][];
 }
 
 /** How much a match on each kind of term counts, relative to the same word (stem) matching. */
@@ -27,17 +32,20 @@ const K1 = 1.2;
 const B = 0.4;
 /** Candidates fully scored per query. */
 const CANDIDATES = 300;
+/** Postings visited per query to collect candidates; rarer terms go first, common ones only rescore. */
+const POSTINGS_BUDGET = 25000;
 /** Results below this score are noise, not coverage of the same fact. */
 const MIN_SCORE = 0.12;
 
 export function articleFeatures(article: Article): ArticleFeatures {
+  const paragraphs = article.paragraphs.map(() => new Set<string>());
   const sentences = article.sentences.map((s) => {
     const bag = termBag(article.text, s.start, s.end);
-    return { ...bag, grams: trigrams(bag.words), paragraph: s.paragraph };
+    const para = paragraphs[s.paragraph];
+    if (para) for (const t of bag.terms) para.add(t);
+    return { terms: [...bag.terms], words: bag.words, length: bag.groups.length, paragraph: s.paragraph };
   });
-  const paragraphs = article.paragraphs.map(() => new Set<string>());
-  for (const s of sentences) for (const t of s.terms) paragraphs[s.paragraph]?.add(t);
-  return { sentences, paragraphs };
+  return { sentences, paragraphs: paragraphs.map((p) => [...p]) };
 }
 
 const featuresOf = (corpus: Corpus, id: string) => corpus.perArticle('align.features', id, articleFeatures);
@@ -55,14 +63,26 @@ export class RelatedIndex {
 
   /** Brings the index up to date; only articles that changed since the last call are re-indexed. */
   sync(): PostingIndex {
-    for (const id of this.dirty) {
-      this.index.remove(id);
-      if (!this.corpus.get(id)) continue;
-      const f = featuresOf(this.corpus, id);
-      this.index.add(id, f.sentences.map((s) => ({ terms: s.terms, length: s.groups.length })));
-    }
-    this.dirty.clear();
+    this.warm(Infinity);
     return this.index;
+  }
+
+  /**
+   * Re-indexes changed articles for at most `budgetMs`, so a host can warm the index in slices
+   * without blocking. True when the index is up to date.
+   */
+  warm(budgetMs: number): boolean {
+    const until = Date.now() + budgetMs;
+    for (const id of this.dirty) {
+      this.dirty.delete(id);
+      this.index.remove(id);
+      if (this.corpus.get(id)) {
+        const f = featuresOf(this.corpus, id);
+        this.index.add(id, f.sentences.map((s) => ({ terms: s.terms, length: s.length })));
+      }
+      if (Date.now() >= until) break;
+    }
+    return this.dirty.size === 0;
   }
 }
 
@@ -84,7 +104,8 @@ function queryOf(corpus: Corpus, article: Article, span: Span): Query {
   }
   const bag = termBag(article.text, start, end);
   const sentence = article.sentences.find((x) => x.start < end && start < x.end);
-  const paragraph = sentence ? featuresOf(corpus, article.id).paragraphs[sentence.paragraph] ?? null : null;
+  const para = sentence ? featuresOf(corpus, article.id).paragraphs[sentence.paragraph] : undefined;
+  const paragraph = para ? new Set(para) : null;
   return { groups: bag.groups, words: bag.words, grams: trigrams(bag.words), paragraph, length: bag.groups.length };
 }
 
@@ -105,7 +126,7 @@ function bm25Norm(length: number, avg: number): number {
 
 /**
  * The passages in other articles that report the same fact as `span` of article `id`, best first,
- * the best passage of each other article before any second passage of one. Scores are in [0, 1].
+ * Scores are in [0, 1].
  */
 export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: number): ScoredPassage[] {
   const article = corpus.get(id);
@@ -120,23 +141,23 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
   const self = selfWeights.reduce((a, b) => a + b, 0) * bm25Norm(q.length, avg);
   if (self <= 0) return [];
 
-  // Candidates: accumulate from the rarer terms' postings; very common terms only rescore.
-  const maxDf = Math.max(200, index.size * 0.05);
+  // Candidates: accumulate from the rarest terms' postings first, within a budget; the common
+  // terms left over still count when the candidates are scored in full.
   const partial = new Map<number, number>();
-  const seen = new Set<string>();
-  for (const g of q.groups) {
-    for (const t of g) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      if (index.df(t) > maxDf) continue;
-      const w = index.idf(t) * KIND_WEIGHT[kindOf(t)];
-      for (const pid of index.passagesWith(t)) partial.set(pid, (partial.get(pid) ?? 0) + w);
-    }
+  const unique = [...new Set(q.groups.flat())].sort((a, b) => index.df(a) - index.df(b));
+  let visited = 0;
+  for (const t of unique) {
+    const df = index.df(t);
+    if (!df || (visited + df > POSTINGS_BUDGET && partial.size > 0)) continue;
+    visited += df;
+    const w = index.idf(t) * KIND_WEIGHT[kindOf(t)];
+    for (const pid of index.passagesWith(t)) partial.set(pid, (partial.get(pid) ?? 0) + w);
   }
   const candidates = [...partial.entries()]
     .filter(([pid]) => index.ref(pid)?.article !== id)
     .sort((a, b) => b[1] - a[1])
     .slice(0, CANDIDATES);
+  const paragraphSets = new Map<string, Set<string>>();
 
   const scored: ScoredPassage[] = [];
   for (const [pid] of candidates) {
@@ -146,16 +167,21 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
     const f = featuresOf(corpus, ref.article).sentences[ref.index];
     const s = other.sentences[ref.index];
     if (!f || !s) continue;
+    const terms = new Set(f.terms);
     let lex = 0;
-    for (const g of q.groups) lex += groupWeight(index, g, (t) => f.terms.has(t));
-    lex = Math.min(1, (lex * bm25Norm(f.groups.length, avg)) / self);
-    const shape = dice(q.grams, f.grams);
-    const context = q.paragraph ? contextOverlap(index, q.paragraph, featuresOf(corpus, ref.article).paragraphs[s.paragraph]) : 0;
+    for (const g of q.groups) lex += groupWeight(index, g, (t) => terms.has(t));
+    lex = Math.min(1, (lex * bm25Norm(f.length, avg)) / self);
+    const shape = dice(q.grams, trigrams(f.words));
+    const pkey = `${ref.article}\u0000${s.paragraph}`;
+    let para = paragraphSets.get(pkey);
+    if (!para) paragraphSets.set(pkey, (para = new Set(featuresOf(corpus, ref.article).paragraphs[s.paragraph] ?? [])));
+    const context = q.paragraph ? contextOverlap(index, q.paragraph, para) : 0;
     const score = Math.min(1, 0.7 * lex + 0.18 * shape + 0.12 * context);
     if (score < MIN_SCORE) continue;
     scored.push({ article: ref.article, start: s.start, end: s.end, text: s.text, score: round(score) });
   }
-  return diversify(scored).slice(0, limit);
+  scored.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
+  return scored.slice(0, limit);
 }
 
 /** How much of the query paragraph's weight the candidate's paragraph shares. */
@@ -169,22 +195,6 @@ function contextOverlap(index: PostingIndex, q: Set<string>, other: Set<string> 
     if (other.has(t)) shared += w;
   }
   return total ? shared / total : 0;
-}
-
-/** Best first, but each article's best passage comes before any article's second. */
-function diversify(results: ScoredPassage[]): ScoredPassage[] {
-  results.sort((a, b) => b.score - a.score || (a.article < b.article ? -1 : 1) || a.start - b.start);
-  const firsts: ScoredPassage[] = [];
-  const rest: ScoredPassage[] = [];
-  const seen = new Set<string>();
-  for (const r of results) {
-    if (seen.has(r.article)) rest.push(r);
-    else {
-      seen.add(r.article);
-      firsts.push(r);
-    }
-  }
-  return [...firsts, ...rest];
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

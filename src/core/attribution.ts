@@ -135,9 +135,10 @@ export function vagueRule(np: Token[]): VagueRule | null {
 }
 
 /** The subject noun phrase that ends right before tokens[verb], skipping auxiliaries and adverbs. */
-function nounPhraseBefore(tokens: Token[], verb: number): Token[] {
+function nounPhraseBefore(tokens: Token[], verb: number, appositive = true): Token[] {
   let j = verb - 1;
   while (j >= 0 && tokens[j].word && (AUX.has(tokens[j].lower) || /^[a-z]+ly$/.test(tokens[j].text))) j--;
+  if (appositive && tokens[j]?.text === ',') return appositiveSubject(tokens, j);
   // "some analysts who questioned": the relative pronoun points back at the subject.
   if (j >= 0 && (tokens[j].lower === 'who' || tokens[j].lower === 'that')) {
     if (tokens[j].lower === 'that' && !(tokens[j - 1]?.word && CROWDS.has(tokens[j - 1].lower))) return [];
@@ -172,6 +173,22 @@ function nounPhraseBefore(tokens: Token[], verb: number): Token[] {
   if (pron >= 0) return pron === np.length - 1 ? [np[pron]] : [];
   if (np.length === 1 && !/^\p{Lu}/u.test(np[0].text) && !PRONOUNS.has(np[0].lower) && !QUANTIFIERS.has(np[0].lower) && !CROWDS.has(np[0].lower)) return [];
   return np;
+}
+
+/**
+ * "Irish airline, Ryanair, announced": the name between the commas; "Petro, who arrived …, later
+ * described": the subject before the aside. `comma` is the comma right before the verb.
+ */
+function appositiveSubject(tokens: Token[], comma: number): Token[] {
+  let k = comma - 1;
+  while (k >= 0 && k > comma - 30 && tokens[k].text !== ',' && !isDash(tokens[k])) k--;
+  if (k < 0 || tokens[k].text !== ',') return [];
+  const between = tokens.slice(k + 1, comma);
+  const capitalised = between.length <= 5 && between.every((t) => t.word) && /^\p{Lu}/u.test(between[0]?.text ?? '') && !between.some((t) => BOUNDARY.has(t.lower));
+  if (capitalised) return between;
+  if (!/^(?:who|which)$/.test(between[0]?.lower ?? '')) return [];
+  const before = nounPhraseBefore(tokens, k, false);
+  return before.length <= 4 && before.some((t) => /^\p{Lu}/u.test(t.text) || PERSONAL.has(t.lower)) ? before : [];
 }
 
 /** "…, said Felipe Botero" / "…, said a senior official": the source after the verb. */

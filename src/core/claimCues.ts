@@ -11,7 +11,6 @@ export interface Cue extends TextSpan {
   rule: string;
 }
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const TIME_UNITS = new Set(['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'a.m', 'p.m', 'am', 'pm', 'a.m.', 'p.m.', 'o\'clock', 'gmt', 'utc', 'et', 'pt']);
 
 function* matches(re: RegExp, text: string, base: number, rule: string): Generator<Cue> {
@@ -22,26 +21,31 @@ function* matches(re: RegExp, text: string, base: number, rule: string): Generat
 const MONEY = /(?:\b(?:US|USD|C|A|NZ|HK|R)?[$€£¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?)|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|pesos|yen|yuan|rupees|reais|rubles|roubles)\b|\b(?:millions|billions|trillions|hundreds of millions|tens of millions|hundreds of thousands|tens of thousands) of\s+\w+/gi;
 const PERCENT = /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)/gi;
 const LARGE = /\b\d[\d,.]*\s(?:million|billion|trillion)\b|\b(?:a|one|several|two|three|hundreds of|thousands of)\s(?:million|billion|trillion)\b|\bthousands of\s+\w+/gi;
-const BOUNDED = /\b(?:more|fewer|less) than\s+(?:\d[\d,.]*|a (?:hundred|thousand|million|billion)|(?:a )?(?:dozen|hundred|thousand|million|billion))\s+([\p{L}.]+)|\b(?:at least|as many as|up to|nearly|almost|over|about|around|roughly|an estimated|approximately|some)\s+\d[\d,.]*\s+([\p{L}.]+)/giu;
-const BARE = new RegExp(`(?<!(?:${MONTHS})\\.?\\s)(?<![\\d,.$€£])\\b(\\d{2,}(?:[.,]\\d+)*|\\d+\\.\\d+)\\b(?!\\s*[%$])\\s*([\\p{L}.']+)?`, 'giu');
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+const BOUNDED = new RegExp(String.raw`\b(?:more|fewer|less) than\s+(?:${NUM}|a (?:hundred|thousand|million|billion)|(?:a )?(?:dozen|hundred|thousand|million|billion))\s+([\p{L}.]+)|\b(?:at least|as many as|up to|nearly|almost|over|about|around|roughly|an estimated|approximately|some)\s+(${NUM})\s+([\p{L}.]+)`, 'giu');
+// A count of at least 100 things: "228 people", "840 confirmed orders". Model numbers ("KC-45",
+// "787-8", "Boeing 787 Dreamliner") are not counts: no letter, hyphen or capitalised noun around them.
+const BARE = new RegExp(String.raw`(?<![\p{L}\d.,$€£#\u2010\u2011-])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]*[\p{L}\d\u2010\u2011-])\s+(?:(\p{Ll}+)\s+)?(\p{Ll}+)`, 'gu');
+const COUNT_NOUNS = new Set(['people', 'aircraft', 'staff', 'personnel', 'police', 'troops', 'cattle', 'children', 'livestock', 'military', 'crew', 'media', 'press']);
 
 /** Figures that state a quantity: money, percentages, counts. Dates, times and durations are not figures. */
 export function figureCues(masked: string, base: number): Cue[] {
   const out: Cue[] = [...matches(MONEY, masked, base, 'figure'), ...matches(PERCENT, masked, base, 'figure'), ...matches(LARGE, masked, base, 'figure')];
   for (const m of masked.matchAll(BOUNDED)) {
-    const unit = (m[1] ?? m[2] ?? '').toLowerCase();
+    const unit = (m[1] ?? m[3] ?? '').toLowerCase().replace(/\.$/, '');
     if (TIME_UNITS.has(unit)) continue;
+    if (m[2] && /^\d{4}$/.test(m[2]) && +m[2] >= 1800 && +m[2] <= 2100) continue; // "around 2020": a year
     const text = m[0].replace(/\.$/, '');
     out.push({ start: base + m.index!, end: base + m.index! + text.length, text, rule: 'figure' });
   }
   for (const m of masked.matchAll(BARE)) {
-    const digits = m[1].replace(/[,]/g, '');
-    const unit = (m[2] ?? '').toLowerCase().replace(/(?<=\p{L}{2})\.$/u, '');
+    const digits = m[1].replace(/,/g, '');
+    const noun = m[3];
     if (/^\d{4}$/.test(digits) && +digits >= 1800 && +digits <= 2100) continue; // a year
-    if (TIME_UNITS.has(unit) || /^[ap]\.?m\.?$/.test(unit) || MONTHS.split('|').includes(unit.replace(/\.$/, ''))) continue;
-    const prev = masked.slice(Math.max(0, m.index! - 6), m.index!);
-    if (/(?:no\.|#|:)\s*$/i.test(prev)) continue; // "No. 12", "#1", clock times
-    out.push({ start: base + m.index!, end: base + m.index! + m[1].length, text: m[1], rule: 'figure' });
+    if (+digits < 100 || TIME_UNITS.has(noun)) continue;
+    if (!COUNT_NOUNS.has(noun) && !(/s$/.test(noun) && !/ss$/.test(noun))) continue;
+    const end = m.index! + m[0].length;
+    out.push({ start: base + m.index!, end: base + end, text: m[0], rule: 'figure' });
   }
   return dedupe(out);
 }
@@ -108,7 +112,7 @@ export function superlativeCues(masked: string, base: number): Cue[] {
 }
 
 const CAUSAL = /\b(?:because of|due to|as a result of|caused by|blamed (?:for|on)|led to|leads to|lead to|leading to|resulted in|results in|result in|triggered|fuell?ed|sparked|driven by)\b/gi;
-const SCHEDULE_AFTER = /^\s+(?:be|meet|start|begin|arrive|take|visit|hold|travel|speak|return|attend|leave|open|close|end|finish|appear)\b/i;
+const DUE_TO_CAUSE = /^\s+(?:the|a|an|his|her|its|their|this|that|these|those|what|high|low|poor|bad|lack|[\p{L}-]+(?:ing|ion|ions|ity|ment|ments|ness|ies|es|s))\b/iu;
 
 /** "These differences have led to repeated clashes": a cause asserted in the main clause. */
 export function causalCues(masked: string, base: number): Cue[] {
@@ -117,7 +121,8 @@ export function causalCues(masked: string, base: number): Cue[] {
     const before = masked.slice(0, c.start - base);
     // Background in a relative clause ("the decision that triggered …") is not the sentence's claim.
     if (/\b(?:that|which|who|whose)\s+(?:\S+\s+){0,2}$/i.test(before)) continue;
-    if (/^due to$/i.test(c.text) && SCHEDULE_AFTER.test(masked.slice(c.end - base))) continue;
+    // "was due to fly" is a schedule; "due to the delays" / "due to worsening relations" is a cause.
+    if (/^due to$/i.test(c.text) && !DUE_TO_CAUSE.test(masked.slice(c.end - base))) continue;
     out.push(c);
   }
   return out;

@@ -48,7 +48,9 @@ export function contestedClaims(corpus: Corpus): Claim[] {
     let f = facts.get(key);
     if (!f) {
       const list = dates.get(article.id) ?? [];
-      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, list))));
+      const prev = article.sentences[index - 1];
+      const previous = prev && prev.paragraph === s.paragraph ? prev : null;
+      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, list), { previous, published: article.published })));
     }
     return f;
   };
@@ -76,7 +78,7 @@ export function contestedClaims(corpus: Corpus): Claim[] {
       for (const r of related) {
         if (r.article === article.id || r.score < MIN_RELATED_SCORE) continue;
         const other = corpus.get(r.article);
-        if (!other) continue;
+        if (!other || !sameStoryWindow(article, other)) continue;
         const index = other.sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
         if (index < 0 || other.paragraphs[other.sentences[index].paragraph]?.heading) continue;
         const bInfo = articleClaims(corpus, other.id).sentences.find((x) => x.index === index);
@@ -107,6 +109,13 @@ export function contestedClaims(corpus: Corpus): Claim[] {
     });
   }
   return out;
+}
+
+/** Coverage of one story appears within weeks; articles published further apart report other events. */
+const STORY_WINDOW_DAYS = 30;
+function sameStoryWindow(a: Article, b: Article): boolean {
+  if (!a.published || !b.published) return true;
+  return Math.abs(Date.parse(a.published) - Date.parse(b.published)) <= STORY_WINDOW_DAYS * 86_400_000;
 }
 
 /** The last date of the one or two sentences before, in the same paragraph. */

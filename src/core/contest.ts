@@ -21,6 +21,10 @@ export interface Quantity extends Span {
 export interface PassageFacts extends Span {
   article: string;
   text: string;
+  /** Names in the passage and the sentence before it: capitalised words and model numbers ("A380"). */
+  names: Set<string>;
+  /** The article's publication date (YYYY-MM-DD), or null. */
+  published: string | null;
   /** Content-word stems with their offsets. */
   words: { stem: string; start: number }[];
   dates: DateMention[];
@@ -69,6 +73,14 @@ export function dateRange(value: string): [number, number] | null {
     return [monday, monday + 6];
   }
   return null;
+}
+
+/** True when a date value lies within three days before, or one day after, the publication date. */
+export function nearPublication(value: string, published: string): boolean {
+  const r = dateRange(value);
+  const p = dateRange(published);
+  if (!r || !p) return false;
+  return r[0] >= p[0] - 3 && r[1] <= p[0] + 1;
 }
 
 /** True when two date values cannot both be right about one event. */
@@ -156,8 +168,24 @@ function stanceOf(text: string): { settled: string | null; unsettled: string | n
 
 // ---- facts ----------------------------------------------------------------------------------
 
+export interface FactContext {
+  /** The sentence before, whose names carry over ("Trump accused Petro … He even hinted …"). */
+  previous?: Span | null;
+  published?: string | null;
+}
+
+/** Capitalised words (other than function words) and letter-digit model numbers, stemmed. */
+export function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const t of tokenize(text)) {
+    if (!t.word) continue;
+    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(stem(t.lower));
+  }
+  return names;
+}
+
 /** Builds the facts of one passage; `dates` are the resolved dates inside it (absolute offsets). */
-export function passageFacts(article: string, text: string, span: Span, dates: DateMention[], inheritedDate: DateMention | null): PassageFacts {
+export function passageFacts(article: string, text: string, span: Span, dates: DateMention[], inheritedDate: DateMention | null, context: FactContext = {}): PassageFacts {
   const slice = text.slice(span.start, span.end);
   const tokens = tokenize(slice, span.start);
   const negated = new Set<string>();
@@ -167,11 +195,15 @@ export function passageFacts(article: string, text: string, span: Span, dates: D
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
     if (tokens[j]?.word) negated.add(stem(tokens[j].lower));
   }
+  const names = namesIn(slice);
+  if (context.previous) for (const n of namesIn(text.slice(context.previous.start, context.previous.end))) names.add(n);
   return {
     article,
     start: span.start,
     end: span.end,
     text: slice,
+    names,
+    published: context.published ?? null,
     words: tokens.filter((t) => t.word && isContentWord(t.lower)).map((t) => ({ stem: stem(t.lower), start: t.start })),
     dates: dates.filter((d) => d.start >= span.start && d.end <= span.end && dateRange(d.value)),
     inheritedDate: inheritedDate && dateRange(inheritedDate.value) ? inheritedDate : null,
@@ -230,14 +262,21 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   const shared = sharedStems(a, b);
   const distinctive = opts.distinctive ?? (() => true);
   if ([...shared].filter(distinctive).length < (opts.minShared ?? 3)) return null;
+  // Both passages name who or what they are about, and no name is shared: not the same fact.
+  if (a.names.size && b.names.size && ![...a.names].some((n) => b.names.has(n))) return null;
 
   const da = governingDate(a, shared, idf);
   const db = governingDate(b, shared, idf);
-  if (da && db && datesDisagree(da.value, db.value)) {
+  // Each article reporting its own day's news ("today", "on Thursday") on different days is two events.
+  const ownDay = (p: PassageFacts, d: DateMention) => !!p.published && nearPublication(d.value, p.published);
+  const twoDays = da && db && a.published && b.published && a.published !== b.published && ownDay(a, da) && ownDay(b, db);
+  if (da && db && !twoDays && datesDisagree(da.value, db.value)) {
     return { kind: 'date', here: `\u201c${da.text}\u201d (${da.value})`, there: `\u201c${db.text}\u201d (${db.value})` };
   }
 
-  const units = new Set(a.quantities.map((q) => q.unit));
+  // A number is only comparable when both passages are about the same named thing.
+  const sameSubject = [...a.names].some((n) => b.names.has(n));
+  const units = new Set(sameSubject ? a.quantities.map((q) => q.unit) : []);
   for (const unit of units) {
     const qa = a.quantities.filter((q) => q.unit === unit);
     const qb = b.quantities.filter((q) => q.unit === unit);

@@ -12,45 +12,151 @@ const SAY = /^(?:say|says|said|tell|tells|told|add|adds|added|note|notes|noted|s
 const CARRIER = /^(?:set|due|expected|scheduled|going|poised|slated|plan|plans|planned|agree|agrees|agreed|decide|decides|decided|try|tries|tried|hope|hopes|hoped|want|wants|wanted|aim|aims|aimed|seek|seeks|sought)$/i;
 const STOP_OBJECT = /^(?:that|which|who|whom|whose|where|when|while|though|although|because|but|despite|after|before|as|if|since|until|amid|without)$/i;
 
-function tokens(text: string): Tok[] {
-  const doc = nlp(text);
-  const out: Tok[] = [];
-  const infinitives = new Map<string, string>();
-  for (const v of doc.verbs().json() as { text: string; verb?: { infinitive?: string } }[]) if (v.verb?.infinitive) infinitives.set(v.text.toLowerCase().split(/\s+/).pop()!, v.verb.infinitive);
-  for (const s of doc.json() as { terms: { text: string; tags: string[]; pre: string; post: string }[] }[]) {
-    for (const t of s.terms) {
-      const prev = out[out.length - 1];
-      // "face-to-face" is one word to a reader.
-      if (prev && /[-‑]$/.test(prev.post) && !/\s/.test(prev.post)) {
-        prev.text = `${prev.text}${prev.post.trim()}${t.text}`;
-        prev.post = t.post;
-        prev.tags = new Set([...t.tags].filter((g) => g !== 'Verb').concat(['Noun', 'Adjective']));
-        continue;
-      }
-      const inf = infinitives.get(t.text.toLowerCase());
-      out.push({ text: t.text, tags: new Set(t.tags), pre: t.pre, post: t.post, inf: inf && inf.toLowerCase() !== t.text.toLowerCase() ? inf : lemma(t.text) });
-    }
+// compromise's lexicon gives each known word its parts of speech; suffix rules and two context rules
+// cover the rest. Its full tagger costs milliseconds per sentence, too much for thousands of events.
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Verb', 'PhrasalVerb', 'Imperative']);
+const NOUN_TAGS = new Set(['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable', 'Unit', 'Duration', 'Organization', 'Place', 'Person', 'SportsTeam', 'Currency']);
+const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'ProperNoun']);
+const AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'having']);
+const TITLE_WORDS = new Set(['president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen.', 'rep.', 'governor', 'gov.', 'mayor', 'king', 'queen', 'prince', 'princess', 'general', 'gen.', 'chancellor', 'ambassador', 'judge', 'pope', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'foreign', 'defense', 'defence', 'state', 'finance', 'interior', 'chief', 'ceo', 'chairman', 'spokesman', 'spokeswoman', 'leader']);
+
+function lexTags(w: string): string[] {
+  const v = LEXICON[w];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** The infinitive of a verb form, preferring forms compromise's lexicon knows. */
+export function infinitive(w: string): string {
+  const l = w.toLowerCase();
+  const base = lemma(l);
+  if (base !== l || !/ed$/.test(l)) return base === l && /s$/.test(l) && LEXICON[l.slice(0, -1)] ? l.slice(0, -1) : base;
+  return l;
+}
+
+function verbBase(w: string): string {
+  const l = w.toLowerCase();
+  if (l === 'being') return 'be';
+  if (/ing$/.test(l) && l.length > 5) {
+    for (const c of [l.slice(0, -3), `${l.slice(0, -3)}e`, l.replace(/(.)\1ing$/, '$1')]) if (lexTags(c).some((g) => VERB_TAGS.has(g) || NOUN_TAGS.has(g))) return c;
+    return l.slice(0, -3);
   }
+  if (/ed$/.test(l) && l.length > 4) {
+    for (const c of [l.slice(0, -1), l.slice(0, -2), l.replace(/ied$/, 'y'), l.replace(/(.)\1ed$/, '$1')]) if (lexTags(c).length) return c;
+    const stem = l.slice(0, -2);
+    if (/(?:[bcgkvz]|[^aeiou][aeiou][td])$/.test(stem) && !/[aeiou]{2}[td]$/.test(stem)) return `${stem}e`;
+    return lemma(l);
+  }
+  return lemma(l);
+}
+
+function tokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  let last = 0;
+  while ((m = re.exec(text))) {
+    const raw = m[0];
+    const lead = /^[("“‘'\[]+/.exec(raw)?.[0] ?? '';
+    // "U.S." keeps its dots; other trailing punctuation is not part of the word.
+    const abbrev = /^(?:\p{L}\.){2,}/u.exec(raw.slice(lead.length))?.[0];
+    const trail = abbrev ? raw.slice(lead.length + abbrev.length) : /[)"”’'\],.;:!?]+$/.exec(raw.slice(lead.length))?.[0] ?? '';
+    const word = raw.slice(lead.length, raw.length - trail.length);
+    const pre = text.slice(last, m.index) + lead;
+    last = m.index + raw.length;
+    // Dashes and stray punctuation join the previous token's trailing text, where clause breaks are read.
+    if (!/[\p{L}\p{N}]/u.test(word)) { if (out.length) out[out.length - 1].post += pre + raw; continue; }
+    out.push({ text: word, tags: new Set(), pre, post: trail });
+  }
+  if (out.length) out[out.length - 1].post += text.slice(last);
+  else return out;
+  // The whitespace before the next token belongs to this one's post.
+  for (let i = 0; i < out.length - 1; i++) {
+    const ws = /^\s*/.exec(out[i + 1].pre)![0];
+    out[i].post += ws;
+    out[i + 1].pre = out[i + 1].pre.slice(ws.length);
+  }
+  out.forEach((t, i) => tag(t, i, out));
+  out.forEach((t, i) => context(t, i, out));
   return out;
+}
+
+function tag(t: Tok, i: number, toks: Tok[]) {
+  const possessive = /['’]s$/.test(t.text);
+  const w = t.text.replace(/['’]s$/, '').toLowerCase();
+  const tags = t.tags;
+  const lex = lexTags(w);
+  for (const g of lex) {
+    if (VERB_TAGS.has(g)) { tags.add('Verb'); tags.add(g); }
+    else if (NOUN_TAGS.has(g)) { tags.add('Noun'); tags.add(g); }
+    else if (g === 'Month' || g === 'WeekDay' || g === 'Date') tags.add('Date');
+    else if (['Cardinal', 'Ordinal', 'TextValue', 'Value', 'Fraction', 'Multiple'].includes(g)) tags.add('Value');
+    else tags.add(g);
+    if (NAME_TAGS.has(g)) tags.add('ProperNoun');
+  }
+  if (w === 'to' || w === 'like') { tags.clear(); tags.add('Preposition'); }
+  // A plural the lexicon knows in the singular ("diplomats").
+  if (!lex.length && /[^s]s$/.test(w) && lexTags(w.slice(0, -1)).some((g) => NOUN_TAGS.has(g))) { tags.add('Noun'); tags.add('Plural'); }
+  const cap = /^[\p{Lu}]/u.test(t.text);
+  const prev = toks[i - 1];
+  if (cap && (i > 0 || !tags.size) && !tags.has('Determiner') && !tags.has('Pronoun') && !tags.has('Preposition') && !tags.has('Conjunction')) {
+    tags.delete('Verb'); tags.add('Noun'); tags.add('ProperNoun');
+  }
+  if (!tags.size) {
+    if (/ed$/.test(w)) { tags.add('Verb'); tags.add('PastTense'); }
+    else if (/ing$/.test(w)) { tags.add('Verb'); tags.add('Gerund'); }
+    else if (/ly$/.test(w)) tags.add('Adverb');
+    else if (/(?:al|ous|ive|ful|less|ic|able|ible|ary|ant|ent)$/.test(w)) tags.add('Adjective');
+    else if (/^\d/.test(w)) tags.add('Value');
+    else tags.add('Noun');
+  }
+  if (TITLE_WORDS.has(w) && cap) tags.add('Honorific');
+  if (possessive) tags.add('Possessive');
+}
+
+/** Context rules, once every token has its lexical tags. */
+function context(t: Tok, i: number, toks: Tok[]) {
+  const w = t.text.replace(/['’]s$/, '').toLowerCase();
+  const tags = t.tags;
+  const cap = /^[\p{Lu}]/u.test(t.text);
+  const prev = toks[i - 1];
+  if (AUX.has(w) && toks[i + 1] && /ed$|^(?:been|met|held|said|told|made|taken|given|done|seen|known|become|begun|won|lost|sent|spent|led)$/i.test(toks[i + 1].text)) tags.add('Auxiliary');
+  // "to meet", "will call": a word that can be a verb is one here.
+  if (prev && /^(?:to|will|would|shall|can|could|should|may|might|must)$/i.test(prev.text) && !cap && !tags.has('Determiner') && !tags.has('Pronoun') && (tags.has('Verb') || tags.has('Noun') || tags.has('Adjective'))) {
+    tags.add('Verb'); tags.add('Infinitive'); tags.delete('Noun');
+  }
+  // "Diplomats joke darkly": a noun-or-verb right after a plural or named subject, before an adverb or object, is the verb.
+  const next = toks[i + 1];
+  if (!cap && tags.has('Noun') && !tags.has('Verb') && prev && !/[,;:]/.test(prev.post) && (prev.tags.has('Pronoun') || prev.tags.has('ProperNoun') || (/s$/.test(prev.text) && prev.tags.has('Noun'))) && !prev.tags.has('Possessive') && next && /^(?:Adverb|Determiner|Preposition)$/.test([...next.tags].find((g) => ['Adverb', 'Determiner', 'Preposition'].includes(g)) ?? '') && lexTags(w).includes('Singular')) {
+    tags.delete('Noun'); tags.add('Verb'); tags.add('PresentTense');
+  }
+  // "an accused drug lord": a participle after a determiner describes the noun.
+  if (prev && (prev.tags.has('Determiner') || prev.tags.has('Possessive')) && tags.has('Verb') && !tags.has('Infinitive') && !tags.has('Gerund')) { tags.delete('Verb'); tags.add('Adjective'); }
+  // "a cordial meeting": a gerund after a determiner, adjective or noun is a noun.
+  if (tags.has('Gerund') && prev && (prev.tags.has('Determiner') || prev.tags.has('Adjective') || prev.tags.has('Possessive') || prev.tags.has('Value') || (prev.tags.has('Noun') && !prev.tags.has('ProperNoun') && !prev.tags.has('Pronoun')))) {
+    tags.delete('Verb'); tags.delete('Gerund'); tags.add('Noun');
+  }
+  t.inf = tags.has('Verb') ? verbBase(t.text) : undefined;
 }
 
 const isVerb = (t: Tok) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Modal') && !t.tags.has('Copula') && !t.tags.has('Adjective');
 const isNominal = (t: Tok) => ['Noun', 'ProperNoun', 'Determiner', 'Adjective', 'Value', 'Acronym', 'Possessive', 'Pronoun'].some((g) => t.tags.has(g)) || /^(?:and|&)$/i.test(t.text);
 
 /** Subject-verb-object of one passage, without its time expression; null when no verb is found. */
-export function labelOf(text: string): string | null {
+export function labelOf(text: string, anchor = -1): string | null {
   // A dateline ("WASHINGTON (Reuters) --") is not part of the sentence.
-  const toks = tokens(text.replace(/^\s*[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*(?:--|—|–|-)\s*/, ''));
+  const dl = /^\s*[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*(?:--|—|–|-)\s*/.exec(text);
+  const toks = tokens(dl ? text.slice(dl[0].length) : text);
   if (!toks.length) return null;
-  let v = toks.findIndex(isVerb);
+  const v = pickVerb(toks, anchor - (dl ? dl[0].length : 0));
   if (v < 0) return null;
   // "said that they had a meeting": the reported event is what happened.
   if (SAY.test(toks[v].text)) {
     const thatAt = toks.findIndex((t, i) => i > v && /^that$/i.test(t.text));
     const inner = thatAt > 0 ? toks.findIndex((t, i) => i > thatAt + 1 && isVerb(t)) : -1;
     if (inner > 0) {
-      const subj = subjectOf(toks, v);
-      const innerSubj = subjectOf(toks, inner);
+      const subj = subjectOf(toks, v).toks;
+      const innerSubj = subjectOf(toks, inner).toks;
       const pronoun = innerSubj.length === 1 && innerSubj[0].tags.has('Pronoun');
       const obj = objectOf(toks, inner);
       const who = pronoun || !innerSubj.length ? subj : innerSubj;
@@ -63,15 +169,68 @@ export function labelOf(text: string): string | null {
     const next = toks.findIndex((t, i) => i > v && i <= v + 3 && isVerb(t) && /^to$/i.test(toks[i - 1]?.text ?? ''));
     if (next > 0) head = next;
   }
-  const subj = subjectOf(toks, v);
-  return finish([...subj, present(toks[head], subj), ...objectOf(toks, head)]);
+  const subject = subjectOf(toks, v);
+  const subj = subject.toks;
+  // "sanctions -- which the administration issued": the object is what the relative clause hangs on.
+  let obj = objectOf(toks, head);
+  const rel = subject.from - 1;
+  if (rel > 0 && /^(?:which|that)$/i.test(toks[rel].text) && /,|--|—/.test(toks[rel - 1].post) && (!obj.length || obj[0].tags.has('Preposition'))) {
+    obj = nounRunEndingAt(toks, rel - 1);
+  }
+  // Passive: "was elected" stays passive ("is elected").
+  const aux = toks[v - 1];
+  if (head === v && aux && aux.tags.has('Copula') && (toks[v].tags.has('PastTense') || toks[v].tags.has('Participle'))) {
+    const plural = isPlural(subj);
+    return finish([...subj, { ...aux, text: plural ? 'are' : 'is' }, toks[v], ...obj]);
+  }
+  return finish([...subj, present(toks[head], subj), ...obj]);
+}
+
+/** The verb nearest the removed time expression, preferring its own clause; the first verb without an anchor. */
+function pickVerb(toks: Tok[], anchor: number): number {
+  // "did", "does" stand in for another verb and say nothing themselves.
+  const verbs = toks.map((t, i) => (isVerb(t) && !/^(?:do|does|did|done)$/i.test(t.text) ? i : -1)).filter((i) => i >= 0);
+  if (!verbs.length) return -1;
+  const finite = verbs.filter((i) => !toks[i].tags.has('Gerund'));
+  if (anchor < 0) return finite[0] ?? verbs[0];
+  // Character positions of each token and of each clause break.
+  let pos = 0;
+  const start: number[] = [], end: number[] = [], breaks: number[] = [];
+  for (const t of toks) {
+    start.push(pos + t.pre.length);
+    end.push(pos + t.pre.length + t.text.length);
+    if (/[,;:]|--|—/.test(t.post)) breaks.push(end[end.length - 1]);
+    pos += t.pre.length + t.text.length + t.post.length;
+  }
+  const between = (x: number, y: number) => breaks.some((b) => b >= x && b < y);
+  const before = finite.filter((i) => end[i] <= anchor && !between(end[i], anchor)).pop();
+  if (before !== undefined) return before;
+  const after = finite.find((i) => start[i] >= anchor && !between(anchor, start[i]));
+  if (after !== undefined) return after;
+  const dist = (i: number) => (end[i] <= anchor ? anchor - end[i] : start[i] - anchor);
+  const pool = finite.length ? finite : verbs;
+  return pool.reduce((best, i) => (dist(i) < dist(best) ? i : best), pool[0]);
+}
+
+function isPlural(subject: Tok[]): boolean {
+  const last = subject[subject.length - 1];
+  return !subject.length || subject.some((t) => /^(?:and|&)$/i.test(t.text)) || !!(last && (last.tags.has('Plural') || /^(?:they|we|you|i|two|both)$/i.test(last.text)));
+}
+
+function nounRunEndingAt(toks: Tok[], end: number): Tok[] {
+  const out: Tok[] = [];
+  for (let k = end; k >= 0 && out.length < 5; k--) {
+    const u = toks[k];
+    if (!isNominal(u) || u.tags.has('Preposition') || u.tags.has('Date') || u.tags.has('Pronoun') || (k !== end && /[,;:]|--|—/.test(u.post)) || /^(?:and|&)$/i.test(u.text)) break;
+    out.unshift(u);
+  }
+  return out;
 }
 
 /** Headline style: the verb in the present tense, agreeing with its subject. */
 function present(verb: Tok, subject: Tok[]): Tok {
   const inf = (verb.inf ?? verb.text).toLowerCase();
-  const last = subject[subject.length - 1];
-  const plural = !subject.length || subject.some((t) => /^(?:and|&)$/i.test(t.text)) || (last && (last.tags.has('Plural') || /^(?:they|we|you|i|two|both)$/i.test(last.text)));
+  const plural = isPlural(subject);
   let form = inf;
   if (!plural) {
     if (inf === 'be') form = 'is';
@@ -85,41 +244,53 @@ function present(verb: Tok, subject: Tok[]): Tok {
 
 const CARRIER_WORDS = /^(?:to|set|due|expected|scheduled|going|about|poised|slated|likely|ready|planning|hoping|trying)$/i;
 
-function subjectOf(toks: Tok[], v: number): Tok[] {
+function subjectOf(toks: Tok[], v: number): { toks: Tok[]; from: number } {
   const out: Tok[] = [];
+  let from = v;
   let dropTitles = false;
   for (let i = v - 1; i >= 0; i--) {
     const t = toks[i];
     if (out.length === 0 && (t.tags.has('Adverb') || t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal') || CARRIER_WORDS.test(t.text))) continue;
     if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) break;
     // "Trump, who has voiced ...": the subject is the noun before the relative clause.
-    if (out.length === 0 && /^(?:who|which|that)$/i.test(t.text) && i > 0 && /,/.test(toks[i - 1].post)) {
+    if (out.length === 0 && /^(?:who|which|that)$/i.test(t.text) && i > 0 && isNominal(toks[i - 1])) {
       const j = i - 1;
       const head: Tok[] = [];
-      for (let k = j; k >= 0 && head.length < 6; k--) {
+      let k = j;
+      for (; k >= 0 && head.length < 6; k--) {
         const u = toks[k];
         if (!isNominal(u) || u.tags.has('Date') || (k !== j && /[,;:]/.test(u.post))) break;
         if (u.tags.has('Honorific')) continue;
         head.unshift(u);
       }
-      return head;
+      // "Petro, a former guerrilla who ...": the name beats the description.
+      if (head[0]?.tags.has('Determiner') && k >= 0 && /,/.test(toks[k].post) && toks[k].tags.has('ProperNoun')) {
+        const name = nounRunEndingAt(toks, k).filter((u) => !u.tags.has('Honorific'));
+        if (name.length) return { toks: name, from: k - name.length + 1 };
+      }
+      return { toks: head, from: k + 1 };
     }
     if (!isNominal(t) || t.tags.has('Date') || /[,;:]|--|—/.test(t.post)) break;
+    if (out.length && /^(?:that|which|who|whom)$/i.test(t.text)) break;
+    // "crimes and he described": a pronoun after "and" starts a new clause.
+    if (/^(?:and|&)$/i.test(t.text) && out[0]?.tags.has('Pronoun')) break;
     if (t.tags.has('Honorific')) { dropTitles = true; continue; }
     // "US President Donald Trump": the country and title before a name go.
-    if (dropTitles && (t.tags.has('Acronym') || t.tags.has('Demonym') || /^(?:U\.S\.|US|UK|EU)$/.test(t.text))) continue;
+    if (dropTitles && (t.tags.has('Acronym') || t.tags.has('Demonym') || /^(?:US|UK|EU|UN)$/.test(t.text.replace(/\./g, '')))) continue;
     dropTitles = false;
     out.unshift(t);
+    from = i;
     if (out.length >= 8) break;
   }
-  return out;
+  return { toks: out, from };
 }
 
 function objectOf(toks: Tok[], v: number): Tok[] {
   const out: Tok[] = [];
   for (let i = v + 1; i < toks.length && out.length < 7; i++) {
     const t = toks[i];
-    if (STOP_OBJECT.test(t.text) || t.tags.has('Date') || t.tags.has('Conjunction') && out.length > 1) break;
+    const joinsNames = /^(?:and|&)$/i.test(t.text) && toks[i - 1]?.tags.has('ProperNoun') && toks[i + 1]?.tags.has('ProperNoun');
+    if (STOP_OBJECT.test(t.text) || t.tags.has('Date') || (t.tags.has('Conjunction') && out.length > 1 && !joinsNames)) break;
     if (t.tags.has('Preposition') && out.length >= 3) break;
     const afterDeterminer = toks[i - 1]?.tags.has('Determiner') || toks[i - 1]?.tags.has('Adjective');
     if (t.tags.has('Verb') && out.length > 0 && !afterDeterminer && !t.tags.has('Infinitive') && !/^to$/i.test(toks[i - 1]?.text ?? '')) break;
@@ -143,8 +314,8 @@ export function eventLabel(_corpus: Corpus, mentions: EventMention[]): string {
   const ranked = [...mentions].sort((a, b) => rank(b) - rank(a)).slice(0, 3);
   let best: string | null = null, bestScore = -Infinity;
   for (const m of ranked) {
-    const text = withoutTime(m);
-    const label = labelOf(text);
+    const { text, anchor } = withoutTime(m);
+    const label = labelOf(text, anchor);
     if (!label) continue;
     const n = label.split(' ').length;
     const score = (/[A-Z]/.test(label.slice(1)) ? 2 : 0) + (n >= 3 && n <= 10 ? 2 : 0) - (/^(?:He|She|They|It|We|I)\b/.test(label) ? 2 : 0) - (SAY.test(label.split(' ')[1] ?? '') ? 1 : 0);
@@ -160,16 +331,19 @@ function rank(m: EventMention): number {
 }
 
 /** The passage with its time expression (and the preposition before it) taken out. */
-function withoutTime(m: EventMention): string {
+function withoutTime(m: EventMention): { text: string; anchor: number } {
   const a = m.timex.start - m.start, b = m.timex.end - m.start;
-  if (a < 0 || b > m.text.length) return m.text;
+  if (a < 0 || b > m.text.length) return { text: m.text, anchor: -1 };
   const timex = m.text.slice(a, b);
   // "on Tuesday's talks" keeps its preposition: only the day goes.
   const possessive = /['’]s$/.test(timex);
   const before = possessive ? m.text.slice(0, a) : m.text.slice(0, a).replace(/\b(?:on|in|at|during|by|since|from|until)\s*$/i, '');
   let after = m.text.slice(b);
   if (/^['’]s\b/.test(after)) after = after.slice(2);
-  return `${before} ${after}`.replace(/\s+,/g, ',').replace(/^\s*,\s*/, '').replace(/\s+/g, ' ').trim();
+  // Keep lengths so the anchor stays where the time was.
+  const lead = before.replace(/^\s*,\s*/, '').replace(/^\s*(?:and|but|or|so|then|while)\b\s*,?\s*/i, '');
+  const joined = `${lead.trimEnd()} ${after.replace(/^\s*,\s*/, lead.trim() ? ', ' : '').trimStart()}`.trim();
+  return { text: joined, anchor: lead.trimEnd().length };
 }
 
 function fallback(text: string): string {

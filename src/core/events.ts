@@ -63,7 +63,7 @@ function predicatesOf(text: string): string[] {
     if (cls) { out.add(cls); return; }
     if (LIGHT.has(w) || TITLES.has(w)) return;
     const prev = words[i - 1];
-    const isVerb = PAST_FORM.test(w) || IRREGULAR[w] !== undefined || prev === 'will' || prev === 'to' || prev === 'would';
+    const isVerb = PAST_FORM.test(w) || (IRREGULAR[w] !== undefined && !LIGHT.has(w)) || prev === 'will' || prev === 'to' || prev === 'would';
     if (isVerb) {
       const l = lemma(w);
       if (!LIGHT.has(l) && l.length > 2) out.add(`v:${l}`);

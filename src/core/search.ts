@@ -20,10 +20,6 @@ export interface SearchOptions {
   candidates?: number;
 }
 
-interface PassageWords {
-  tokens: Token[];
-}
-
 /** A vocabulary word that answers a query word, and how closely. */
 interface WordMatch {
   word: string;
@@ -38,8 +34,9 @@ const COMMON_WORD_PASSAGES = 20000;
 
 const indexWord = (t: Token) => t.norm.length >= 2 && !STOPWORDS.has(t.norm);
 
-function passageWords(article: Article): PassageWords[] {
-  return article.sentences.map((s) => ({ tokens: tokenize(article.text, s.start, s.end) }));
+/** The indexed words of each sentence: folded, no stop words. Not kept: the index is what remains. */
+function sentenceWords(article: Article): string[][] {
+  return article.sentences.map((s) => tokenize(article.text, s.start, s.end).filter(indexWord).map((t) => t.norm));
 }
 
 function gramsOf(word: string): string[] {
@@ -67,28 +64,38 @@ export class SearchIndex {
   }
 
   private sync() {
+    this.warm(Infinity);
+  }
+
+  /** Re-indexes changed articles for at most `budgetMs` (warming in slices); true when up to date. */
+  warm(budgetMs: number): boolean {
+    const until = Date.now() + budgetMs;
     for (const id of this.dirty) {
-      this.words.remove(id);
-      for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
-      this.headOf.delete(id);
-      const article = this.corpus.get(id);
-      if (!article) continue;
-      const passages = this.corpus.perArticle('search.words', id, passageWords);
-      this.words.add(id, passages.map((p) => {
-        const terms = p.tokens.filter(indexWord).map((t) => t.norm);
-        for (const w of terms) this.addVocabulary(w);
-        return { terms, length: terms.length };
-      }));
-      const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
-      this.headOf.set(id, head);
-      for (const w of head) {
-        this.addVocabulary(w);
-        let set = this.headWords.get(w);
-        if (!set) this.headWords.set(w, (set = new Set()));
-        set.add(id);
-      }
+      this.dirty.delete(id);
+      this.indexArticle(id);
+      if (Date.now() >= until) break;
     }
-    this.dirty.clear();
+    return this.dirty.size === 0;
+  }
+
+  private indexArticle(id: string) {
+    this.words.remove(id);
+    for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
+    this.headOf.delete(id);
+    const article = this.corpus.get(id);
+    if (!article) return;
+    this.words.add(id, sentenceWords(article).map((terms) => {
+      for (const w of terms) this.addVocabulary(w);
+      return { terms, length: terms.length };
+    }));
+    const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
+    this.headOf.set(id, head);
+    for (const w of head) {
+      this.addVocabulary(w);
+      let set = this.headWords.get(w);
+      if (!set) this.headWords.set(w, (set = new Set()));
+      set.add(id);
+    }
   }
 
   private addVocabulary(word: string) {
@@ -189,7 +196,7 @@ export class SearchIndex {
 
     return results
       .filter((x) => x.final >= floor).map(({ r, final }) => {
-      const tokens = this.corpus.perArticle('search.words', r.article.id, passageWords)[this.words.ref(r.pid)!.index]?.tokens ?? [];
+      const tokens = tokenize(r.article.text, r.sentence.start, r.sentence.end);
       const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
       const s = r.sentence;
       return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round(final * 1000) / 1000 }, highlights };

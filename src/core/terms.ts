@@ -4,6 +4,8 @@
 
 /** Lower-case, accents removed, curly quotes straightened: "Peña" -> "pena". Keeps the length of ASCII text. */
 export function fold(s: string): string {
+  // Most words are plain ASCII: skip Unicode normalisation for them.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/`/g, "'");
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -54,7 +56,20 @@ export const STOPWORDS = new Set(
  * A light suffix stripper (in the spirit of Porter's stemmer, but conservative): enough to join
  * "mediate"/"mediator"/"mediation", "seizure"/"seizures"/"seized", "producer"/"production".
  */
+const stemCache = new Map<string, string>();
+
 export function stem(word: string): string {
+  let cached = stemCache.get(word);
+  if (cached === undefined) {
+    cached = stemUncached(word);
+    // Bounded: a runaway vocabulary (hostile input) must not grow the cache forever.
+    if (stemCache.size > 200000) stemCache.clear();
+    stemCache.set(word, cached);
+  }
+  return cached;
+}
+
+function stemUncached(word: string): string {
   let w = word;
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
@@ -63,7 +78,7 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
   const rules: [RegExp, string][] = [
     [/ational$/, 'ate'], [/ization$/, 'ize'], [/isation$/, 'ize'], [/fulness$/, 'ful'], [/iveness$/, 'ive'],
-    [/ically$/, 'ic'], [/ously$/, 'ous'], [/ingly$/, ''], [/edly$/, ''], [/ly$/, ''],
+    [/ency$/, 'ent'], [/ancy$/, 'ant'], [/ically$/, 'ic'], [/ously$/, 'ous'], [/ingly$/, ''], [/edly$/, ''], [/ly$/, ''],
     [/ments?$/, ''], [/ness$/, ''], [/ations?$/, ''], [/itions?$/, ''], [/tions?$/, 't'], [/sions?$/, 's'],
     [/ators?$/, ''], [/ers?$/, ''], [/ors?$/, ''], [/ures?$/, ''], [/ing$/, ''], [/ied$/, 'y'], [/ed$/, ''],
     [/ates?$/, ''], [/ive$/, ''], [/ity$/, ''], [/al$/, ''], [/e$/, ''],
@@ -165,6 +180,26 @@ const CONCEPTS: Record<string, string[]> = {
   cooperation: ['cooperation', 'collaboration', 'coordination', 'partnership', 'joint'],
   progress: ['progress', 'improvement', 'improve', 'improved', 'advance', 'gains', 'success'],
   effort: ['effort', 'efforts', 'campaign', 'push', 'drive', 'initiative', 'program', 'programme', 'programs', 'policy'],
+  delay: ['delay', 'delayed', 'delays', 'late', 'postpone', 'postponed', 'behind schedule', 'pushed back', 'setback', 'overdue'],
+  resign: ['resign', 'resigned', 'resignation', 'step down', 'stepped down', 'quit', 'quits', 'leave office', 'ousted', 'retire', 'retired', 'retirement'],
+  appoint: ['appoint', 'appointed', 'appointment', 'nominate', 'nominated', 'choose', 'chosen', 'successor', 'succeed', 'replace'],
+  announce: ['announce', 'announced', 'announcement', 'unveil', 'unveiled', 'introduce', 'introduced', 'reveal', 'revealed', 'launch', 'launched', 'present', 'presented', 'disclose'],
+  buy: ['buy', 'bought', 'purchase', 'purchased', 'acquire', 'acquired', 'acquisition', 'order', 'ordered', 'orders', 'takeover'],
+  sell: ['sell', 'sold', 'sale', 'sales', 'selling', 'deliveries', 'delivery'],
+  profit: ['profit', 'profits', 'earnings', 'income', 'revenue', 'revenues', 'gain'],
+  loss: ['loss', 'losses', 'deficit', 'shortfall', 'slip', 'slipped', 'slump'],
+  bankrupt: ['bankrupt', 'bankruptcy', 'insolvency', 'insolvent', 'chapter 11', 'receivership', 'collapse'],
+  layoff: ['layoff', 'layoffs', 'lay off', 'job cuts', 'cut jobs', 'redundancies', 'fired', 'dismissal', 'sacked'],
+  plan: ['plan', 'plans', 'proposal', 'proposed', 'scheme', 'blueprint', 'strategy', 'roadmap'],
+  investigate: ['investigate', 'investigation', 'probe', 'probing', 'inquiry', 'enquiry', 'inspect', 'inspection', 'review', 'examine', 'audit'],
+  accident: ['accident', 'crash', 'crashed', 'collision', 'incident', 'mishap', 'disaster', 'wreck'],
+  injure: ['injure', 'injured', 'injuries', 'wounded', 'hurt', 'casualties'],
+  passenger: ['passenger', 'passengers', 'travellers', 'travelers', 'people', 'riders', 'seats'],
+  aircraft: ['aircraft', 'airplane', 'aeroplane', 'plane', 'jet', 'jetliner', 'airliner', 'superjumbo'],
+  company: ['company', 'firm', 'corporation', 'group', 'carmaker', 'automaker', 'manufacturer', 'maker', 'business'],
+  court: ['court', 'judge', 'tribunal', 'lawsuit', 'sued', 'sue', 'trial', 'ruling', 'verdict'],
+  protest: ['protest', 'protests', 'demonstration', 'demonstrators', 'rally', 'march', 'protesters', 'unrest'],
+  vote_: ['law', 'bill', 'legislation', 'measure', 'act'],
   absent: ['without', 'no', 'none', 'lack', 'lacking', 'absent', 'absence', 'never', 'nor'],
   eradicate: ['eradication', 'eradicate', 'destruction', 'destroy', 'destroyed', 'uproot', 'spraying', 'fumigation'],
 };
@@ -183,6 +218,17 @@ for (const [id, words] of Object.entries(CONCEPTS)) {
   }
 }
 const MAX_PHRASE = Math.max(...[...CONCEPT_PHRASES.keys()].map((k) => k.split(' ').length));
+const PHRASE_STARTS = new Set([...CONCEPT_PHRASES.keys()].map((k) => k.split(' ')[0]));
+
+/** One shared copy of each term string: sentences hold many repeats of few terms. */
+const internPool = new Map<string, string>();
+function intern(s: string): string {
+  const v = internPool.get(s);
+  if (v !== undefined) return v;
+  if (internPool.size > 500000) internPool.clear();
+  internPool.set(s, s);
+  return s;
+}
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
@@ -193,19 +239,22 @@ const NUMBER_WORDS: Record<string, number> = {
   forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, dozen: 12,
 };
 
-/** "7", "seven" -> "7"; "1,000" -> "1000"; months and weekdays get their own terms. Null when not a figure or date word. */
+/** Words that are figures or date names, precomputed: this runs on every word of every sentence. */
+const WORD_FIGURES = new Map<string, string>();
+for (const [w, n] of Object.entries(NUMBER_WORDS)) if (w !== 'one') WORD_FIGURES.set(w, `#${n}`);
+// "may" and "march" are too often verbs to count as months without a number beside them.
+MONTHS.forEach((m, i) => m !== 'may' && m !== 'march' && WORD_FIGURES.set(m, `@m${i + 1}`));
+for (const [m, i] of Object.entries(MONTH_ABBR)) WORD_FIGURES.set(m, `@m${i + 1}`);
+WEEKDAYS.forEach((d, i) => WORD_FIGURES.set(d, `@d${i + 1}`));
+
+/** "7", "seven" -> "#7"; "1,000" -> "#1000"; months and weekdays get "@" terms. Null when not a figure or date word. */
 export function figureTerm(norm: string): string | null {
-  if (/^\d/.test(norm)) {
+  const c = norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
     const n = Number(norm.replace(/,/g, ''));
     return Number.isFinite(n) ? `#${n}` : null;
   }
-  if (norm in NUMBER_WORDS && norm !== 'one') return `#${NUMBER_WORDS[norm]}`;
-  const mi = MONTHS.indexOf(norm);
-  if (mi >= 0 && norm !== 'may' && norm !== 'march') return `@m${mi + 1}`;
-  if (norm in MONTH_ABBR) return `@m${MONTH_ABBR[norm] + 1}`;
-  const wd = WEEKDAYS.indexOf(norm);
-  if (wd >= 0) return `@d${wd + 1}`;
-  return null;
+  return WORD_FIGURES.get(norm) ?? null;
 }
 
 export interface TermBag {
@@ -241,6 +290,7 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
   const used = new Set<number>();
   // Phrases first ("side door", "head of state"), longest first.
   for (let i = 0; i < toks.length; i++) {
+    if (!PHRASE_STARTS.has(stems[i])) continue;
     for (let n = Math.min(MAX_PHRASE, toks.length - i); n >= 2; n--) {
       const ids = CONCEPT_PHRASES.get(stems.slice(i, i + n).join(' '));
       if (!ids) continue;
@@ -279,7 +329,7 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
     nameRun = name ? g : null;
     words.push(tok.norm);
   });
-  for (const g of groups) for (const t of g) terms.add(t);
+  for (const g of groups) for (let k = 0; k < g.length; k++) terms.add((g[k] = intern(g[k])));
   return { terms, groups, words };
 }
 

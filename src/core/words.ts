@@ -39,6 +39,7 @@ export function contentWords(text: string): string[] {
 }
 
 export const IRREGULAR: Record<string, string> = {
+  did: 'do', sank: 'sink', shook: 'shake', grew: 'grow', fled: 'flee', froze: 'freeze', swept: 'sweep', overthrew: 'overthrow', upheld: 'uphold', withheld: 'withhold', was: 'be', were: 'be', had: 'have', has: 'have', is: 'be', are: 'be',
   met: 'meet', held: 'hold', said: 'say', told: 'tell', spoke: 'speak', took: 'take', made: 'make', gave: 'give', came: 'come', went: 'go',
   struck: 'strike', fought: 'fight', won: 'win', lost: 'lose', sent: 'send', left: 'leave', led: 'lead', began: 'begin', rose: 'rise', fell: 'fall',
   sought: 'seek', brought: 'bring', bought: 'buy', sold: 'sell', wrote: 'write', flew: 'fly', drove: 'drive', threw: 'throw', stood: 'stand', ran: 'run',

@@ -5,4 +5,6 @@ export interface FeatureContext {
   context: vscode.ExtensionContext;
   service: CorpusService;
   output: vscode.LogOutputChannel;
+  /** The object activate() returns; features may add what tests need to reach. */
+  api?: Record<string, unknown>;
 }

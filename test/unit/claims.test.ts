@@ -155,26 +155,38 @@ describe('claims: contested comparisons (pure)', () => {
     assert.equal(extractQuantities('the two leaders met in 2022').length, 0);
   });
 
-  const facts = (text: string, dates: [string, string][] = [], inherited: [string, string] | null = null) => {
+  /** Facts of the last sentence of `text`; earlier text is the sentence before. */
+  const facts = (text: string, dates: [string, string][] = [], inherited: [string, string] | null = null, published: string | null = null) => {
+    const cut = text.lastIndexOf('. ', text.length - 3) + 2;
     const ds: DateMention[] = dates.map(([t, v]) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length, text: t, value: v }));
-    const inh = inherited ? { start: -10, end: -5, text: inherited[0], value: inherited[1] } : null;
-    return passageFacts('x', text, { start: 0, end: text.length }, ds, inh);
+    const inh = inherited ? { start: 0, end: inherited[0].length, text: inherited[0], value: inherited[1] } : null;
+    return passageFacts('x', text, { start: cut, end: text.length }, ds, inh, { previous: cut > 0 ? { start: 0, end: cut } : null, published });
   };
 
   it('dates: the date attached to the shared words is compared', () => {
     const a = facts('In October, Trump called Petro a drug leader, and in January, he mooted military action against the longtime ally.', [['In October', '2025-10'], ['in January', '2026-01']]);
-    const b = facts('He even hinted at possible military action against Colombia, a longtime ally.', [], ['Last year', '2025']);
+    const b = facts('Last year, Trump accused Petro. He even hinted at possible military action against Colombia, a longtime ally.', [], ['Last year', '2025']);
     const c = facts('In October, Trump called Petro a drug leader.', [['In October', '2025-10']]);
     assert.equal(compareFacts(a, b)?.kind, 'date');
     assert.equal(compareFacts(a, c), null, 'October agrees with October');
   });
 
+  it('dates: two articles each reporting their own day are two events, not a disagreement', () => {
+    const a = facts('The Hang Seng index fell sharply in Hong Kong trading today.', [['today', '2008-10-08']], null, '2008-10-08');
+    const b = facts('The Hang Seng index fell sharply in Hong Kong trading on Monday.', [['on Monday', '2008-10-27']], null, '2008-10-27');
+    assert.equal(compareFacts(a, b), null);
+    const c = facts('The Hang Seng index fell sharply in Hong Kong trading on Monday.', [['on Monday', '2008-10-06']], null, '2008-10-08');
+    assert.equal(compareFacts(a, c)?.kind, 'date', 'the same day\'s news from two outlets can disagree');
+  });
+
   it('numbers: 30 minutes against 35 minutes', () => {
-    const a = facts('The two leaders spoke by phone for 30 minutes on Friday.');
-    const b = facts('The leaders spoke by phone for 35 minutes.');
-    const c = facts('The leaders spoke by phone for about 30 minutes.');
+    const a = facts('Lopez and Silva spoke by phone for 30 minutes on Friday.');
+    const b = facts('Lopez spoke by phone with Silva for 35 minutes.');
+    const c = facts('Lopez spoke by phone with Silva for about 30 minutes.');
+    const d = facts('The Airbus jet spoke by phone for 35 minutes.');
     assert.equal(compareFacts(a, b)?.kind, 'number');
     assert.equal(compareFacts(a, c), null);
+    assert.equal(compareFacts(a, d), null, 'numbers about different named things are not compared');
   });
 
   it('stance: accepted the denial against not confirmed', () => {

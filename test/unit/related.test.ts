@@ -135,3 +135,16 @@ describe('terms', () => {
     assert.ok(a.terms.has('#7') && a.terms.has('@m1'));
   });
 });
+
+describe('index warm-up in slices', () => {
+  it('indexes a little at a time, then answers as a full sync would', () => {
+    const c = corpus();
+    const steps: boolean[] = [];
+    while (steps.length < 10 && !steps[steps.length - 1]) steps.push(c.relatedIndex.warm(0));
+    assert.ok(steps.length >= 2 && steps[steps.length - 1], `steps ${steps}`);
+    assert.ok(c.search.warm(0) === false || c.search.warm(0) === true);
+    while (!c.search.warm(0));
+    const q = sentenceOf(c, 'a.txt', 'mediate a dispute');
+    assert.ok(rankOf(c.related('a.txt', q, 10), 'c.txt', 'quarrel') >= 0);
+  });
+});

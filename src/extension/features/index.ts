@@ -2,20 +2,32 @@
 import type { FeatureContext } from '../featureContext';
 import { registerCoreCommands } from './coreCommands';
 import { registerStatusBar } from './statusBar';
+import { registerPeople } from './peopleHover';
+import { registerEventsView } from './eventsView';
+import { registerTimeHover } from './timeHover';
 import { registerSearch } from './search';
 import { registerRelated } from './related';
 import { registerCompareView } from './compareView';
 import { registerRelatedCodeLens } from './relatedCodeLens';
-import { registerPeople } from './peopleHover';
+import { registerIndexWarmup } from './indexWarmup';
+import { registerClaimDiagnostics } from './claimDiagnostics';
+import { registerClaimActions } from './claimActions';
+import { registerClaimDecorations } from './claimDecorations';
 
 const features: ((ctx: FeatureContext) => void)[] = [
   registerCoreCommands,
   registerStatusBar,
+  registerPeople,
+  registerEventsView,
+  registerTimeHover,
   registerSearch,
   registerRelated,
   registerCompareView,
   registerRelatedCodeLens,
-  registerPeople,
+  registerIndexWarmup,
+  registerClaimDiagnostics,
+  registerClaimActions,
+  registerClaimDecorations,
 ];
 
 export function registerFeatures(ctx: FeatureContext) {
