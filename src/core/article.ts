@@ -45,19 +45,23 @@ function readFrontMatter(text: string): FrontMatter | null {
 
 // Markers of a date line in a page header: "date 2026-02-04", "Written on 02/03/2026", "Published: 7 July 2017".
 const DATE_MARKER = /^\s*(?:(?:date|dated|published|posted|updated|written|last updated|first published)(?:\s+(?:on|at))?\s*:?\s*|on\s+)?/i;
-const BYLINE = /^\s*(?:by|posted by|post by|written by|words by|author|reporting by)\s*:?\s*(.+?)\s*$/i;
+// Matched against the trimmed line: with surrounding space in the pattern a long run of spaces made it quadratic.
+const BYLINE = /^(?:by|posted by|post by|written by|words by|author|reporting by)\s*:?\s*(.+)$/i;
 const NAME_LINE = /^\s*(?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][\p{L}'’-]+|[A-Z]\.|de|da|van|von|del|la|le|bin)){1,4}\s*$/u;
 const DATELINE = /^\s*([A-Z][A-Z.'’ -]{1,40}?)(?:,\s*[A-Za-z.]+(?:\s+\d{1,2})?)?\s*\(([^)\n]{2,40})\)\s*(?:--|—|–|-)\s*/;
-const TIME_TAIL = /^\s*(?:,|at)?\s*(?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*(?:\|\s*)?(?:\d+)?\s*$/i;
+// What may follow a date on a date-only line: a time, a zone, a view count. Tested on text with
+// whitespace collapsed to single spaces: its run of adjacent optional `\s*` was exponential on long spaces.
+const TIME_TAIL = /^(?:,|at)? ?(?:\d{1,2}(?::\d{2})? ?(?:[ap]\.?m\.?)?(?: ?[A-Z]{2,4})?)? ?(?:\| ?)?(?:\d+)?$/i;
+const isTimeTail = (s: string) => TIME_TAIL.test(s.replace(/\s+/g, ' ').trim());
 
 /** Lines that mark the start of page furniture after the article. */
-const TAIL_MARKER = /^\s*(?:read more|sponsored|trending(?: news| now)?|related(?: articles| stories| news| posts)?:?|more from .{0,40}|recommended(?: for you)?|you may also like|advertisement|share(?: this)?(?: article| story)?:?|follow us.{0,40}|(?:#[\p{L}\d_][\p{L}\d_ ]{0,40}\s*)+)\s*$/iu;
+const TAIL_MARKER = /^\s*(?:read more|sponsored|trending(?: news| now)?|related(?: articles| stories| news| posts)?:?|more from .{0,40}|recommended(?: for you)?|you may also like|advertisement|share(?: this)?(?: article| story)?:?|follow us.{0,40}|(?:#[\p{L}\d_][\p{L}\d_\s]{0,40})+)\s*$/iu;
 
 function isDateOnlyLine(text: string, order: DateOrder): string | null {
   const start = DATE_MARKER.exec(text)?.[0].length ?? 0;
   const found = dateAt(text, start, order);
   if (!found) return null;
-  return TIME_TAIL.test(text.slice(found.end)) ? found.date : null;
+  return isTimeTail(text.slice(found.end)) ? found.date : null;
 }
 
 function endsLikeSentence(s: string): boolean {
@@ -136,11 +140,18 @@ export function parseArticle(id: string, text: string): Article {
     if (d && (markerLen > 0 || /^\s*$/.test(line.text.slice(0, d.start)))) {
       if (!fromFront && !published) { published = d.date; dateOrder = dateOrder ?? d.order; }
       const rest = line.text.slice(d.end);
-      if (TIME_TAIL.test(rest)) {
+      // "Posted 03/16/2025 by Adaeze Nwosu": the byline shares the date line.
+      const sameLineBy = rest.length < 120 ? /^\s*[,|·-]?\s*by\s+(\S.*)$/i.exec(rest) : null;
+      if (sameLineBy && NAME_LINE.test(sameLineBy[1].trim())) {
+        byline = byline ?? cleanName(sameLineBy[1]);
+        continue;
+      }
+      if (isTimeTail(rest)) {
         // A bare name right after a date line is the byline ("Written on 02/03/2026\nJosep Freixes").
         const next = lines.slice(i + 1).find((l) => l.text.trim());
-        if (!byline && next && NAME_LINE.test(next.text) && wordCount(next.text) <= 5) {
-          byline = cleanName(next.text);
+        const nextName = next && (BYLINE.exec(next.text)?.[1] ?? next.text);
+        if (!byline && next && nextName && NAME_LINE.test(nextName) && wordCount(nextName) <= 5) {
+          byline = cleanName(nextName);
           i = lines.indexOf(next);
           headerLines++;
         }
@@ -152,9 +163,10 @@ export function parseArticle(id: string, text: string): Article {
       firstBody = i;
       break;
     }
-    const by = BYLINE.exec(line.text);
+    const by = BYLINE.exec(t);
     if (by && wordCount(by[1]) <= 8 && !endsLikeSentence(by[1])) {
-      byline = byline ?? cleanName(by[1].replace(/\s*[|,]\s*(?:\d|[A-Z][a-z]{2}\.? \d).*$/, ''));
+      // cleanName trims the space before the cut; a leading \s* in the pattern was quadratic on long spaces.
+      byline = byline ?? cleanName(by[1].replace(/[|,]\s*(?:\d|[A-Z][a-z]{2}\.? \d).*$/, ''));
       continue;
     }
     if (!endsLikeSentence(t) && t.length <= 200 && wordCount(t) >= 2 && !DATELINE.test(line.text)) {

@@ -4,11 +4,11 @@
 import { parseArticle } from './article';
 import { analyzeClaims } from './claims';
 import { buildEvents } from './events';
-import { resolvePeople } from './people';
+import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
 import { resolveQuotes } from './quotes';
 import { resolveTimes } from './dates';
 import { SearchIndex } from './search';
-import { relatedPassages } from './align';
+import { RelatedIndex, relatedPassages } from './align';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
 
 interface Entry {
@@ -17,12 +17,28 @@ interface Entry {
   memo: Map<string, unknown>;
 }
 
+interface Derived {
+  value: unknown;
+  version: number;
+  at: number;
+}
+
 export class Corpus {
   private entries = new Map<string, Entry>();
-  private derived = new Map<string, unknown>();
+  private derived = new Map<string, Derived>();
+  private sorted: { version: number; list: Article[] } | undefined;
   /** Bumped on every change; lets callers tell whether a result is stale. */
   version = 0;
+  /**
+   * While bulk indexing, a corpus-level result may be served up to this many ms after a change
+   * instead of being recomputed on every read: a hover during indexing then answers from a
+   * recent snapshot rather than rebuilding people() over thousands of articles each time.
+   * 0 (the default, and after indexing) means always fresh.
+   */
+  staleMs = 0;
   readonly search = new SearchIndex(this);
+  /** The sentence index behind related(); re-indexes only changed articles. */
+  readonly relatedIndex = new RelatedIndex(this);
 
   /** Adds or replaces one article; only that article is re-analysed. */
   upsert(id: string, text: string): Article {
@@ -34,6 +50,23 @@ export class Corpus {
     return article;
   }
 
+  /**
+   * Adds or replaces one article analysed elsewhere (the indexing worker, the cache), with its
+   * per-article memo already filled, so no analysis runs on this thread.
+   */
+  ingest(article: Article, memo: Iterable<[string, unknown]> = []): Article {
+    const prev = this.entries.get(article.id);
+    if (prev && prev.article.text === article.text) return prev.article;
+    this.entries.set(article.id, { article, memo: new Map(memo) });
+    this.changed(article.id);
+    return article;
+  }
+
+  /** The per-article results computed so far for `id` (the worker ships them to the main thread). */
+  memoOf(id: string): [string, unknown][] {
+    return [...(this.entries.get(id)?.memo ?? [])];
+  }
+
   remove(id: string): boolean {
     const had = this.entries.delete(id);
     if (had) this.changed(id);
@@ -42,8 +75,9 @@ export class Corpus {
 
   private changed(id: string) {
     this.version++;
-    this.derived.clear();
+    if (!this.staleMs) this.derived.clear();
     this.search.invalidate(id);
+    this.relatedIndex.invalidate(id);
   }
 
   get size(): number {
@@ -54,8 +88,13 @@ export class Corpus {
     return this.entries.get(id)?.article;
   }
 
+  /** Every article, sorted by id; the list is shared until the next change, so do not mutate it. */
   articles(): Article[] {
-    return [...this.entries.values()].map((e) => e.article).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (this.sorted?.version !== this.version) {
+      const list = [...this.entries.values()].map((e) => e.article).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.sorted = { version: this.version, list };
+    }
+    return this.sorted.list;
   }
 
   /** Per-article memo: `compute` runs once per article version. */
@@ -66,10 +105,13 @@ export class Corpus {
     return e.memo.get(key) as T;
   }
 
-  /** Corpus-level memo, cleared on any change. */
+  /** Corpus-level memo, recomputed after any change (see `staleMs` for bulk indexing). */
   derive<T>(key: string, compute: () => T): T {
-    if (!this.derived.has(key)) this.derived.set(key, compute());
-    return this.derived.get(key) as T;
+    const d = this.derived.get(key);
+    if (d && (d.version === this.version || Date.now() - d.at < this.staleMs)) return d.value as T;
+    const value = compute();
+    this.derived.set(key, { value, version: this.version, at: Date.now() });
+    return value;
   }
 
   people(): Person[] {
@@ -99,7 +141,20 @@ export class Corpus {
 
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
-    return this.people().find((p) => p.mentions.some((m) => m.article === id && m.start <= offset && offset < m.end));
+    const model = peopleModel(this);
+    const hit = mentionAt(model.byArticle.get(id) ?? [], offset);
+    return hit ? model.people[hit.person] : undefined;
+  }
+
+  /** The person a name or alias ("Petro", "Gustavo Petro") refers to, the most mentioned first. */
+  personNamed(name: string): Person | undefined {
+    return personByName(this, name);
+  }
+
+  personById(id: string): Person | undefined {
+    const model = peopleModel(this);
+    const i = model.byId.get(id);
+    return i === undefined ? undefined : model.people[i];
   }
 
   report(): AnalysisReport {

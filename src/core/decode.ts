@@ -9,6 +9,13 @@ export type Decoded =
 const BINARY_CONTROL_SHARE = 0.1;
 
 export function decodeArticleBytes(bytes: Uint8Array): Decoded {
+  const d = decodeBytes(bytes);
+  // An empty file is not an article: say so once instead of indexing an article with nothing in it.
+  if (d.ok && !/\S/.test(d.text)) return { ok: false, reason: 'empty file (no text)' };
+  return d;
+}
+
+function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { ok: true, text: stripBom(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
   }

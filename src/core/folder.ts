@@ -24,7 +24,11 @@ export function listArticleFiles(root: string, warn: (msg: string) => void = () 
       warn(`${dir}: cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`);
       return;
     }
-    if (seen.has(real)) return; // a symlink loop or a second link to the same folder
+    if (seen.has(real)) {
+      // A symlink loop or a second link to the same folder: walked once, never again.
+      if (dir !== root) warn(`${dir}: links to a folder already read (symbolic link loop?), not followed`);
+      return;
+    }
     seen.add(real);
     let entries: fs.Dirent[];
     try {
@@ -58,20 +62,32 @@ export function listArticleFiles(root: string, warn: (msg: string) => void = () 
 
 export type ReadResult = { ok: true; text: string; warning?: string } | { ok: false; reason: string };
 
-/** Reads one article file; never throws. */
+/** Reads one article file; never throws and never blocks. */
 export function readArticleFile(file: string, maxBytes = DEFAULT_MAX_BYTES): ReadResult {
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
-    if (st.size > maxBytes) return { ok: false, reason: `too large (${Math.round(st.size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)` };
-    const bytes = fs.readFileSync(file);
-    const d = decodeArticleBytes(bytes);
+    // Open without blocking and check what was opened, not what was listed: between listing and
+    // reading the file may have been deleted, replaced by a pipe or a device, or grown.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
+    if (st.size > maxBytes) return { ok: false, reason: tooLarge(st.size, maxBytes) };
+    const buf = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = fs.readSync(fd, buf, n, buf.length - n, n)) > 0; ) n += r;
+    if (n > maxBytes) return { ok: false, reason: tooLarge(n, maxBytes) };
+    const d = decodeArticleBytes(buf.subarray(0, n));
     if (!d.ok) return { ok: false, reason: d.reason };
     return { ok: true, text: d.text, warning: d.warning };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? 'deleted before it could be read' : `cannot be read (${code ?? String(e)})` };
+    return { ok: false, reason: code === 'ENOENT' ? 'deleted before it could be read' : code === 'ELOOP' ? 'a symbolic link loop' : `cannot be read (${code ?? String(e)})` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+const tooLarge = (size: number, maxBytes: number) => `too large (${Math.round(size / 1024)} KB; the limit is ${Math.round(maxBytes / 1024)} KB)`;
 
 /** Article id: the path relative to the analysed folder, with forward slashes. */
 export function articleId(root: string, file: string): string {

@@ -1,7 +1,339 @@
-// Person mentions, alias resolution across the corpus, and roles. (Filled by the people issue.)
+// Person mentions, alias resolution across the corpus, and roles.
+// Step 1 (per article, memoised): capitalised spans with evidence (personCandidates.ts).
+// Step 2 (corpus): decide which name forms are people, cluster forms into persons (same surname,
+// compatible given names), then find every occurrence of every accepted form in every body.
 import type { Corpus } from './corpus';
-import type { Person } from './types';
+import type { Article, Passage, Person, Role } from './types';
+import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence } from './personCandidates';
+import {
+  FUNCTION_WORDS, NON_PERSON_HEADS, TITLES, editDistance, isAllCaps, isCommonWord, isGivenName, isInitials, isNationality,
+  isPlaceOrOrgWord, slug, tokenize, type Token,
+} from './names';
 
-export function resolvePeople(_corpus: Corpus): Person[] {
-  return [];
+interface Form {
+  key: string;
+  keys: string[];
+  ev: Evidence;
+  surfaces: Map<string, number>;
+}
+
+export interface PeopleModel {
+  people: Person[];
+  /** Per article: mentions sorted by start, with the index of their person. */
+  byArticle: Map<string, { start: number; end: number; person: number }[]>;
+  /** Normalised alias -> person indexes, most mentioned first. */
+  aliases: Map<string, number[]>;
+  byId: Map<string, number>;
+}
+
+export function articleCandidates(corpus: Corpus, id: string): ArticleCandidates {
+  return corpus.perArticle('people.candidates', id, findCandidates);
+}
+
+export function peopleModel(corpus: Corpus): PeopleModel {
+  return corpus.derive('people.model', () => buildModel(corpus));
+}
+
+export function resolvePeople(corpus: Corpus): Person[] {
+  return peopleModel(corpus).people;
+}
+
+function addEv(a: Evidence, b: Evidence) {
+  for (const k of Object.keys(a) as (keyof Evidence)[]) a[k] += b[k];
+}
+
+function buildModel(corpus: Corpus): PeopleModel {
+  const articles = corpus.articles();
+  const forms = new Map<string, Form>();
+  const vocab = new Map<string, [number, number]>();
+  for (const a of articles) {
+    for (const [k, [lo, cap]] of articleCandidates(corpus, a.id).vocab) {
+      const v = vocab.get(k);
+      if (v) { v[0] += lo; v[1] += cap; } else vocab.set(k, [lo, cap]);
+    }
+  }
+  // A word written lower-case more often than capitalised is an ordinary word ("Computer", "Factory").
+  const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
+  for (const a of articles) {
+    for (const c of articleCandidates(corpus, a.id).candidates) {
+      const key = c.keys.join(' ');
+      let f = forms.get(key);
+      if (!f) forms.set(key, (f = { key, keys: c.keys, ev: { ...c.ev }, surfaces: new Map() }));
+      else addEv(f.ev, c.ev);
+      f.surfaces.set(c.text, (f.surfaces.get(c.text) ?? 0) + 1);
+    }
+  }
+
+  // Multi-word forms that are names.
+  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f, common));
+  // Cluster by surname; given names must agree up to a small spelling difference.
+  const clusters: Form[][] = [];
+  const bySurname = new Map<string, Form[][]>();
+  for (const f of full.sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count)) {
+    const sur = f.keys[f.keys.length - 1];
+    const groups = bySurname.get(sur) ?? [];
+    const g = groups.find((cl) => cl.some((o) => sameGiven(o, f)));
+    if (g) g.push(f);
+    else { const cl = [f]; groups.push(cl); clusters.push(cl); }
+    bySurname.set(sur, groups);
+  }
+  const givenOwners = new Map<string, Set<Form[]>>();
+  for (const cl of clusters) for (const f of cl) {
+    const s = givenOwners.get(f.keys[0]) ?? new Set();
+    s.add(cl);
+    givenOwners.set(f.keys[0], s);
+  }
+  // Single-word forms: a surname of a known person, or a name with its own evidence.
+  const singles: Form[] = [];
+  for (const f of forms.values()) {
+    if (f.keys.length !== 1) continue;
+    const k = f.keys[0];
+    if (bySurname.has(k)) continue;
+    if (acceptSingle(f, givenOwners.has(k), common)) singles.push(f);
+  }
+
+  // Persons: one per cluster and per unattached single form.
+  interface Draft { forms: Form[]; name: string; count: number }
+  const drafts: Draft[] = clusters.map((cl) => ({ forms: cl, name: canonical(cl), count: cl.reduce((n, f) => n + f.ev.count, 0) }));
+  for (const f of singles) drafts.push({ forms: [f], name: topSurface(f), count: f.ev.count });
+
+  // Alias table: token sequence -> candidate drafts.
+  const table = new Map<string, { keys: string[]; drafts: number[] }[]>();
+  const entryOf = new Map<string, { keys: string[]; drafts: number[] }>();
+  const addAlias = (keys: string[], d: number) => {
+    const full = keys.join(' ');
+    let e = entryOf.get(full);
+    if (!e) {
+      entryOf.set(full, (e = { keys, drafts: [] }));
+      const list = table.get(keys[0]) ?? [];
+      list.push(e);
+      table.set(keys[0], list);
+    }
+    if (!e.drafts.includes(d)) e.drafts.push(d);
+  };
+  drafts.forEach((d, i) => {
+    for (const f of d.forms) {
+      addAlias(f.keys, i);
+      if (f.keys.length >= 2) addAlias([f.keys[f.keys.length - 1]], i);
+    }
+  });
+  const draftOf = new Map(drafts.map((d, i) => [d.forms, i]));
+  // A given name alone ("Gustavo") names the person when only one person has it.
+  for (const [given, owners] of givenOwners) {
+    if (owners.size !== 1 || !isGivenName(given) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
+    const d = draftOf.get([...owners][0]) ?? -1;
+    if (d >= 0 && forms.get(given)) addAlias([given], d);
+  }
+
+  // Longest forms first, so "Donald Trump" wins over "Trump".
+  for (const list of table.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  // Mentions: every occurrence of an accepted form in every body.
+  const mentionsOf: Passage[][] = drafts.map(() => []);
+  const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
+  const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
+  for (const a of articles) {
+    const hits = findMentions(a, table, drafts.map((d) => d.count), corpus);
+    byArticle.set(a.id, hits);
+    for (const h of hits) {
+      const text = a.text.slice(h.start, h.end);
+      mentionsOf[h.person].push({ article: a.id, start: h.start, end: h.end, text });
+      surfaceCount[h.person].set(text, (surfaceCount[h.person].get(text) ?? 0) + 1);
+    }
+  }
+
+  // Keep drafts with mentions; give them ids, aliases and roles.
+  const keep = drafts.map((_, i) => mentionsOf[i].length > 0);
+  const newIndex = new Map<number, number>();
+  const people: Person[] = [];
+  const usedIds = new Set<string>();
+  const order = drafts.map((_, i) => i).filter((i) => keep[i]).sort((x, y) => mentionsOf[y].length - mentionsOf[x].length || drafts[x].name.localeCompare(drafts[y].name));
+  for (const i of order) {
+    let id = slug(drafts[i].name);
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(drafts[i].name)}-${n}`;
+    usedIds.add(id);
+    newIndex.set(i, people.length);
+    const aliases = [...surfaceCount[i].keys()].filter((s) => s !== drafts[i].name).sort();
+    people.push({ id, name: drafts[i].name, aliases, roles: [], mentions: mentionsOf[i] });
+  }
+  for (const [id, hits] of byArticle) {
+    byArticle.set(id, hits.filter((h) => newIndex.has(h.person)).map((h) => ({ ...h, person: newIndex.get(h.person)! })));
+  }
+  for (const a of articles) {
+    const hits = byArticle.get(a.id)!;
+    const seen = new Set<string>();
+    for (const r of articleCandidates(corpus, a.id).roles) {
+      const h = mentionAt(hits, r.nameStart);
+      if (!h || seen.has(`${r.start}:${r.end}`)) continue;
+      seen.add(`${r.start}:${r.end}`);
+      const role: Role = { text: r.text, article: a.id, start: r.start, end: r.end };
+      people[h.person].roles.push(role);
+    }
+  }
+  const aliases = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    for (const n of [p.name, ...p.aliases]) {
+      const k = tokenize(n, 0, n.length).map((t) => t.key).join(' ');
+      const l = aliases.get(k) ?? [];
+      if (!l.includes(i)) l.push(i);
+      aliases.set(k, l);
+    }
+  });
+  for (const l of aliases.values()) l.sort((x, y) => people[y].mentions.length - people[x].mentions.length);
+  const byId = new Map(people.map((p, i) => [p.id, i]));
+  return { people, byArticle, aliases, byId };
+}
+
+/** Binary search for the mention covering `offset`. */
+export function mentionAt<T extends { start: number; end: number }>(hits: T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = hits.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].end <= offset) lo = mid + 1;
+    else if (hits[mid].start > offset) hi = mid - 1;
+    else return hits[mid];
+  }
+  return undefined;
+}
+
+function strong(ev: Evidence): boolean {
+  return ev.title + ev.appos > 0;
+}
+
+/** Things get "its", people "his"/"her". */
+function thingLike(ev: Evidence): boolean {
+  return ev.org > ev.human;
+}
+
+function acceptFull(f: Form, common: (k: string) => boolean): boolean {
+  const { ev, keys } = f;
+  if (keys.some((k) => FUNCTION_WORDS.has(k) || TITLES.has(k) && k !== keys[0])) return false;
+  if (isPlaceOrOrgWord(keys.join(' ')) || isPlaceOrOrgWord(keys.join('-'))) return false;
+  const given = isGivenName(keys[0]) || isInitials({ text: topSurface(f).split(' ')[0], start: 0, end: 0, key: keys[0] });
+  if (strong(ev) && (given || !(thingLike(ev) && ev.org > ev.title + ev.appos))) return true;
+  if (keys.some((k) => NON_PERSON_HEADS.has(k) || common(k))) return false;
+  if (ev.the > 0) return false;
+  // A given name first ("Mary Barra") is a name unless the span is mostly used as a place.
+  if (given) return ev.place === 0 || ev.place < ev.count;
+  if (thingLike(ev) || ev.place > 0) return false;
+  if (ev.speech > 0) return true;
+  // No cue either way: a name only if no word of it is an ordinary or place word.
+  return keys.every((k) => !isCommonWord(k) && !isPlaceOrOrgWord(k) && !/\d/.test(k)) && ev.inner > 0;
+}
+
+function acceptSingle(f: Form, isGiven: boolean, common: (k: string) => boolean): boolean {
+  const { ev } = f;
+  const k = f.keys[0];
+  if (FUNCTION_WORDS.has(k) || NON_PERSON_HEADS.has(k) || TITLES.has(k) || /\d/.test(k) || k.length < 2) return false;
+  const surface = topSurface(f);
+  if (isAllCaps({ text: surface, start: 0, end: 0, key: k })) return false;
+  if (isNationality({ text: surface, start: 0, end: 0, key: k })) return false;
+  if (isGiven) return false;
+  if (ev.title > 0) return !isPlaceOrOrgWord(k) && !thingLike(ev);
+  if (isPlaceOrOrgWord(k) || isCommonWord(k) || common(k)) return false;
+  if (ev.place > 0 || ev.the > 0 || thingLike(ev)) return false;
+  return ev.appos + ev.speech > 0 && ev.inner > 0;
+}
+
+function givenPart(f: Form): string {
+  return f.keys.slice(0, -1).join('');
+}
+
+function sameGiven(a: Form, b: Form): boolean {
+  const x = givenPart(a);
+  const y = givenPart(b);
+  if (x === y) return true;
+  const ax = a.keys.slice(0, -1);
+  const bx = b.keys.slice(0, -1);
+  // "Juan Diego Cano" and "Diego Cano"; "George W. Bush" and "George Bush".
+  const [short, long] = ax.length <= bx.length ? [ax, bx] : [bx, ax];
+  if (short.every((k) => long.includes(k)) && short.length) return true;
+  const max = Math.min(x.length, y.length) >= 5 ? 2 : 1;
+  return x[0] === y[0] && editDistance(x, y, max) <= max;
+}
+
+function topSurface(f: Form): string {
+  return [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+}
+
+/** The fullest form the corpus uses: most words, then most often written. */
+function canonical(cl: Form[]): string {
+  const best = [...cl].sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count)[0];
+  return topSurface(best);
+}
+
+function findMentions(
+  a: Article,
+  table: Map<string, { keys: string[]; drafts: number[] }[]>,
+  counts: number[],
+  corpus: Corpus,
+): { start: number; end: number; person: number }[] {
+  // Per article (memoised): body tokens and the indexes of the capitalised ones, so that after any
+  // change in the corpus only a map lookup per capitalised word is needed.
+  const { toks, caps } = corpus.perArticle('people.tokens', a.id, (art) => {
+    const all: Token[] = [];
+    const capIdx: number[] = [];
+    for (const p of art.paragraphs) {
+      if (p.start < art.body.start || p.end > art.body.end) continue;
+      for (const t of tokenize(art.text, p.start, p.end)) {
+        if (nameLike(t)) capIdx.push(all.length);
+        all.push(t);
+      }
+    }
+    return { toks: all, caps: capIdx };
+  });
+  const raw: { start: number; end: number; drafts: number[]; full: boolean }[] = [];
+  let skipUntil = -1;
+  for (const i of caps) {
+    if (i < skipUntil) continue;
+    const t = toks[i];
+    const entries = table.get(t.key);
+    if (!entries) continue;
+    for (const e of entries) {
+      const n = e.keys.length;
+      if (i + n > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < n && ok; k++) ok = toks[i + k].key === e.keys[k] && adjacent(a.text, toks[i + k - 1], toks[i + k]);
+      if (!ok) continue;
+      const end = toks[i + n - 1];
+      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts, full: n > 1 });
+      skipUntil = i + n;
+      break;
+    }
+  }
+  // A bare surname shared by several people goes to the one named in full in this article, else the most mentioned.
+  const named = new Set<number>();
+  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(d));
+  return raw.map((r) => {
+    let d = r.drafts[0];
+    if (r.drafts.length > 1) {
+      const here = r.drafts.filter((x) => named.has(x));
+      const pool = here.length ? here : r.drafts;
+      d = pool.reduce((best, x) => (counts[x] > counts[best] ? x : best), pool[0]);
+    }
+    return { start: r.start, end: r.end, person: d };
+  });
+}
+
+/** A match inside an organisation or place name, after "the", or inside a longer unknown name. */
+function excluded(text: string, toks: Token[], from: number, to: number): boolean {
+  const prev = toks[from - 1];
+  if (prev?.key === 'the' && adjacent(text, prev, toks[from])) return true;
+  let j = to;
+  while (j < toks.length && j < to + 4 && adjacent(text, toks[j - 1], toks[j]) && nameLike(toks[j])) {
+    if (NON_PERSON_HEADS.has(toks[j].key)) return true;
+    if (to - from === 1 && j === to) return true; // "Trump" followed by another capitalised word: a different name
+    j++;
+  }
+  if (to - from === 1 && prev && adjacent(text, prev, toks[from]) && nameLike(prev) && !TITLES.has(prev.key) && !isNationality(prev)) return true;
+  if (isAllCaps(toks[from]) && !isInitials(toks[from])) return true;
+  return false;
+}
+
+/** The person a written name refers to ("Petro", "Gustavo Petro", "Petro's"), the most mentioned first. */
+export function personByName(corpus: Corpus, name: string): Person | undefined {
+  const model = peopleModel(corpus);
+  const key = tokenize(name, 0, name.length).filter((t) => !/^['’]s$/i.test(t.text)).map((t) => t.key).join(' ');
+  const i = model.aliases.get(key)?.[0];
+  return i === undefined ? undefined : model.people[i];
 }

@@ -17,13 +17,15 @@ const SENTENCE_OPENERS = new Set(['the', 'he', 'she', 'it', 'they', 'we', 'i', '
 export function splitSentences(text: string, from: number, to: number): TextSpan[] {
   const out: TextSpan[] = [];
   let start = skipSpace(text, from, to);
-  // Candidate ends: terminal punctuation, optional closing quotes/brackets, then space.
-  const re = /[.!?…]+["'”’)\]]*(?=\s)/g;
+  // Candidate ends: terminal punctuation, optional closing quotes/brackets, then space. The space is
+  // checked by hand, not by a lookahead: on a long run of periods a lookahead makes the scan quadratic.
+  const re = /[.!?…]+["'”’)\]]*/g;
   re.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && m.index < to) {
     const end = m.index + m[0].length;
     if (end >= to) break;
+    if (!/\s/.test(text[end])) continue;
     if (m[0][0] === '.' && m[0].length === 1 && !isBoundaryAfterPeriod(text, m.index, end, to)) continue;
     const next = skipSpace(text, end, to);
     if (next >= to) break;

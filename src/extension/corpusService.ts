@@ -1,13 +1,20 @@
 // Keeps the core Corpus in step with the workspace: finds article files, reads them through
 // VS Code's file system API, re-indexes one article per change, and reports what it skipped.
 // No analysis logic lives here; it only moves text into the Corpus.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
+import { IndexWorkerClient, forEachSliced } from '../core/indexClient';
+import type { IndexJob, IndexResult } from '../core/indexProtocol';
 
 /** How long one indexing slice may hold the extension host before yielding. */
 const SLICE_MS = 30;
 const DEBOUNCE_MS = 100;
+/** While indexing, hovers may answer from corpus-level results up to this old (see Corpus.staleMs). */
+const STALE_WHILE_INDEXING_MS = 3000;
+const CACHE_FILE = 'analysis-cache.bin';
 
 export interface SkippedFile {
   uri: vscode.Uri;
@@ -27,6 +34,9 @@ export class CorpusService implements vscode.Disposable {
   readonly ready = new Promise<void>((r) => (this.resolveReady = r));
   readonly skipped = new Map<string, SkippedFile>();
   indexing = false;
+  private worker: IndexWorkerClient | undefined;
+  private workerBroken = false;
+  private toldMaxFiles = false;
   /** Fires (debounced) after the corpus changed. */
   readonly onDidChange = this.changeEmitter.event;
 
@@ -49,6 +59,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   dispose() {
+    this.worker?.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     if (this.changeTimer) clearTimeout(this.changeTimer);
     for (const d of this.disposables) d.dispose();
@@ -104,11 +115,19 @@ export class CorpusService implements vscode.Disposable {
           }
           let files = [...found.values()].sort((a, b) => (a.fsPath < b.fsPath ? -1 : 1));
           if (files.length > maxFiles) {
-            void vscode.window.showWarningMessage(`Corroborate: ${files.length}+ article files found; only the first ${maxFiles} are indexed (corroborate.articles.maxFiles).`);
+            const msg = `${files.length > maxFiles + 1 ? 'More than ' + maxFiles : files.length} article files found; only the first ${maxFiles} are indexed (setting corroborate.articles.maxFiles).`;
+            this.output.warn(msg);
+            if (!this.toldMaxFiles) void vscode.window.showWarningMessage(`Corroborate: ${msg}`);
+            this.toldMaxFiles = true;
             files = files.slice(0, maxFiles);
           }
           const keep = new Set(files.map((u) => this.idOf(u)));
           for (const id of [...this.uris.keys()]) if (!keep.has(id)) this.forget(id);
+          for (const id of [...this.skipped.keys()]) if (!keep.has(id)) this.skipped.delete(id);
+          // Hovers during indexing answer from recent snapshots instead of recomputing per batch.
+          this.corpus.staleMs = STALE_WHILE_INDEXING_MS;
+          const worker = this.startWorker(maxBytes);
+          if (worker && (await this.indexInWorker(worker, files, gen, (done) => progress.report({ message: `${done}/${files.length}` })))) return;
           let sliceStart = Date.now();
           for (let i = 0; i < files.length; i++) {
             if (gen !== this.generation) return; // a newer index run took over
@@ -124,10 +143,82 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       if (gen === this.generation) {
         this.indexing = false;
+        this.corpus.staleMs = 0;
         this.output.info(`Indexed ${this.corpus.size} article(s); skipped ${this.skipped.size}.`);
         this.fireChange(true);
         this.resolveReady();
       }
+    }
+  }
+
+  /** The indexing worker, started on first use; undefined when it cannot run (then indexing stays on this thread). */
+  private startWorker(maxBytes: number): IndexWorkerClient | undefined {
+    if (this.workerBroken) return undefined;
+    if (this.worker) this.worker.dispose(); // settings (maxBytes) may have changed
+    const file = path.join(this.context.extensionPath, 'dist', 'indexWorker.js');
+    try {
+      const storage = this.context.storageUri;
+      const cacheFile = storage?.scheme === 'file' ? path.join(storage.fsPath, CACHE_FILE) : undefined;
+      // A new build may analyse differently: its results must not be mixed with the old ones.
+      const build = `${this.context.extension.packageJSON.version}/${fs.statSync(file).mtimeMs}`;
+      this.worker = new IndexWorkerClient(file, { cacheFile, build, maxBytes });
+      this.worker.ready.then(
+        (r) => this.output.info(`Analysis cache: ${r.cache}${r.cached ? ` (${r.cached} article(s))` : ''}.`),
+        (e) => this.output.warn(`The indexing worker failed (${(e as Error).message}); indexing on the main thread.`),
+      );
+      return this.worker;
+    } catch (e) {
+      this.workerBroken = true;
+      this.output.warn(`The indexing worker cannot start (${(e as Error).message}); indexing on the main thread.`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Indexes `files` in the worker: it reads and analyses, this thread only ingests the results in
+   * short slices. Returns false when the worker failed, so the caller indexes the rest itself.
+   */
+  private async indexInWorker(worker: IndexWorkerClient, files: vscode.Uri[], gen: number, report: (done: number) => void): Promise<boolean> {
+    const jobs: IndexJob[] = [];
+    const uriOfJob = new Map<string, vscode.Uri>();
+    for (const uri of files) {
+      const id = this.idOf(uri);
+      uriOfJob.set(id, uri);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) jobs.push({ id, text: open.getText() });
+      else if (uri.scheme === 'file') jobs.push({ id, path: uri.fsPath });
+      else jobs.push({ id, bytes: await vscode.workspace.fs.readFile(uri).then((b) => b, () => new Uint8Array()) });
+    }
+    let done = 0;
+    const ingest = (r: IndexResult) => {
+      const uri = uriOfJob.get(r.id)!;
+      if (r.ok) {
+        if (r.warning) this.output.warn(`${r.id}: ${r.warning}`);
+        try {
+          this.corpus.ingest(r.article, r.memo);
+          this.uris.set(r.id, uri);
+          this.skipped.delete(r.id);
+        } catch (e) {
+          this.skip(uri, `analysis failed (${(e as Error).message})`);
+        }
+      } else if (r.missing) this.forget(r.id);
+      else this.skip(uri, r.reason);
+    };
+    try {
+      await worker.run(jobs, async (results) => {
+        await forEachSliced(results, ingest);
+        done += results.length;
+        report(done);
+        this.fireChange();
+      }, () => gen !== this.generation);
+      if (gen === this.generation) {
+        void worker.save().then((r) => r.error && this.output.warn(`The analysis cache was not saved: ${r.error}`));
+      }
+      return true;
+    } catch (e) {
+      this.workerBroken = true;
+      this.output.warn(`The indexing worker failed (${(e as Error).message}); indexing on the main thread.`);
+      return false;
     }
   }
 
@@ -137,6 +228,8 @@ export class CorpusService implements vscode.Disposable {
     if (open) return this.indexText(uri, open.getText());
     try {
       const stat = await vscode.workspace.fs.stat(uri);
+      // Pipes and devices never end: reading one would hang indexing.
+      if (!(stat.type & vscode.FileType.File)) return this.skip(uri, 'not a regular file');
       if (stat.size > maxBytes) return this.skip(uri, `too large (${Math.round(stat.size / 1024)} KB; corroborate.articles.maxFileSizeKB is ${Math.round(maxBytes / 1024)})`);
       const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
       if (!decoded.ok) return this.skip(uri, decoded.reason);

@@ -72,6 +72,17 @@ describe('article model on edge cases', () => {
     assert.equal(parseArticle('b', 'Storm news\nFeb. 3, 2026 6:22 p.m.\n\nA storm hit.').published, '2026-02-03');
     assert.equal(parseArticle('c', 'Storm news\n2025-12-31T10:00:00Z\n\nA storm hit.').published, '2025-12-31');
   });
+  it('a "By" line after the date line is the byline, without the "By"', () => {
+    const a = parseArticle('by', 'Flood news today\nPublished: 12 May 2024\nBy Maria Lopes\n\nThe river rose.');
+    assert.equal(a.byline, 'Maria Lopes');
+    assert.equal(a.published, '2024-05-12');
+  });
+  it('a byline on the date line', () => {
+    const a = parseArticle('by2', 'Flood news today\nPosted 03/16/2025 by Adaeze Nwosu\n\nThe river rose.');
+    assert.equal(a.byline, 'Adaeze Nwosu');
+    assert.equal(a.published, '2025-03-16');
+    assert.ok(a.text.slice(a.body.start).startsWith('The river'));
+  });
   it('day-first notation decides how to read a numeric date', () => {
     const a = parseArticle('eu', 'Storm news\nWritten on 02/03/2026\n\nOn 5 March 2026 a storm hit.');
     assert.equal(a.published, '2026-03-02');

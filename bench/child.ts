@@ -1,0 +1,300 @@
+// One benchmark measurement, run in its own process by bench/run.ts so that peak RSS and load
+// times are clean. Usage: tsx bench/child.ts <mode> <out.json> [size]
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import Fuse from 'fuse.js';
+import { Corpus } from '../src/core/corpus';
+import * as dates from '../src/core/dates';
+import { IndexWorkerClient, forEachSliced } from '../src/core/indexClient';
+import type { IndexJob } from '../src/core/indexProtocol';
+import type { Article, Person } from '../src/core/types';
+import { makeFakeVscode, interceptVscode } from './fakeVscode';
+import { ensureCorpusOnDisk, generateCorpus } from './generate';
+import { type Rng, int, mulberry32, pick } from './prng';
+
+const ROOT = path.join(__dirname, '..');
+const [mode, outFile, sizeArg] = process.argv.slice(2);
+const size = Number(sizeArg ?? 0);
+
+const rssMB = () => process.resourceUsage().maxRSS / 1024;
+
+export interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+function stats(xs: number[]): Stats {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN);
+  return { n: s.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+/** Everything a person hover card shows: the person, their quotes, and a time at the cursor. */
+function hoverAt(corpus: Corpus, id: string, offset: number) {
+  const person = corpus.personAt(id, offset);
+  if (person) {
+    const quotes = corpus.quotes().filter((q) => q.speaker === person.id || q.speaker === person.name).slice(0, 3);
+    return { person: person.name, roles: person.roles.length, quotes: quotes.length, mentions: person.mentions.length };
+  }
+  // The time hover asks for one article's times when the dates module offers that (timeAt).
+  const timeAt = (dates as Record<string, unknown>).timeAt as ((c: Corpus, id: string, o: number) => { value: string } | undefined) | undefined;
+  const t = timeAt ? timeAt(corpus, id, offset) : corpus.times().find((x) => x.article === id && x.start <= offset && offset < x.end);
+  return t ? { time: t.value } : undefined;
+}
+
+/** Go-to-references on a name: every mention of that person, as locations. */
+function referencesAt(corpus: Corpus, id: string, offset: number) {
+  const person = corpus.personAt(id, offset);
+  return person ? person.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end })) : [];
+}
+
+/** Everything the views ask after an edit: hovers (people, quotes, times), the tree (events), diagnostics (claims). */
+function recomputeAfterEdit(corpus: Corpus, id: string) {
+  corpus.people();
+  corpus.quotes();
+  corpus.times();
+  corpus.events();
+  corpus.claims();
+  corpus.personAt(id, 0);
+}
+
+function fullAnalysis(corpus: Corpus) {
+  const phases: Record<string, number> = {};
+  const counts: Record<string, number> = {};
+  for (const [name, fn] of [
+    ['people', () => corpus.people()],
+    ['quotes', () => corpus.quotes()],
+    ['times', () => corpus.times()],
+    ['events', () => corpus.events()],
+    ['claims', () => corpus.claims()],
+    ['search', () => corpus.search.search('talks on trade')],
+  ] as [string, () => unknown[]][]) {
+    const [r, ms] = time(fn);
+    phases[name] = ms;
+    counts[name] = r.length;
+  }
+  return { phases, counts };
+}
+
+/** Positions worth hovering: on person mentions when there are any, else on sentence starts. */
+function hoverPositions(rng: Rng, corpus: Corpus, n: number): { id: string; offset: number }[] {
+  const mentions = corpus.people().flatMap((p: Person) => p.mentions);
+  const arts = corpus.articles();
+  return Array.from({ length: n }, (_, i) => {
+    if (mentions.length && i % 4 !== 3) {
+      const m = pick(rng, mentions);
+      return { id: m.article, offset: int(rng, m.start, Math.max(m.start, m.end - 1)) };
+    }
+    const a = pick(rng, arts);
+    const s = a.sentences.length ? pick(rng, a.sentences) : { start: 0, end: 0 };
+    return { id: a.id, offset: int(rng, s.start, s.end) };
+  });
+}
+
+/** Search queries: names (some misspelt), phrases from sentences, topic words. */
+function searchQueries(rng: Rng, corpus: Corpus, n: number): string[] {
+  const arts = corpus.articles();
+  const typo = (s: string) => {
+    const i = int(rng, 1, Math.max(1, s.length - 2));
+    return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const a = pick(rng, arts);
+    const s = pick(rng, a.sentences);
+    const words = s.text.replace(/[^\p{L}\d\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2);
+    const names = words.filter((w) => /^\p{Lu}/u.test(w) && w.length > 4);
+    if (i % 3 === 0 && names.length) return i % 2 ? typo(pick(rng, names)) : pick(rng, names);
+    const k = int(rng, 0, Math.max(0, words.length - 3));
+    return words.slice(k, k + int(rng, 2, 3)).join(' ');
+  });
+}
+
+function modifyOne(a: Article, k: number): string {
+  const s = a.sentences[Math.min(a.sentences.length - 1, 3)];
+  return `${a.text.slice(0, s.end)} An editor added this sentence in revision ${k}, citing ${int(mulberry32(k), 10, 99)} new documents.${a.text.slice(s.end)}`;
+}
+
+async function analyse() {
+  const docs = generateCorpus(size);
+  const corpus = new Corpus();
+  const t0 = performance.now();
+  const [, upsertMs] = time(() => docs.forEach((d) => corpus.upsert(d.id, d.text)));
+  const { phases, counts } = fullAnalysis(corpus);
+  const totalMs = performance.now() - t0;
+  const result: Record<string, unknown> = {
+    size,
+    words: docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0),
+    totalMs,
+    upsertMs,
+    phases,
+    counts,
+    articlesPerSec: size / (totalMs / 1000),
+    peakRssMB: rssMB(),
+  };
+  if (process.argv.includes('--latency')) Object.assign(result, latency(corpus));
+  fs.writeFileSync(outFile, JSON.stringify(result));
+}
+
+function latency(corpus: Corpus) {
+  const rng = mulberry32(7);
+  // Re-analysis after a one-article edit: upsert the changed text, then what hovers, the tree and diagnostics need.
+  const reanalysis: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const a = pick(rng, corpus.articles());
+    const text = modifyOne(a, k);
+    reanalysis.push(time(() => (corpus.upsert(a.id, text), recomputeAfterEdit(corpus, a.id)))[1]);
+  }
+  const positions = hoverPositions(rng, corpus, 500);
+  corpus.people(); // the same corpus state for every hover: warm
+  const hover = positions.map((p) => time(() => hoverAt(corpus, p.id, p.offset))[1]);
+  const hits = positions.filter((p) => corpus.personAt(p.id, p.offset)).length;
+  const reference = positions.map((p) => time(() => referencesAt(corpus, p.id, p.offset))[1]);
+  const arts = corpus.articles();
+  const related: number[] = [];
+  let relatedFound = 0;
+  for (let i = 0; i < 200; i++) {
+    const a = pick(rng, arts);
+    const s = pick(rng, a.sentences);
+    const [r, ms] = time(() => corpus.related(a.id, { start: s.start, end: s.end }, 10));
+    related.push(ms);
+    if (r.length) relatedFound++;
+  }
+  const queries = searchQueries(rng, corpus, 100);
+  corpus.search.search(queries[0]);
+  const search: number[] = [];
+  const ours: string[] = [];
+  for (const q of queries) {
+    const [r, ms] = time(() => corpus.search.search(q, 20));
+    search.push(ms);
+    ours.push(r[0] ? `${r[0].article}@${r[0].start}` : '');
+  }
+  // Baseline: fuse.js alone over every passage, the same queries (fewer of them: it is slow).
+  const passages = arts.flatMap((a) => a.sentences.map((s) => ({ article: a.id, start: s.start, text: s.text, title: a.title ?? '', outlet: a.outlet ?? '' })));
+  const [fuse, fuseBuildMs] = time(() => new Fuse(passages, { keys: [{ name: 'text', weight: 3 }, { name: 'title', weight: 1 }, { name: 'outlet', weight: 0.5 }], includeScore: true, ignoreLocation: true, threshold: 0.35 }));
+  const baseline: number[] = [];
+  let agree = 0;
+  let agreeTop5 = 0;
+  // Fuse alone takes seconds a query at 10k: stop after 12 queries or 60 s, whichever comes first.
+  let nBase = 0;
+  const budgetEnd = performance.now() + 60_000;
+  for (let i = 0; i < Math.min(queries.length, 12) && (i < 3 || performance.now() < budgetEnd); i++, nBase++) {
+    const [r, ms] = time(() => fuse.search(queries[i], { limit: 20 }));
+    baseline.push(ms);
+    const top = r[0] ? `${r[0].item.article}@${r[0].item.start}` : '';
+    if (top === ours[i]) agree++;
+    const ourTop5 = corpus.search.search(queries[i], 5).map((p) => `${p.article}@${p.start}`);
+    if (top && ourTop5.includes(top)) agreeTop5++;
+  }
+  const ourSame = stats(search.slice(0, nBase));
+  const base = stats(baseline);
+  return {
+    reanalysisMs: stats(reanalysis),
+    hover: stats(hover),
+    hoverHits: hits,
+    reference: stats(reference),
+    related: stats(related),
+    relatedFound,
+    search: stats(search),
+    searchEmpty: ours.filter((x) => !x).length,
+    fuseBaseline: { ...base, buildMs: fuseBuildMs, passages: passages.length, queries: nBase },
+    searchSpeedup: base.mean / ourSame.mean,
+    top1Agreement: agree / nBase,
+    fuseTopInOurTop5: agreeTop5 / nBase,
+  };
+}
+
+/** Hover latency while a corpus is indexed by the worker, as the extension does it. */
+async function duringIndexing() {
+  const dir = ensureCorpusOnDisk(size);
+  const files: string[] = [];
+  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.article') && files.push(path.join(d, e.name))));
+  walk(dir);
+  files.sort();
+  const jobs: IndexJob[] = files.map((f) => ({ id: path.relative(dir, f), path: f }));
+  const corpus = new Corpus();
+  corpus.staleMs = 3000; // as CorpusService does while indexing
+  const client = new IndexWorkerClient(path.join(ROOT, 'dist', 'indexWorker.js'), { maxBytes: 2 << 20 });
+  await client.ready;
+  const rng = mulberry32(11);
+  const hovers: number[] = [];
+  const ingestSlices: number[] = [];
+  let running = true;
+  const HOVER_EVERY_MS = 20;
+  let due = performance.now() + HOVER_EVERY_MS;
+  // Latency as a user sees it: from when the hover was due (the timer) to the answer, so time
+  // spent waiting behind a busy event loop counts.
+  const ingested: Article[] = [];
+  const tick = () => {
+    if (!running) return;
+    const arts = ingested;
+    if (arts.length) {
+      const a = pick(rng, arts);
+      const s = a.sentences.length ? pick(rng, a.sentences) : { start: 0, end: 0 };
+      hoverAt(corpus, a.id, int(rng, s.start, s.end));
+      hovers.push(performance.now() - due);
+    }
+    due = performance.now() + HOVER_EVERY_MS;
+    setTimeout(tick, HOVER_EVERY_MS);
+  };
+  setTimeout(tick, HOVER_EVERY_MS);
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const t0 = performance.now();
+  let skipped = 0;
+  await client.run(jobs, async (results) => {
+    let t = performance.now();
+    await forEachSliced(results, (r) => {
+      if (r.ok) ingested.push(corpus.ingest(r.article, r.memo));
+      else skipped++;
+    });
+    ingestSlices.push(performance.now() - t);
+    t = performance.now();
+  });
+  const indexMs = performance.now() - t0;
+  running = false;
+  loop.disable();
+  corpus.staleMs = 0;
+  const [, finalMs] = time(() => fullAnalysis(corpus));
+  client.dispose();
+  fs.writeFileSync(outFile, JSON.stringify({
+    size,
+    indexMs,
+    articlesPerSec: size / (indexMs / 1000),
+    skipped,
+    hoverWhileIndexing: stats(hovers),
+    eventLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+    ingestBatchMs: stats(ingestSlices),
+    corpusLevelAfterIndexMs: finalMs,
+    peakRssMB: rssMB(),
+  }));
+}
+
+/** Loads dist/extension.js with a fake `vscode` and times activate() until it returns. */
+function activation() {
+  const { vscode, context } = makeFakeVscode(ROOT);
+  interceptVscode(vscode);
+  const bundle = path.join(ROOT, 'dist', 'extension.js');
+  const [ext, loadMs] = time(() => require(bundle) as { activate(c: unknown): unknown });
+  const [, activateMs] = time(() => ext.activate(context));
+  fs.writeFileSync(outFile, JSON.stringify({ bundleBytes: fs.statSync(bundle).size, workerBytes: fs.statSync(path.join(ROOT, 'dist', 'indexWorker.js')).size, loadMs, activateMs }));
+  process.exit(0); // activation scheduled indexing; do not let it run
+}
+
+if (mode === 'analyse') void analyse();
+else if (mode === 'indexing') void duringIndexing();
+else if (mode === 'activation') activation();
+else {
+  console.error(`unknown mode ${mode}`);
+  process.exit(2);
+}

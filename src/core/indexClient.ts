@@ -1,0 +1,94 @@
+// The main-thread side of the indexing worker: sends jobs in batches, keeps a few batches in flight
+// so the worker never waits, and hands each batch of results back in order. Used by the extension
+// host and the benchmark; nothing here touches VS Code.
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
+
+/** Articles per message: small enough that receiving (deserialising) and ingesting one batch stays well under 50 ms. */
+export const BATCH_SIZE = 10;
+const IN_FLIGHT = 3;
+
+export class IndexWorkerClient {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, (msg: FromWorker) => void>();
+  private seq = 0;
+  private failed: Error | undefined;
+  /** What the worker found in the cache when it started. */
+  readonly ready: Promise<{ cache: string; cached: number }>;
+
+  /** `options` lets tests run the TypeScript source (execArgv: ['--require', 'tsx/cjs']). */
+  constructor(workerFile: string, init: WorkerInit, options: Omit<WorkerOptions, 'workerData'> = {}) {
+    this.worker = new Worker(workerFile, { ...options, workerData: init });
+    this.worker.unref(); // an idle worker must not keep a CLI or test process alive
+    let resolveReady!: (v: { cache: string; cached: number }) => void;
+    let rejectReady!: (e: Error) => void;
+    this.ready = new Promise((res, rej) => ((resolveReady = res), (rejectReady = rej)));
+    this.worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'ready') resolveReady({ cache: msg.cache, cached: msg.cached });
+      else {
+        const w = this.waiting.get(msg.seq);
+        this.waiting.delete(msg.seq);
+        w?.(msg);
+      }
+    });
+    const fail = (e: Error) => {
+      this.failed = e;
+      rejectReady(e);
+      for (const w of this.waiting.values()) w({ type: 'saved', seq: -1, wrote: false, error: e.message });
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the indexing worker exited (code ${code})`)));
+  }
+
+  private request(msg: ToWorker): Promise<FromWorker> {
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => {
+      this.waiting.set(msg.seq, (reply) => (reply.type !== 'ready' && reply.seq === -1 ? reject(new Error(reply.type === 'saved' ? reply.error : 'worker failed')) : resolve(reply)));
+      this.worker.postMessage(msg);
+    });
+  }
+
+  /**
+   * Analyses `jobs` in the worker. `onResults` gets each batch in order and may be async (to
+   * ingest in slices); the worker keeps working on the next batches meanwhile. `cancelled` is
+   * polled between batches.
+   */
+  async run(jobs: IndexJob[], onResults: (results: IndexResult[]) => void | Promise<void>, cancelled: () => boolean = () => false, batchSize = BATCH_SIZE): Promise<void> {
+    const batches: IndexJob[][] = [];
+    for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
+    const inFlight: Promise<FromWorker>[] = [];
+    let next = 0;
+    const send = () => inFlight.push(this.request({ type: 'batch', seq: ++this.seq, jobs: batches[next++] }));
+    while (next < batches.length && inFlight.length < IN_FLIGHT) send();
+    while (inFlight.length) {
+      const reply = await inFlight.shift()!;
+      if (cancelled()) return;
+      if (next < batches.length) send();
+      if (reply.type === 'batch') await onResults(reply.results);
+    }
+  }
+
+  /** Asks the worker to write its cache (atomically). */
+  async save(): Promise<{ wrote: boolean; error?: string }> {
+    const reply = await this.request({ type: 'save', seq: ++this.seq });
+    return reply.type === 'saved' ? { wrote: reply.wrote, error: reply.error } : { wrote: false };
+  }
+
+  dispose(): void {
+    this.failed ??= new Error('disposed');
+    void this.worker.terminate();
+  }
+}
+
+/** Runs `each` over `items`, yielding to the event loop whenever a slice has taken `sliceMs`. */
+export async function forEachSliced<T>(items: T[], each: (item: T) => void, sliceMs = 20): Promise<void> {
+  let start = performance.now();
+  for (const item of items) {
+    each(item);
+    if (performance.now() - start > sliceMs) {
+      await new Promise((r) => setImmediate(r));
+      start = performance.now();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// The indexing worker (bundled as dist/indexWorker.js): reads, decodes and analyses articles in
+// batches on its own thread and posts the results back, so the extension host only ingests them.
+// It owns the cache of analysed articles; nothing here touches VS Code.
+import fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AnalysisCache } from './analysisCache';
+import { analyseArticle, contentKey } from './articleAnalysis';
+import { decodeArticleBytes } from './decode';
+import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
+
+const init = workerData as WorkerInit;
+const cache = init.cacheFile ? new AnalysisCache(init.cacheFile, init.build).load() : undefined;
+
+function post(msg: FromWorker) {
+  parentPort!.postMessage(msg);
+}
+
+function readJob(job: IndexJob): { ok: true; text: string; warning?: string } | { ok: false; reason: string; missing?: boolean } {
+  if (job.text !== undefined) return { ok: true, text: job.text };
+  let bytes = job.bytes;
+  if (!bytes) {
+    try {
+      const size = fs.statSync(job.path!).size;
+      if (size > init.maxBytes) {
+        return { ok: false, reason: `too large (${Math.round(size / 1024)} KB; corroborate.articles.maxFileSizeKB is ${Math.round(init.maxBytes / 1024)})` };
+      }
+      bytes = fs.readFileSync(job.path!);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { ok: false, reason: 'deleted before it could be read', missing: true };
+      return { ok: false, reason: `cannot be read (${code ?? String(e)})` };
+    }
+  }
+  const d = decodeArticleBytes(bytes);
+  return d.ok ? { ok: true, text: d.text, warning: d.warning } : { ok: false, reason: d.reason };
+}
+
+function indexOne(job: IndexJob): IndexResult {
+  const read = readJob(job);
+  if (!read.ok) return { id: job.id, ...read };
+  try {
+    const key = contentKey(job.id, read.text);
+    const hit = cache?.get(key, read.text);
+    // A hit skips the parse and the stored analyses; the few large entries not stored are recomputed.
+    if (hit) return { id: job.id, ok: true, ...analyseArticle(job.id, read.text, hit), cached: true, warning: read.warning };
+    const analysed = analyseArticle(job.id, read.text);
+    cache?.set(key, analysed);
+    return { id: job.id, ok: true, ...analysed, cached: false, warning: read.warning };
+  } catch (e) {
+    return { id: job.id, ok: false, reason: `analysis failed (${(e as Error).message})` };
+  }
+}
+
+parentPort!.on('message', (msg: ToWorker) => {
+  if (msg.type === 'batch') {
+    const t0 = performance.now();
+    const results = msg.jobs.map(indexOne);
+    post({ type: 'batch', seq: msg.seq, results, ms: performance.now() - t0 });
+  } else if (msg.type === 'save') {
+    try {
+      post({ type: 'saved', seq: msg.seq, wrote: cache?.save() ?? false });
+    } catch (e) {
+      post({ type: 'saved', seq: msg.seq, wrote: false, error: (e as Error).message });
+    }
+  }
+});
+
+post({ type: 'ready', cache: cache?.status ?? 'none', cached: cache?.size ?? 0 });

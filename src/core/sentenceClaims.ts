@@ -1,0 +1,115 @@
+// Per-article claim analysis: every body sentence (headings skipped) is classified as
+// unattributed, vague-source or hedged, or left alone. Direct quotes and plain description are
+// never flagged; a claim with a named source is not "unattributed".
+import { findAttributions, type Attribution } from './attribution';
+import { assertionCues, hedgeCues, type Cue } from './claimCues';
+import { maskQuotes, quoteRegions, quotedShare } from './claimText';
+import type { Article, Claim, Sentence, Span } from './types';
+
+/** What the sentence-level pass learned about one sentence; reused by the contested pass. */
+export interface SentenceInfo {
+  sentence: Sentence;
+  index: number;
+  /** Share of the sentence inside direct quotes. */
+  quoted: number;
+  attributions: Attribution[];
+  hedges: Cue[];
+  assertions: Cue[];
+}
+
+export interface ArticleClaims {
+  claims: Claim[];
+  sentences: SentenceInfo[];
+}
+
+const QUOTE_SHARE = 0.6;
+// A following sentence that carries on someone's reported speech ("He would also …").
+const CONTINUES_SPEECH = /^(?:He|She|They|It)\s+(?:also\s+)?(?:would|will|had|could|was|were|wants?|wanted|hopes?|hoped)\b/;
+
+const HEDGE_REASONS: Record<string, string> = {
+  unproven: 'the text itself says the claim is not backed by evidence',
+  alleged: 'the claim is presented as an allegation, not an established fact',
+  disputed: 'the text says the claim is disputed',
+  denied: 'someone involved denies the claim',
+  reportedly: 'the claim is second-hand or inferred, not confirmed',
+};
+const ASSERTION_REASONS: Record<string, string> = {
+  figure: 'states a figure',
+  trend: 'asserts a change in a measured quantity',
+  superlative: 'makes a superlative claim',
+  causal: 'asserts a cause',
+  evaluative: 'passes a judgement in the reporter\u2019s own voice',
+};
+const VAGUE_REASONS: Record<string, string> = {
+  'weasel-subject': 'attributes the claim to an unnamed group',
+  anonymous: 'attributes the claim to an anonymous source',
+  quantifier: 'attributes the claim to an unspecified number of people',
+  passive: 'a passive construction hides who holds the view',
+};
+
+export function analyzeArticleClaims(article: Article): ArticleClaims {
+  const claims: Claim[] = [];
+  const infos: SentenceInfo[] = [];
+  const text = article.text;
+  const quotesByParagraph = new Map<number, Span[]>();
+  const quotesOf = (p: number) => {
+    let q = quotesByParagraph.get(p);
+    if (!q) quotesByParagraph.set(p, (q = quoteRegions(text, article.paragraphs[p].start, article.paragraphs[p].end)));
+    return q;
+  };
+
+  article.sentences.forEach((sentence, index) => {
+    const para = article.paragraphs[sentence.paragraph];
+    if (!para || para.heading) return;
+    const quotes = quotesOf(sentence.paragraph);
+    const quoted = quotedShare(text, sentence.start, sentence.end, quotes);
+    const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
+    const info: SentenceInfo = {
+      sentence,
+      index,
+      quoted,
+      attributions: findAttributions(text, sentence, quotes),
+      hedges: quoted >= QUOTE_SHARE ? [] : hedgeCues(masked, sentence.start),
+      assertions: quoted >= QUOTE_SHARE ? [] : assertionCues(masked, sentence.start),
+    };
+    infos.push(info);
+    if (quoted >= QUOTE_SHARE) return; // a direct quote: the speaker's words, attributed by the quote itself
+
+    const claim = (kind: Claim['kind'], rule: string, reason: string): Claim => ({
+      article: article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind, rule: `${kind}/${rule}`, reason, related: [],
+    });
+
+    const vague = info.attributions.find((a) => !a.named);
+    if (vague) {
+      const who = vague.source?.text ?? vague.cue.text;
+      claims.push(claim('vague-source', vague.vagueRule ?? 'weasel-subject', `${cap(VAGUE_REASONS[vague.vagueRule ?? 'weasel-subject'])} (\u201c${who}\u201d), not a named source.`));
+    }
+
+    if (info.hedges.length) {
+      const first = info.hedges.slice().sort((a, b) => order(a.rule) - order(b.rule))[0];
+      const words = [...new Set(info.hedges.map((h) => `\u201c${h.text}\u201d`))].join(', ');
+      claims.push(claim('hedged', first.rule, `Hedged with ${words}: ${HEDGE_REASONS[first.rule]}.`));
+    }
+
+    const open = info.assertions.filter((c) => !info.attributions.some((a) => a.covers.start <= c.start && c.end <= a.covers.end));
+    if (open.length && !continuesSpeech(article, infos, info)) {
+      const first = open.slice().sort((a, b) => ASSERTION_ORDER.indexOf(a.rule) - ASSERTION_ORDER.indexOf(b.rule))[0];
+      claims.push(claim('unattributed', first.rule, `${cap(ASSERTION_REASONS[first.rule])} (\u201c${first.text.trim()}\u201d) with no named source.`));
+    }
+  });
+  return { claims, sentences: infos };
+}
+
+const ASSERTION_ORDER = ['figure', 'trend', 'superlative', 'causal', 'evaluative'];
+const HEDGE_ORDER = ['unproven', 'alleged', 'disputed', 'denied', 'reportedly'];
+const order = (rule: string) => HEDGE_ORDER.indexOf(rule);
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Reported speech that runs on from a named attribution in the sentence before. */
+function continuesSpeech(article: Article, infos: SentenceInfo[], info: SentenceInfo): boolean {
+  if (info.attributions.length) return false;
+  const prev = infos[infos.length - 2];
+  if (!prev || prev.sentence.paragraph !== info.sentence.paragraph || prev.index !== info.index - 1) return false;
+  if (!prev.attributions.some((a) => a.named && a.covers.end >= prev.sentence.end - 1)) return false;
+  return CONTINUES_SPEECH.test(article.text.slice(info.sentence.start, info.sentence.end));
+}

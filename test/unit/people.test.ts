@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../../src/core/corpus';
+import { decodeArticleBytes } from '../../src/core/decode';
+import type { Person } from '../../src/core/types';
+
+const seedsDir = path.join(__dirname, '..', '..', 'seeds');
+
+function seedCorpus(): Corpus {
+  const c = new Corpus();
+  for (const f of fs.readdirSync(seedsDir)) {
+    const d = decodeArticleBytes(fs.readFileSync(path.join(seedsDir, f)));
+    if (d.ok) c.upsert(f, d.text);
+  }
+  return c;
+}
+
+function corpusOf(texts: string[]): Corpus {
+  const c = new Corpus();
+  texts.forEach((t, i) => c.upsert(`a${i}.txt`, t));
+  return c;
+}
+
+const names = (ps: Person[]) => ps.map((p) => p.name);
+const idOf = (c: Corpus, prefix: string) => c.articles().find((a) => a.id.startsWith(prefix))!.id;
+
+describe('people on the seeds', () => {
+  const c = seedCorpus();
+  const people = c.people();
+
+  it('finds the twelve people of the story, each once', () => {
+    for (const n of ['Donald Trump', 'Gustavo Petro', 'Daniel Noboa', 'Nicolas Maduro', 'JD Vance', 'Marco Rubio', 'Felipe Botero',
+      'Rosa Villavicencio', 'Daniel Garcia-Peña', 'Pedro Sanchez', 'Bernie Moreno', 'Roy Barreras']) {
+      assert.equal(people.filter((p) => p.name === n).length, 1, n);
+    }
+  });
+
+  it('does not take places, organisations, documents or boilerplate names for people', () => {
+    const all = people.flatMap((p) => [p.name, ...p.aliases]);
+    for (const n of ['Clinton List', 'Clinton', 'Caracol', 'Reuters', 'Havana', 'Miami', 'Bogota', 'White House', 'Oval Office',
+      'West Wing', 'University of the Andes', 'Free Trade Agreement', 'Shehbaz Sharif', 'Ajay Banga', 'AFP', 'Colombia', 'Washington']) {
+      assert.ok(!all.includes(n), n);
+    }
+  });
+
+  it('merges surnames into the full name and keeps mentions exact and inside the body', () => {
+    const petro = people.find((p) => p.id === 'gustavo-petro')!;
+    assert.ok(petro.aliases.includes('Petro'));
+    assert.equal(new Set(petro.mentions.map((m) => m.article)).size, 5);
+    for (const p of people) {
+      for (const m of p.mentions) {
+        const a = c.get(m.article)!;
+        assert.equal(a.text.slice(m.start, m.end), m.text);
+        assert.ok(m.start >= a.body.start && m.end <= a.body.end);
+      }
+      for (const r of p.roles) assert.equal(c.get(r.article)!.text.slice(r.start, r.end), r.text);
+    }
+  });
+
+  it('reads roles from titles, apposition and "his counterpart, X"', () => {
+    const roles = (id: string) => people.find((p) => p.id === id)!.roles.map((r) => r.text);
+    assert.ok(roles('gustavo-petro').includes('Colombian President'));
+    assert.ok(roles('gustavo-petro').some((r) => r.startsWith('a former anti-imperialist guerrilla')));
+    assert.ok(roles('felipe-botero').includes('a political expert at the University of the Andes'));
+    assert.ok(roles('rosa-villavicencio').includes('Foreign Minister'));
+    assert.ok(roles('daniel-garcia-pena').includes('the ambassador in Washington'));
+    assert.ok(roles('donald-trump').includes('his U.S. counterpart'));
+    assert.ok(roles('marco-rubio').includes('Secretary of State'));
+    assert.ok(!roles('rosa-villavicencio').some((r) => r.includes('ambassador')), 'the ambassador phrase belongs to the next name');
+  });
+
+  it('finds the person at an offset through the index', () => {
+    const id = idOf(c, '002');
+    const text = c.get(id)!.text;
+    const at = text.indexOf('Felipe Botero') + 3;
+    assert.equal(c.personAt(id, at)?.id, 'felipe-botero');
+    assert.equal(c.personAt(id, text.indexOf('University of the Andes')), undefined);
+    assert.equal(c.personNamed("Petro's")?.id, 'gustavo-petro');
+  });
+});
+
+describe('alias resolution', () => {
+  it('merges transliteration variants of a first name', () => {
+    const c = corpusOf([
+      'Russian Foreign Minister Sergei Lavrov said on Monday that talks would go on.',
+      'Foreign Minister Sergey Lavrov told reporters the meeting was useful. Lavrov added nothing.',
+    ]);
+    const lavrovs = c.people().filter((p) => p.name.endsWith('Lavrov'));
+    assert.equal(lavrovs.length, 1);
+    assert.equal(lavrovs[0].mentions.length, 3);
+  });
+
+  it('never merges two people who share a surname', () => {
+    const c = corpusOf([
+      'President Donald Trump said the plan was ready. Trump spoke for an hour. Trump then left.',
+      'First lady Melania Trump visited a school on Monday, where Melania Trump said children came first.',
+    ]);
+    assert.deepEqual(names(c.people().filter((p) => p.name.endsWith('Trump'))).sort(), ['Donald Trump', 'Melania Trump']);
+    // A bare surname goes to the person named in full in that article.
+    const bare = c.people().find((p) => p.name === 'Donald Trump')!;
+    assert.equal(bare.mentions.length, 3);
+  });
+
+  it('takes a surname seen elsewhere with a first name as a person, even without other cues', () => {
+    const c = corpusOf([
+      'Officials met Ana Kovacic, a senior economist at the central bank, on Friday.',
+      'The figures were checked twice. Kovacic disagreed with the forecast.',
+    ]);
+    const p = c.people().find((x) => x.name === 'Ana Kovacic')!;
+    assert.ok(p, 'Ana Kovacic found');
+    assert.ok(p.mentions.some((m) => m.article === 'a1.txt' && m.text === 'Kovacic'));
+  });
+
+  it('does not take a place seen after "in" for a person', () => {
+    const c = corpusOf(['He lives in Tarnow and works in Tarnow. Tarnow argues for a new bridge.']);
+    assert.equal(c.people().length, 0);
+  });
+
+  it('handles initials and hyphenated names', () => {
+    const c = corpusOf(['National security adviser H.R. McMaster met Daniel Garcia-Peña, the ambassador, on Monday, McMaster said.']);
+    const ns = names(c.people());
+    assert.ok(ns.includes('H.R. McMaster'), ns.join(','));
+    assert.ok(ns.includes('Daniel Garcia-Peña'), ns.join(','));
+  });
+});
+
+describe('people on an unseen story (test/fixtures/unseen)', () => {
+  const dir = path.join(__dirname, '..', 'fixtures', 'unseen');
+  const c = new Corpus();
+  for (const f of fs.readdirSync(dir)) c.upsert(f, fs.readFileSync(path.join(dir, f), 'utf8'));
+  const people = c.people();
+
+  it('finds the named people, merges surnames across outlets, and leaves out bylines, places and companies', () => {
+    assert.deepEqual(names(people).sort(), ['Katarzyna Wielgosz', 'Lars Emberg', 'Tomas Ferreira-Holm']);
+    const pm = people.find((p) => p.name === 'Tomas Ferreira-Holm')!;
+    assert.equal(new Set(pm.mentions.map((m) => m.article)).size, 3);
+  });
+
+  it('reads roles from titles and from apposition before and after the name', () => {
+    const roles = (n: string) => people.find((p) => p.name === n)!.roles.map((r) => r.text);
+    assert.ok(roles('Katarzyna Wielgosz').includes('Interior Minister'));
+    assert.ok(roles('Katarzyna Wielgosz').includes('the interior minister'));
+    assert.ok(roles('Lars Emberg').includes("Nordvolt's chief executive"));
+    assert.ok(roles('Lars Emberg').includes("The company's chief executive"));
+  });
+
+  it('attributes quotes after "she said" and after a titled name', () => {
+    const q = (words: string) => c.quotes().find((x) => x.text.includes(words));
+    assert.equal(q('The water came down')?.speaker, 'katarzyna-wielgosz');
+    assert.equal(q('We are still searching')?.speaker, 'katarzyna-wielgosz');
+    assert.equal(q('No one will be left behind')?.speaker, 'tomas-ferreira-holm');
+    assert.equal(q('deeply regrets')?.speaker, 'lars-emberg');
+  });
+});
