@@ -76,7 +76,8 @@ function predicatesOf(text: string): string[] {
 function midSentenceCaps(a: Article): Set<string> {
   const out = new Set<string>();
   for (const s of a.sentences) {
-    for (const m of s.text.matchAll(/(?<=[\p{L},;)]\s+)[\p{Lu}][\p{L}'’.‑-]*/gu)) out.add(m[0].replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase());
+    // A forward match, not a look-behind over \s+: that would rescan long runs of spaces at every position.
+    for (const m of s.text.matchAll(/(?<=[\p{L},;)])[ \t]{1,20}([\p{Lu}][\p{L}'’.‑-]*)/gu)) out.add(m[1].replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase());
   }
   return out;
 }
