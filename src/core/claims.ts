@@ -7,7 +7,7 @@
 import type { Corpus } from './corpus';
 import { datesByArticle } from './claimDates';
 import { compareFacts, hasComparable, passageFacts, sentenceFacts, type DateMention, type Disagreement, type PassageFacts, type SentenceFacts } from './contest';
-import { analyzeArticleClaims, type ArticleClaims } from './sentenceClaims';
+import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
 import type { Article, Claim, Location, Sentence } from './types';
 
 export { analyzeArticleClaims } from './sentenceClaims';
@@ -168,7 +168,8 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
 
 /** The corpus-independent facts of every sentence of an article, memoised with the article. */
 function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
-  return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => sentenceFacts(a.text, s)));
+  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set() };
+  return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
 }
 
 /**

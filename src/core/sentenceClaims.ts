@@ -23,6 +23,8 @@ export interface ArticleClaims {
 }
 
 const QUOTE_SHARE = 0.6;
+/** Longer "sentences" are page debris or hostile input, not a claim a reader can check. */
+export const MAX_SENTENCE_CHARS = 3000;
 // A following sentence that carries on someone's reported speech ("He would also …").
 const CONTINUES_SPEECH = /^(?:He|She|They|It)\s+(?:also\s+)?(?:would|will|had|could|was|were|wants?|wanted|hopes?|hoped)\b/;
 
@@ -60,7 +62,7 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
 
   article.sentences.forEach((sentence, index) => {
     const para = article.paragraphs[sentence.paragraph];
-    if (!para || para.heading) return;
+    if (!para || para.heading || sentence.end - sentence.start > MAX_SENTENCE_CHARS) return;
     const quotes = quotesOf(sentence.paragraph);
     const quoted = quotedShare(text, sentence.start, sentence.end, quotes);
     const masked = maskQuotes(text, sentence.start, sentence.end, quotes);

@@ -123,6 +123,10 @@ describe('claims: per-sentence classification', () => {
     assert.deepEqual(cs.map((c) => c.rule).sort(), ['hedged/alleged', 'unattributed/trend']);
     for (const c of cs) assert.ok(c.reason.length > 20);
   });
+  it('skips run-on "sentences" too long to be one (page debris, hostile input)', () => {
+    assert.deepEqual(kinds(`Critics say ${'the plan costs $30 billion and '.repeat(200)}more.`), []);
+  });
+
   it('skips headings', () => {
     const a = parseArticle('t.txt', 'Title\n\nThe world\u2019s biggest producer of coca\n\nThe meeting went well.\n');
     assert.deepEqual(analyzeArticleClaims(a).claims, []);
