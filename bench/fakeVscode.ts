@@ -79,8 +79,8 @@ class Uri {
 
 const event = () => new Disposable();
 
-function exportedNames(): string[] {
-  const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+function exportedNames(root: string): string[] {
+  const dts = fs.readFileSync(require.resolve('@types/vscode/index.d.ts', { paths: [root] }), 'utf8');
   return [...new Set([...dts.matchAll(/^\s{1,4}export (?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]))];
 }
 
@@ -130,7 +130,7 @@ export function makeFakeVscode(extensionPath: string) {
   // Bundles copy the module's own properties (esbuild's __toESM), so every exported name must be
   // a real property: take the names from the API's type declarations.
   const all: Record<string, unknown> = { ...base };
-  for (const name of exportedNames()) if (!(name in all)) all[name] = stub(`vscode.${name}`);
+  for (const name of exportedNames(extensionPath)) if (!(name in all)) all[name] = stub(`vscode.${name}`);
   const vscode = new Proxy(all, { get: (t, p) => (p in t ? t[p as string] : stub(`vscode.${String(p)}`)) });
   const context = {
     subscriptions: [] as { dispose(): unknown }[],

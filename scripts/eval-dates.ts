@@ -39,15 +39,14 @@ export function sameAtPrecision(ours: string, gold: string): boolean {
   return false;
 }
 
-function main() {
-  const args = process.argv.slice(2);
-  const verbose = args.includes('--verbose');
-  const dir = args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '../../shared/eval/meantime/intra_cross-doc_annotation');
-  if (!fs.existsSync(dir)) { console.error(`no MEANTIME data at ${dir}`); process.exit(1); }
+export interface DateScores { docs: number; gold: number; found: number; right: number; calendarGold: number; calendarRight: number; noTokens: number; misses: string[] }
+
+/** Scores every CAT XML file under `dir`; `args` may hold --context for the miss list. */
+export function evaluateDates(dir: string, args: string[] = []): DateScores {
+  const verbose = true;
   const files: string[] = [];
   const walk = (d: string) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.xml')) files.push(p); } };
   walk(dir);
-  if (!files.length) { console.error(`no .xml files under ${dir}`); process.exit(1); }
   let gold = 0, found = 0, right = 0, calendarGold = 0, calendarRight = 0, noTokens = 0, docs = 0;
   const misses: string[] = [];
   for (const f of files) {
@@ -89,8 +88,16 @@ function main() {
       else if (verbose) { const sn = sentences.find(([a, b]) => a <= start && start < b)!; misses.push(`${path.basename(f).slice(0, 40)} dct=${dct} '${text.slice(start, end)}' gold=${g.value} ours=${hit ? `${hit.value} '${text.slice(hit.start, hit.end)}'` : 'none'}${args.includes('--context') ? `\n    ${text.slice(sn[0], sn[1])}` : ''}`); }
     }
   }
-  if (verbose) for (const l of misses) console.log(l);
-  if (!gold) { console.error('no gold DATE timexes found; refusing to report'); process.exit(1); }
+  return { docs, gold, found, right, calendarGold, calendarRight, noTokens, misses };
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) ?? path.join(__dirname, '../../shared/eval/meantime/intra_cross-doc_annotation');
+  if (!fs.existsSync(dir)) { console.error(`no MEANTIME data at ${dir}`); process.exit(1); }
+  const { docs, gold, found, right, calendarGold, calendarRight, noTokens, misses } = evaluateDates(dir, args);
+  if (args.includes('--verbose')) for (const l of misses) console.log(l);
+  if (!gold) { console.error(`no gold DATE TIMEX3 under ${dir}; refusing to report`); process.exit(1); }
   const r = (n: number, d: number) => (d ? (n / d).toFixed(3) : 'n/a');
   console.log(`MEANTIME dates: ${docs} documents, ${gold} gold DATE TIMEX3 with tokens (${noTokens} token-less ones skipped)`);
   console.log(`  found (span overlap): ${found}/${gold} = ${r(found, gold)}`);
@@ -99,4 +106,4 @@ function main() {
   console.log(`  value accuracy (calendar values only): ${calendarRight}/${calendarGold} = ${r(calendarRight, calendarGold)}`);
 }
 
-main();
+if (require.main === module) main();

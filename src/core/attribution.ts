@@ -61,11 +61,23 @@ const FRONTED = new Set(['in', 'as', 'after', 'before', 'following', 'given', 'd
 const DOCUMENT = /\b(?:photos?|pictures?|images?|videos?|footage|documents?|data|figures|statement|report|records|statistics|recordings?|transcripts?|letter|memo)\s+(?:\w+\s+){0,2}?(?:released|published|provided|issued|shared|obtained|posted|distributed|seen|reviewed|compiled)\s+by\s+/gi;
 const PASSIVE = /\b(?:it|this)\s+(?:is|was|has been|had been)\s+(?:widely\s+|generally\s+|commonly\s+|often\s+)?(?:said|believed|thought|reported|claimed|understood|alleged|feared|rumou?red|suggested|argued|estimated|known)\b|\b(?:is|are|was|were)\s+(?:widely|generally|commonly)\s+(?:regarded|considered|seen|viewed|believed|thought|accepted|reported)\b|\bsome\s+(?:would\s+)?(?:say|argue|believe)\b|\b(?:people|persons?|sources?|officials?)\s+(?:familiar with|close to|with knowledge of|briefed on)\b/gi;
 
+const PASSIVE_HINT = /\b(?:it|this|widely|generally|commonly|some|familiar|close to|knowledge|briefed)\b/i;
+
 /** Every attribution in `sentence` (absolute offsets); quoted words are never taken as a source. */
-export function findAttributions(text: string, sentence: Span, quotes: Span[]): Attribution[] {
-  const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
-  const tokens = tokenize(masked, sentence.start);
+export function findAttributions(text: string, sentence: Span, quotes: Span[], pre?: { masked: string; tokens: Token[] }): Attribution[] {
+  const masked = pre?.masked ?? maskQuotes(text, sentence.start, sentence.end, quotes);
+  const tokens = pre?.tokens ?? tokenize(masked, sentence.start);
   const out: Attribution[] = [];
+  const index = new Map<Token, number>();
+  tokens.forEach((t, k) => index.set(t, k));
+  // Words after each token, and the next dash or closing bracket, so coverage stays linear.
+  const wordsAfter = new Array<number>(tokens.length + 1).fill(0);
+  const nextCloser = new Array<number>(tokens.length + 1).fill(-1);
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    wordsAfter[k] = wordsAfter[k + 1] + (tokens[k + 1]?.word ? 1 : 0);
+    nextCloser[k] = tokens[k + 1] && (isDash(tokens[k + 1]) || tokens[k + 1].text === ')') ? k + 1 : nextCloser[k + 1];
+  }
+  const layout: Layout = { index, wordsAfter, nextCloser };
   const whole: Span = { start: sentence.start, end: sentence.end };
   const slice = (s: number, e: number): TextSpan => ({ start: s, end: e, text: text.slice(s, e) });
 
@@ -91,19 +103,19 @@ export function findAttributions(text: string, sentence: Span, quotes: Span[]): 
     const head = np[np.length - 1].lower;
     const crowd = isCrowd(np);
     if (CROWD_ONLY.has(t.lower) && !crowd && !(EVIDENCE.has(head) && /^show/.test(t.lower))) continue;
-    const covers = inverted ? whole : coverage(tokens, np, i, sentence);
+    const covers = inverted ? whole : coverage(tokens, np, i, sentence, layout);
     out.push(make(np, slice(t.start, t.end), covers, text));
   }
 
   // "photos released by X showed …", "according to photos released by X"
-  for (const m of masked.matchAll(DOCUMENT)) {
+  for (const m of / by /.test(masked) ? masked.matchAll(DOCUMENT) : []) {
     const at = sentence.start + m.index! + m[0].length;
-    const k = tokens.findIndex((tk) => tk.start >= at);
+    const k = firstAtOrAfter(tokens, at);
     if (k < 0) continue;
     const np = nounPhraseAfter(tokens, k);
     if (np.length) out.push(make(np, slice(sentence.start + m.index!, at - 1), whole, text));
   }
-  for (const m of masked.matchAll(PASSIVE)) {
+  for (const m of PASSIVE_HINT.test(masked) ? masked.matchAll(PASSIVE) : []) {
     const s = sentence.start + m.index!;
     out.push({ source: null, cue: slice(s, s + m[0].length), named: false, vagueRule: /familiar|close|knowledge|briefed/i.test(m[0]) ? 'anonymous' : 'passive', covers: whole });
   }
@@ -137,7 +149,7 @@ export function vagueRule(np: Token[]): VagueRule | null {
 /** The subject noun phrase that ends right before tokens[verb], skipping auxiliaries and adverbs. */
 function nounPhraseBefore(tokens: Token[], verb: number, appositive = true): Token[] {
   let j = verb - 1;
-  while (j >= 0 && tokens[j].word && (AUX.has(tokens[j].lower) || /^[a-z]+ly$/.test(tokens[j].text))) j--;
+  while (j >= 0 && j > verb - 6 && tokens[j].word && (AUX.has(tokens[j].lower) || /^[a-z]+ly$/.test(tokens[j].text))) j--;
   if (appositive && tokens[j]?.text === ',') return appositiveSubject(tokens, j);
   // "some analysts who questioned": the relative pronoun points back at the subject.
   if (j >= 0 && (tokens[j].lower === 'who' || tokens[j].lower === 'that')) {
@@ -227,15 +239,15 @@ function nounPhraseAfter(tokens: Token[], k: number): Token[] {
  * before "…, he added that …" is the reporter's own framing, and an attribution inside a dash or
  * bracket aside ("— allegations he denies —") speaks only to what comes before it.
  */
-function coverage(tokens: Token[], np: Token[], verb: number, sentence: Span): Span {
-  const srcIdx = tokens.indexOf(np[0]);
+function coverage(tokens: Token[], np: Token[], verb: number, sentence: Span, layout: Layout): Span {
+  const srcIdx = layout.index.get(np[0]) ?? verb;
   const before = tokens[srcIdx - 1];
-  const after = tokens.slice(verb + 1).filter((t) => t.word).length;
-  const firstWord = tokens.find((t) => t.word);
+  const after = layout.wordsAfter[verb];
+  const firstWord = tokens[0]?.word ? tokens[0] : tokens[1];
   // Aside: a dash/bracket opens before the source and closes after the verb.
   const opener = lastIndexWhere(tokens, srcIdx - 1, (t) => isDash(t) || t.text === '(');
-  if (opener >= 0 && tokens.slice(opener + 1, srcIdx).every((t) => t.word)) {
-    const closer = tokens.findIndex((t, k) => k > verb && (isDash(t) || t.text === ')'));
+  if (opener >= 0) {
+    const closer = layout.nextCloser[verb];
     if (closer > verb) return { start: sentence.start, end: tokens[closer].end };
   }
   if (before && before.text === ',' && firstWord && FRONTED.has(firstWord.lower) && after >= 3) {
@@ -244,13 +256,31 @@ function coverage(tokens: Token[], np: Token[], verb: number, sentence: Span): S
   return { start: sentence.start, end: sentence.end };
 }
 
+interface Layout {
+  index: Map<Token, number>;
+  wordsAfter: number[];
+  nextCloser: number[];
+}
+
+/** The index of the first token starting at or after `offset` (binary search), or -1. */
+function firstAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}
+
 function isDash(t: Token): boolean {
   return t.text === '—' || t.text === '–' || t.text === '--';
 }
 
 /** The index of the nearest token before `from` (over words only) that satisfies `ok`, or -1. */
 function lastIndexWhere(tokens: Token[], from: number, ok: (t: Token) => boolean): number {
-  for (let j = from; j >= 0; j--) {
+  for (let j = from; j >= 0 && j > from - 12; j--) {
     if (ok(tokens[j])) return j;
     if (!tokens[j].word) return -1;
   }

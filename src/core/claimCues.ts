@@ -1,7 +1,7 @@
 // Cues that make a sentence a claim worth checking: figures, trends, superlatives, causal and
 // evaluative assertions, and hedges. General English word lists only. Each function reads a
 // sentence whose quoted words are already blanked (the speaker's words are not the reporter's).
-import { tokenize } from './claimText';
+import { tokenize, type Token } from './claimText';
 import type { TextSpan } from './types';
 
 export type AssertionRule = 'figure' | 'trend' | 'superlative' | 'causal' | 'evaluative';
@@ -18,18 +18,19 @@ function* matches(re: RegExp, text: string, base: number, rule: string): Generat
   for (const m of text.matchAll(re)) yield { start: base + m.index!, end: base + m.index! + m[0].length, text: m[0], rule };
 }
 
-const MONEY = /(?:\b(?:US|USD|C|A|NZ|HK|R)?[$€£¥₹]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?)|\b\d[\d,.]*\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|pesos|yen|yuan|rupees|reais|rubles|roubles)\b|\b(?:millions|billions|trillions|hundreds of millions|tens of millions|hundreds of thousands|tens of thousands) of\s+\w+/gi;
+const MONEY = /(?:\b(?:US|USD|C|A|NZ|HK|R)?[$€£¥₹]\s?\d[\d,.]{0,18}(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?)|\b\d[\d,.]{0,18}\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds|pesos|yen|yuan|rupees|reais|rubles|roubles)\b|\b(?:millions|billions|trillions|hundreds of millions|tens of millions|hundreds of thousands|tens of thousands) of\s+\w+/gi;
 const PERCENT = /\b\d+(?:[.,]\d+)?\s?(?:%|percent\b|per cent\b|percentage points?\b)/gi;
-const LARGE = /\b\d[\d,.]*\s(?:million|billion|trillion)\b|\b(?:a|one|several|two|three|hundreds of|thousands of)\s(?:million|billion|trillion)\b|\bthousands of\s+\w+/gi;
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+const LARGE = /\b\d[\d,.]{0,18}\s(?:million|billion|trillion)\b|\b(?:a|one|several|two|three|hundreds of|thousands of)\s(?:million|billion|trillion)\b|\bthousands of\s+\w+/gi;
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,15}(?:\.\d{1,6})?)`;
 const BOUNDED = new RegExp(String.raw`\b(?:more|fewer|less) than\s+(?:${NUM}|a (?:hundred|thousand|million|billion)|(?:a )?(?:dozen|hundred|thousand|million|billion))\s+([\p{L}.]+)|\b(?:at least|as many as|up to|nearly|almost|over|about|around|roughly|an estimated|approximately|some)\s+(${NUM})\s+([\p{L}.]+)`, 'giu');
 // A count of at least 100 things: "228 people", "840 confirmed orders". Model numbers ("KC-45",
 // "787-8", "Boeing 787 Dreamliner") are not counts: no letter, hyphen or capitalised noun around them.
-const BARE = new RegExp(String.raw`(?<![\p{L}\d.,$€£#\u2010\u2011-])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d.,]*[\p{L}\d\u2010\u2011-])\s+(?:(\p{Ll}+)\s+)?(\p{Ll}+)`, 'gu');
+const BARE = new RegExp(String.raw`(?<![\p{L}\d.,$€£#\u2010\u2011-])(\d{1,3}(?:,\d{3}){1,6}|\d{3,15})(?![\d.,]{0,20}[\p{L}\d\u2010\u2011-])\s+(?:(\p{Ll}+)\s+)?(\p{Ll}+)`, 'gu');
 const COUNT_NOUNS = new Set(['people', 'aircraft', 'staff', 'personnel', 'police', 'troops', 'cattle', 'children', 'livestock', 'military', 'crew', 'media', 'press']);
 
 /** Figures that state a quantity: money, percentages, counts. Dates, times and durations are not figures. */
 export function figureCues(masked: string, base: number): Cue[] {
+  if (!/\d|illion|thousand|hundred|dozen/i.test(masked)) return [];
   const out: Cue[] = [...matches(MONEY, masked, base, 'figure'), ...matches(PERCENT, masked, base, 'figure'), ...matches(LARGE, masked, base, 'figure')];
   for (const m of masked.matchAll(BOUNDED)) {
     const unit = (m[1] ?? m[3] ?? '').toLowerCase().replace(/\.$/, '');
@@ -63,8 +64,9 @@ const TREND_VERBS = new Set(
 );
 
 /** "coca production has surged": a change in a measured quantity. */
-export function trendCues(masked: string, base: number): Cue[] {
-  const tokens = tokenize(masked, base);
+export function trendCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  if (!TREND_HINT.test(masked)) return [];
+  tokens ??= tokenize(masked, base);
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!TREND_VERBS.has(tokens[i].lower)) continue;
@@ -91,8 +93,9 @@ const SCOPE_OWNERS = new Set(['world', 'country', 'nation', 'region', 'continent
 const SCOPE_AFTER = /^\s*(?:[\p{L}-]+\s+){0,4}?(?:in the world|in history|ever|on record|of all time|worldwide|globally|in (?:latin america|europe|asia|africa|the region|the country|the americas|the hemisphere))\b/iu;
 
 /** "the world's largest producer", "the deadliest on record": superlatives with a scope. */
-export function superlativeCues(masked: string, base: number): Cue[] {
-  const tokens = tokenize(masked, base);
+export function superlativeCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  if (!SUPERLATIVE_HINT.test(masked)) return [];
+  tokens ??= tokenize(masked, base);
   const out: Cue[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -101,7 +104,7 @@ export function superlativeCues(masked: string, base: number): Cue[] {
     const two = tokens.slice(Math.max(0, i - 3), i).map((x) => x.lower).join(' ');
     if (/\bone of\b/.test(two) || /\bone of the\b/.test(tokens.slice(Math.max(0, i - 4), i).map((x) => x.lower).join(' '))) continue;
     const possessive = owner && /['’]s$/.test(owner.text) && (SCOPE_OWNERS.has(owner.lower) || /^\p{Lu}/u.test(owner.text));
-    const scoped = SCOPE_AFTER.test(masked.slice(t.end - base));
+    const scoped = SCOPE_AFTER.test(masked.slice(t.end - base, t.end - base + 120));
     if (possessive || scoped) {
       const s = possessive ? owner.start : t.start;
       const next = tokens[i + 1]?.word ? tokens[i + 1] : t;
@@ -118,20 +121,21 @@ const DUE_TO_CAUSE = /^\s+(?:the|a|an|his|her|its|their|this|that|these|those|wh
 export function causalCues(masked: string, base: number): Cue[] {
   const out: Cue[] = [];
   for (const c of matches(CAUSAL, masked, base, 'causal')) {
-    const before = masked.slice(0, c.start - base);
+    const before = masked.slice(Math.max(0, c.start - base - 80), c.start - base);
     // Background in a relative clause ("the decision that triggered …") is not the sentence's claim.
     if (/\b(?:that|which|who|whose)\s+(?:\S+\s+){0,2}$/i.test(before)) continue;
     // "was due to fly" is a schedule; "due to the delays" / "due to worsening relations" is a cause.
-    if (/^due to$/i.test(c.text) && !DUE_TO_CAUSE.test(masked.slice(c.end - base))) continue;
+    if (/^due to$/i.test(c.text) && !DUE_TO_CAUSE.test(masked.slice(c.end - base, c.end - base + 60))) continue;
     out.push(c);
   }
   return out;
 }
 
-const EVALUATIVE = /\b(?:is|are|was|were|be|been|remains?|marks?|represents?)\s+(?:already\s+|clearly\s+|undoubtedly\s+|certainly\s+|nothing short of\s+)?(?:a|an|the)?\s*(?:[\p{L}-]+\s+)?(?:victory|success|failure|triumph|disaster|fiasco|mistake|blunder|defeat|humiliation|catastrophe|breakthrough|debacle|setback|scandal|disgrace|masterstroke|betrayal)\b/giu;
+const EVALUATIVE = /\b(?:is|are|was|were|be|been|remains?|marks?|represents?)\s+(?:(?:already|clearly|undoubtedly|certainly|nothing short of)\s+)?(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+)?(?:victory|success|failure|triumph|disaster|fiasco|mistake|blunder|defeat|humiliation|catastrophe|breakthrough|debacle|setback|scandal|disgrace|masterstroke|betrayal)\b/giu;
 
 /** "the meeting itself is already a victory": a judgement in the reporter's voice. */
 export function evaluativeCues(masked: string, base: number): Cue[] {
+  if (!EVALUATIVE_HINT.test(masked)) return [];
   return [...matches(EVALUATIVE, masked, base, 'evaluative')];
 }
 
@@ -150,13 +154,24 @@ export function hedgeCues(masked: string, base: number): Cue[] {
   return out;
 }
 
-export function assertionCues(masked: string, base: number): Cue[] {
-  return [...figureCues(masked, base), ...trendCues(masked, base), ...superlativeCues(masked, base), ...causalCues(masked, base), ...evaluativeCues(masked, base)];
+export function assertionCues(masked: string, base: number, tokens?: Token[]): Cue[] {
+  return [...figureCues(masked, base), ...trendCues(masked, base, tokens), ...superlativeCues(masked, base, tokens), ...causalCues(masked, base), ...evaluativeCues(masked, base)];
 }
 
+// Cheap tests that rule a sentence out before the finer, slower matching.
+const TREND_HINT = /(?:surg|soar|rose|risen|rising|climb|jump|plung|plummet|declin|drop|fall|fell|doubl|tripl|halv|skyrocket|spik|increas|decreas|grew|grow|shr[iau]nk|explod|balloon|tumbl|slump)/i;
+const SUPERLATIVE_HINT = /(?:est|most|least|top|leading|worst|best|no\.1)\b/i;
+const EVALUATIVE_HINT = /victor|success|failure|triumph|disaster|fiasco|mistake|blunder|defeat|humiliat|catastroph|breakthrough|debacle|setback|scandal|disgrace|masterstroke|betrayal/i;
+
+/** Drops cues that lie inside an earlier, longer one (one sweep, so linear after the sort). */
 function dedupe(cues: Cue[]): Cue[] {
   cues.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Cue[] = [];
-  for (const c of cues) if (!out.some((o) => o.start <= c.start && c.end <= o.end)) out.push(c);
+  let reach = -1;
+  for (const c of cues) {
+    if (c.end <= reach) continue;
+    out.push(c);
+    reach = Math.max(reach, c.end);
+  }
   return out;
 }

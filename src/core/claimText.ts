@@ -57,25 +57,30 @@ export function quoteRegions(text: string, from: number, to: number): Span[] {
 
 /** The text of [start, end) with quoted interiors blanked to spaces, so offsets stay the same. */
 export function maskQuotes(text: string, start: number, end: number, quotes: Span[]): string {
-  const chars = text.slice(start, end).split('');
+  let out = '';
+  let at = start;
   for (const q of quotes) {
-    const a = Math.max(q.start, start);
+    const a = Math.max(q.start, at);
     const b = Math.min(q.end, end);
-    for (let i = a; i < b; i++) chars[i - start] = ' ';
+    if (b <= a) continue;
+    out += text.slice(at, a) + ' '.repeat(b - a);
+    at = b;
   }
-  return chars.join('');
+  return out + text.slice(at, end);
 }
 
 /** Share of the non-space characters of [start, end) that lie inside quotes. */
 export function quotedShare(text: string, start: number, end: number, quotes: Span[]): number {
-  let total = 0;
+  const nonSpace = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, '').length;
+  const total = nonSpace(start, end);
+  if (!total) return 0;
   let quoted = 0;
-  for (let i = start; i < end; i++) {
-    if (/\s/.test(text[i])) continue;
-    total++;
-    if (quotes.some((q) => q.start <= i && i < q.end)) quoted++;
+  for (const q of quotes) {
+    const a = Math.max(q.start, start);
+    const b = Math.min(q.end, end);
+    if (b > a) quoted += nonSpace(a, b);
   }
-  return total ? quoted / total : 0;
+  return quoted / total;
 }
 
 /** Clips spans to [start, end). */

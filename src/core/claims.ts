@@ -1,20 +1,24 @@
 // Claims worth a second look: unattributed, vague-source and hedged sentences (per article,
 // memoised), and contested facts, where another outlet's report of the same fact disagrees on
-// the date, a number or the stance. Contested detection asks corpus.related() only for candidate
-// sentences (those holding a date, a number or a stance cue), so it stays near-linear.
+// the date, a number or the stance. Contested detection pairs only candidate sentences (holding a
+// date, a number or a stance cue) through an inverted index of their distinctive words with
+// bounded postings, so it stays near-linear; corpus.related() at one call per candidate was too
+// slow for a corpus-wide pass (about 7 ms a call at 500 articles).
 import type { Corpus } from './corpus';
 import { datesByArticle } from './claimDates';
-import { isContentWord, stem, tokenize } from './claimText';
-import { compareFacts, hasComparable, passageFacts, type DateMention, type Disagreement, type PassageFacts } from './contest';
+import { compareFacts, hasComparable, passageFacts, sentenceFacts, type DateMention, type Disagreement, type PassageFacts, type SentenceFacts } from './contest';
 import { analyzeArticleClaims, type ArticleClaims } from './sentenceClaims';
 import type { Article, Claim, Location, Sentence } from './types';
 
 export { analyzeArticleClaims } from './sentenceClaims';
 
-/** Related passages scoring below this are not taken to report the same fact. */
-const MIN_RELATED_SCORE = 0.2;
-const RELATED_LIMIT = 5;
 const QUOTE_SHARE = 0.6;
+/** Distinctive words two sentences must share to count as reporting the same fact. */
+const MIN_SHARED = 3;
+/** The best-matching sentences of other articles compared with each candidate. */
+const MAX_PARTNERS = 8;
+/** A distinctive word found in more candidate sentences than this is skipped when pairing. */
+const MAX_POSTINGS = 40;
 
 export function articleClaims(corpus: Corpus, id: string): ArticleClaims {
   return corpus.perArticle('claims', id, analyzeArticleClaims);
@@ -43,14 +47,22 @@ export function contestedClaims(corpus: Corpus): Claim[] {
   const dates = datesByArticle(corpus);
   const rarity = stemRarity(corpus);
   const facts = new Map<string, PassageFacts>();
+  const buckets = new Map<string, DateMention[][]>();
+  const datesOf = (article: Article): DateMention[][] => {
+    let b = buckets.get(article.id);
+    if (!b) buckets.set(article.id, (b = bucketBySentence(article, dates.get(article.id) ?? [])));
+    return b;
+  };
   const factsOf = (article: Article, s: Sentence, index: number): PassageFacts => {
     const key = `${article.id}\u0000${index}`;
     let f = facts.get(key);
     if (!f) {
-      const list = dates.get(article.id) ?? [];
+      const byS = datesOf(article);
+      const list = byS[index];
       const prev = article.sentences[index - 1];
       const previous = prev && prev.paragraph === s.paragraph ? prev : null;
-      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, list), { previous, published: article.published })));
+      const own = staticFacts(corpus, article.id);
+      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, byS), { previous, published: article.published }, own[index], previous ? own[index - 1] : null)));
     }
     return f;
   };
@@ -63,34 +75,46 @@ export function contestedClaims(corpus: Corpus): Claim[] {
     conflicts.set(key, list);
   };
 
+  // Candidates: body sentences, not quotes, holding (or carrying over) a date, a number or a stance cue.
+  interface Candidate { article: Article; index: number; facts: PassageFacts; stems: string[] }
+  const candidates: Candidate[] = [];
+  const postings = new Map<string, Candidate[]>();
   for (const article of articles) {
-    const info = articleClaims(corpus, article.id);
-    for (const si of info.sentences) {
+    for (const si of articleClaims(corpus, article.id).sentences) {
       if (si.quoted >= QUOTE_SHARE) continue;
-      const fa = factsOf(article, si.sentence, si.index);
-      if (!hasComparable(fa)) continue;
-      let related: ReturnType<Corpus['related']>;
-      try {
-        related = corpus.related(article.id, si.sentence, RELATED_LIMIT);
-      } catch {
-        related = [];
+      const facts = factsOf(article, si.sentence, si.index);
+      if (!hasComparable(facts) && !facts.inheritedDate) continue;
+      const stems = [...new Set(facts.words.map((w) => w.stem))].filter(rarity.distinctive);
+      const c: Candidate = { article, index: si.index, facts, stems };
+      candidates.push(c);
+      for (const w of stems) {
+        const list = postings.get(w) ?? [];
+        list.push(c);
+        postings.set(w, list);
       }
-      for (const r of related) {
-        if (r.article === article.id || r.score < MIN_RELATED_SCORE) continue;
-        const other = corpus.get(r.article);
-        if (!other || !sameStoryWindow(article, other)) continue;
-        const index = other.sentences.findIndex((s) => s.start <= r.start && r.start < s.end);
-        if (index < 0 || other.paragraphs[other.sentences[index].paragraph]?.heading) continue;
-        const bInfo = articleClaims(corpus, other.id).sentences.find((x) => x.index === index);
-        if (!bInfo || bInfo.quoted >= QUOTE_SHARE) continue;
-        const fb = factsOf(other, other.sentences[index], index);
-        const d = compareFacts(fa, fb, rarity);
-        if (!d) continue;
-        const sb = other.sentences[index];
-        note(article, si.index, { with: { article: other.id, start: sb.start, end: sb.end }, what: d, outlet: other.outlet ?? other.id });
-        const back = compareFacts(fb, fa, rarity) ?? { kind: d.kind, here: d.there, there: d.here };
-        note(other, index, { with: { article: article.id, start: si.sentence.start, end: si.sentence.end }, what: back, outlet: article.outlet ?? article.id });
-      }
+    }
+  }
+
+  // Same-fact partners through shared distinctive words. A word in too many candidate sentences
+  // says little about which fact they report and would make this quadratic, so it is skipped.
+  for (const a of candidates) {
+    if (!hasComparable(a.facts) && !a.facts.inheritedDate) continue;
+    const shared = new Map<Candidate, number>();
+    for (const w of a.stems) {
+      const list = postings.get(w)!;
+      if (list.length > MAX_POSTINGS) continue;
+      for (const b of list) if (b.article !== a.article) shared.set(b, (shared.get(b) ?? 0) + 1);
+    }
+    const partners = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
+    for (const [b] of partners) {
+      if (!sameStoryWindow(a.article, b.article)) continue;
+      const d = compareFacts(a.facts, b.facts, rarity);
+      if (!d) continue;
+      const sa = a.article.sentences[a.index];
+      const sb = b.article.sentences[b.index];
+      note(a.article, a.index, { with: { article: b.article.id, start: sb.start, end: sb.end }, what: d, outlet: b.article.outlet ?? b.article.id });
+      const back = compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here };
+      note(b.article, b.index, { with: { article: a.article.id, start: sa.start, end: sa.end }, what: back, outlet: a.article.outlet ?? a.article.id });
     }
   }
 
@@ -119,15 +143,32 @@ function sameStoryWindow(a: Article, b: Article): boolean {
 }
 
 /** The last date of the one or two sentences before, in the same paragraph. */
-function inheritedDate(article: Article, index: number, dates: DateMention[]): DateMention | null {
+function inheritedDate(article: Article, index: number, bySentence: DateMention[][]): DateMention | null {
   const s = article.sentences[index];
   for (let k = index - 1; k >= Math.max(0, index - 2); k--) {
-    const p = article.sentences[k];
-    if (p.paragraph !== s.paragraph) return null;
-    const inside = dates.filter((d) => d.start >= p.start && d.end <= p.end);
+    if (article.sentences[k].paragraph !== s.paragraph) return null;
+    const inside = bySentence[k];
     if (inside.length) return inside[inside.length - 1];
   }
   return null;
+}
+
+/** The dates inside each sentence, in one sweep over both sorted lists. */
+function bucketBySentence(article: Article, dates: DateMention[]): DateMention[][] {
+  const out: DateMention[][] = article.sentences.map(() => []);
+  const sorted = dates.slice().sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const d of sorted) {
+    while (k < article.sentences.length && article.sentences[k].end < d.end) k++;
+    if (k >= article.sentences.length) break;
+    if (article.sentences[k].start <= d.start) out[k].push(d);
+  }
+  return out;
+}
+
+/** The corpus-independent facts of every sentence of an article, memoised with the article. */
+function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
+  return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => sentenceFacts(a.text, s)));
 }
 
 /**
@@ -140,11 +181,9 @@ function stemRarity(corpus: Corpus): { idf: (stem: string) => number; distinctiv
     const df = new Map<string, number>();
     let n = 0;
     for (const a of corpus.articles()) {
-      for (const s of a.sentences) {
+      for (const f of staticFacts(corpus, a.id)) {
         n++;
-        const seen = new Set<string>();
-        for (const t of tokenize(s.text)) if (t.word && isContentWord(t.lower)) seen.add(stem(t.lower));
-        for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
+        for (const w of new Set(f.words.map((x) => x.stem))) df.set(w, (df.get(w) ?? 0) + 1);
       }
     }
     return { df, n };

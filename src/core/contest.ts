@@ -102,7 +102,7 @@ const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e
 const REFERENTIAL = new Set(['leader', 'side', 'country', 'nation', 'president', 'man', 'woman', 'time', 'way', 'thing', 'of', 'and', 'or', 'to', 'in', 'the', 'a']);
 const QUANTITY = new RegExp(
   String.raw`\b(?:(more than|over|at least|fewer than|less than|under|up to|nearly|almost|about|around|roughly|approximately|some|an estimated|just over|just under)\s+)?` +
-    String.raw`((?:US|USD)?[$€£]\s?)?(\d[\d,]*(?:\.\d+)?|${Object.keys(NUMBER_WORDS).join('|')})(?:\s*(thousand|million|billion|trillion|bn|mn))?` +
+    String.raw`((?:US|USD)?[$€£]\s?)?(\d[\d,]{0,15}(?:\.\d{1,6})?|${Object.keys(NUMBER_WORDS).join('|')})(?:\s*(thousand|million|billion|trillion|bn|mn))?` +
     String.raw`(?:\s*(%|percent|per cent)|[\s\u2010\u2011-]+([\p{L}]+))?`,
   'giu',
 );
@@ -174,42 +174,51 @@ export interface FactContext {
   published?: string | null;
 }
 
-/** Capitalised words (other than function words) and letter-digit model numbers, stemmed. */
-export function namesIn(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const t of tokenize(text)) {
-    if (!t.word) continue;
-    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(stem(t.lower));
-  }
-  return names;
+/** What a sentence says on its own, independent of the rest of the corpus (memoised per article). */
+export interface SentenceFacts {
+  words: { stem: string; start: number }[];
+  names: Set<string>;
+  quantities: Quantity[];
+  settled: string | null;
+  unsettled: string | null;
+  negated: Set<string>;
 }
 
-/** Builds the facts of one passage; `dates` are the resolved dates inside it (absolute offsets). */
-export function passageFacts(article: string, text: string, span: Span, dates: DateMention[], inheritedDate: DateMention | null, context: FactContext = {}): PassageFacts {
+export function sentenceFacts(text: string, span: Span): SentenceFacts {
   const slice = text.slice(span.start, span.end);
   const tokens = tokenize(slice, span.start);
   const negated = new Set<string>();
+  const names = new Set<string>();
+  const words: SentenceFacts['words'] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATOR.test(tokens[i].lower)) continue;
+    const t = tokens[i];
+    if (!t.word) continue;
+    if (isContentWord(t.lower)) words.push({ stem: stem(t.lower), start: t.start });
+    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(stem(t.lower));
+    if (!NEGATOR.test(t.lower)) continue;
     let j = i + 1;
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
     if (tokens[j]?.word) negated.add(stem(tokens[j].lower));
   }
-  const names = namesIn(slice);
-  if (context.previous) for (const n of namesIn(text.slice(context.previous.start, context.previous.end))) names.add(n);
+  return { words, names, quantities: extractQuantities(slice, span.start), ...stanceOf(slice), negated };
+}
+
+/** Builds the facts of one passage; `dates` are the resolved dates inside it (absolute offsets). */
+export function passageFacts(
+  article: string, text: string, span: Span, dates: DateMention[], inheritedDate: DateMention | null, context: FactContext = {},
+  own: SentenceFacts = sentenceFacts(text, span), previous: SentenceFacts | null = context.previous ? sentenceFacts(text, context.previous) : null,
+): PassageFacts {
+  const names = previous ? new Set([...own.names, ...previous.names]) : own.names;
   return {
+    ...own,
     article,
     start: span.start,
     end: span.end,
-    text: slice,
+    text: text.slice(span.start, span.end),
     names,
     published: context.published ?? null,
-    words: tokens.filter((t) => t.word && isContentWord(t.lower)).map((t) => ({ stem: stem(t.lower), start: t.start })),
     dates: dates.filter((d) => d.start >= span.start && d.end <= span.end && dateRange(d.value)),
     inheritedDate: inheritedDate && dateRange(inheritedDate.value) ? inheritedDate : null,
-    quantities: extractQuantities(slice, span.start),
-    ...stanceOf(slice),
-    negated,
   };
 }
 

@@ -332,6 +332,12 @@ const NOT_VERBS_ED = /^(?:need|speed|feed|seed|indeed|bed|red|hundred|united|bas
 
 /** The tense nearest to [start, end) within its clause: future markers, past verbs, or neither. */
 export function tenseAt(sentence: string, start: number, end: number): Tense | null {
+  // Tense is local: a bounded window keeps a huge unpunctuated "sentence" linear.
+  const W = 300;
+  if (start > W || sentence.length - end > W) {
+    const off = Math.max(0, start - W);
+    return tenseAt(sentence.slice(off, Math.min(sentence.length, end + W)), start - off, end - off);
+  }
   // The clause: cut at strong punctuation around the expression.
   const left = sentence.slice(0, start);
   const cutL = Math.max(left.lastIndexOf(';'), left.lastIndexOf(' -- '), left.lastIndexOf(' — '), left.lastIndexOf('"'), left.lastIndexOf('“'));
@@ -364,12 +370,20 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | n
 
 // ---- scanning ------------------------------------------------------------------------------------
 
+const MONTH_START = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_STARTS = new RegExp(`\\b(?=\\d|${MONTH_START}\\s|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s)`, 'gi');
+const CHRONO_GATE = new RegExp(`${MONTH_START}\\s+\\d|\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_START}|\\d{1,2}[/.-]\\d{1,2}`, 'gi');
+const ANY_TIME_WORD = /\d|\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*|today|tonight|yesterday|tomorrow|week|month|year|quarter|half|decade|day|days|hours?|minutes?|ago|now|nowadays|current|currently|recent|recently|ongoing|past|future|soon|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|annually|monthly|weekly|daily|yearly|term|weekend|earlier|previously|formerly|moment|time|times|present|history|years|months|weeks|decades|quarters)\b|['’]\d|\d0s/gi;
+
 /**
  * Finds the temporal expressions in `text[from, to)` (one sentence or a block) and resolves them
  * against `ref` (YYYY-MM-DD or null). Offsets are into `text`.
  */
 export function tagTimes(text: string, from: number, to: number, ref: string | null, order: DateOrder = null): Timex[] {
   const s = text.slice(from, to);
+  // Most sentences hold no temporal word at all: skip them before running thirty patterns.
+  ANY_TIME_WORD.lastIndex = 0;
+  if (!ANY_TIME_WORD.test(s)) return [];
   const refDate = ref ? parseDay(ref) : null;
   const found: Timex[] = [];
   const ctx: ScanCtx = {
@@ -380,8 +394,9 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
     after: (at) => s.slice(at, at + 40),
     sentenceStart: 0,
   };
-  // Explicit full dates first: they are unambiguous and the longest.
-  const starts = /\b(?=\d|[A-Za-z])/g;
+  // Explicit full dates first: they are unambiguous and the longest. They start with a digit, a month or a weekday.
+  const starts = DATE_STARTS;
+  starts.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = starts.exec(s))) {
     const d = dateAt(s, m.index, order);
@@ -407,7 +422,14 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
   // Longest first, then earliest; drop any overlap with a kept one.
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Timex[] = [];
-  for (const t of found) if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t);
+  const taken = new Uint8Array(s.length + 1);
+  for (const t of found) {
+    let free = true;
+    for (let i = t.start; i < t.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, t.start, t.end);
+    kept.push(t);
+  }
   kept.sort((a, b) => a.start - b.start);
   return kept.map((t) => trimLead(s, t)).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
 }
@@ -420,7 +442,17 @@ function trimLead(s: string, t: Timex): Timex {
 
 /** chrono-node catches forms the rules above miss ("the 5th", "Sept 5th at noon"); only calendar-certain results are kept. */
 function addChrono(s: string, ref: Date | null, found: Timex[]) {
-  if (!ref || !/\d/.test(s)) return;
+  // chrono is slow on long input; real sentences are short.
+  if (!ref || s.length > 1500) return;
+  // Only where a number meets a month name or a numeric date that nothing above has read.
+  const covered = new Uint8Array(s.length + 1);
+  for (const f of found) covered.fill(1, f.start, f.end);
+  let gap = false;
+  CHRONO_GATE.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CHRONO_GATE.exec(s)); ) {
+    if (!covered[m.index] || !covered[m.index + m[0].length - 1]) { gap = true; break; }
+  }
+  if (!gap) return;
   let results: chrono.ParsedResult[];
   try {
     results = chrono.strict.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
@@ -429,7 +461,7 @@ function addChrono(s: string, ref: Date | null, found: Timex[]) {
   }
   for (const r of results) {
     const start = r.index, end = r.index + r.text.length;
-    if (found.some((f) => f.start < end && start < f.end)) continue;
+    if (covered.subarray(start, end).some((x) => x === 1)) continue;
     const c = r.start;
     if (!c.isCertain('month') || !c.isCertain('day')) continue;
     const y = c.get('year'), mo = c.get('month'), d = c.get('day');
@@ -469,14 +501,18 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
         l.push(i);
       }
     });
-    const cap = Math.max(50, Math.sqrt(dated.length) * 4);
+    // Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article.
+    const cap = 50;
     for (const a of undated) {
       const score = new Map<number, number>();
-      for (const w of articleWords(corpus, a)) {
-        const l = index.get(w);
-        if (!l || l.length > cap) continue;
-        const idf = Math.log(1 + dated.length / l.length);
-        for (const i of l) score.set(i, (score.get(i) ?? 0) + idf);
+      const rare = [...articleWords(corpus, a)]
+        .map((w) => [w, index.get(w)?.length ?? 0] as const)
+        .filter(([, df]) => df > 0 && df <= cap)
+        .sort((x, y) => x[1] - y[1])
+        .slice(0, 80);
+      for (const [w, df] of rare) {
+        const idf = Math.log(1 + dated.length / df);
+        for (const i of index.get(w)!) score.set(i, (score.get(i) ?? 0) + idf);
       }
       const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
       if (!top.length || top[0][1] < 3) { out.set(a.id, { date: null, inferred: false }); continue; }

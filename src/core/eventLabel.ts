@@ -310,12 +310,19 @@ function finish(ts: Tok[]): string | null {
 }
 
 /** The label of a merged event: the best-formed label among a few of its passages. */
-export function eventLabel(_corpus: Corpus, mentions: EventMention[]): string {
+export function eventLabel(corpus: Corpus, mentions: EventMention[]): string {
   const ranked = [...mentions].sort((a, b) => rank(b) - rank(a)).slice(0, 3);
   let best: string | null = null, bestScore = -Infinity;
   for (const m of ranked) {
-    const { text, anchor } = withoutTime(m);
-    const label = labelOf(text, anchor);
+    // Labels are memoised per article, so re-merging after one edit re-labels only that article's passages.
+    const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
+    const key = `${m.start}:${m.end}:${m.timex.start}`;
+    let label = memo.get(key);
+    if (label === undefined) {
+      const { text, anchor } = withoutTime(m);
+      label = labelOf(text, anchor);
+      memo.set(key, label);
+    }
     if (!label) continue;
     const n = label.split(' ').length;
     const score = (/[A-Z]/.test(label.slice(1)) ? 2 : 0) + (n >= 3 && n <= 10 ? 2 : 0) - (/^(?:He|She|They|It|We|I)\b/.test(label) ? 2 : 0) - (SAY.test(label.split(' ')[1] ?? '') ? 1 : 0);

@@ -4,7 +4,7 @@
 import type { Corpus } from './corpus';
 import { referenceDates, tenseAt, timesOf, type ReferenceDate } from './dates';
 import { eventLabel } from './eventLabel';
-import { compatible, eventDate, valueInterval, width, DAY_MS, fmtDay, isoWeek } from './timex';
+import { eventDate, valueInterval, DAY_MS, fmtDay, isoWeek } from './timex';
 import { contentWords, IRREGULAR, lemma } from './words';
 import type { Article, NewsEvent, Passage, TimeExpression } from './types';
 
@@ -76,7 +76,8 @@ function predicatesOf(text: string): string[] {
 function midSentenceCaps(a: Article): Set<string> {
   const out = new Set<string>();
   for (const s of a.sentences) {
-    for (const m of s.text.matchAll(/(?<=[\p{L},;)]\s+)[\p{Lu}][\p{L}'’.‑-]*/gu)) out.add(m[0].replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase());
+    // A forward match, not a look-behind over \s+: that would rescan long runs of spaces at every position.
+    for (const m of s.text.matchAll(/(?<=[\p{L},;)])[ \t]{1,20}([\p{Lu}][\p{L}'’.‑-]*)/gu)) out.add(m[1].replace(/['’]s$/, '').replace(/\.$/, '').toLowerCase());
   }
   return out;
 }
@@ -96,6 +97,21 @@ function namesOf(text: string, known: Set<string>): string[] {
   return [...out];
 }
 
+/** For each offset of a sentence, whether it lies inside a direct quote (one linear pass). */
+function quoteMask(s: string): Uint8Array {
+  const mask = new Uint8Array(s.length + 1);
+  let straight = false, curly = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') straight = !straight;
+    else if (c === '“') curly++;
+    else if (c === '”') curly = Math.max(0, curly - 1);
+    mask[i + 1] = straight || curly > 0 ? 1 : 0;
+  }
+  mask[0] = 0;
+  return mask;
+}
+
 /** Inside a direct quote: events there are the speaker's words, not the reporter's timeline. */
 function insideQuote(s: string, at: number): boolean {
   const before = s.slice(0, at);
@@ -109,7 +125,8 @@ const EVENT_NOUN_SUBJECT = /^(?:(?:the|this|that|their|today['’]s|[A-Z][a-z]+d
 /** The passages of one sentence that each report an event dated by one time expression. */
 function sentenceMentions(a: Article, sStart: number, sEnd: number, times: TimeExpression[], known: Set<string>): EventMention[] {
   const s = a.text.slice(sStart, sEnd);
-  const dated = times.filter((t) => t.start >= sStart && t.end <= sEnd && (t.type === 'DATE' || t.type === 'TIME') && eventDate(t.value) && !insideQuote(s, t.start - sStart));
+  const quoted = quoteMask(s);
+  const dated = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && eventDate(t.value) && !quoted[t.start - sStart]);
   if (!dated.length) return [];
   const out: EventMention[] = [];
   // Cut the sentence into one piece per time expression: a fronted one ("In October, ...") opens its piece,
@@ -161,20 +178,39 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
   const out: EventMention[] = [];
   const undated: { start: number; end: number; cls: string }[] = [];
   const known = midSentenceCaps(a);
+  // Times and sentences are both in text order: walk them together.
+  const sorted = [...times].sort((x, y) => x.start - y.start);
+  let ti = 0;
   for (const s of a.sentences) {
-    const ms = sentenceMentions(a, s.start, s.end, times, known);
+    while (ti < sorted.length && sorted[ti].start < s.start) ti++;
+    const inSentence: TimeExpression[] = [];
+    for (let k = ti; k < sorted.length && sorted[k].start < s.end; k++) if (sorted[k].end <= s.end) inSentence.push(sorted[k]);
+    const ms = sentenceMentions(a, s.start, s.end, inSentence, known);
     out.push(...ms);
-    if (!ms.length && !times.some((t) => t.start >= s.start && t.end <= s.end && eventDate(t.value))) {
+    if (!ms.length && !inSentence.some((t) => eventDate(t.value))) {
       const m = EVENT_NOUN_SUBJECT.exec(s.text);
       const cls = m && CLASS_OF.get(m[1].toLowerCase());
       if (m && cls && !insideQuote(s.text, m.index)) undated.push({ start: s.start, end: s.end, cls });
     }
   }
   // "The meeting ... is moving forward": a definite event noun as subject refers to this article's dated event of that kind.
+  const byClass = new Map<string, EventMention[]>();
+  for (const m of out) {
+    if (m.value.includes('T')) continue;
+    for (const p of m.preds) {
+      if (p.startsWith('v:')) continue;
+      const l = byClass.get(p) ?? [];
+      l.push(m);
+      byClass.set(p, l);
+    }
+  }
   for (const u of undated) {
-    const same = out.filter((m) => m.preds.includes(u.cls) && !m.value.includes('T'));
-    if (!same.length) continue;
-    const prev = [...same].reverse().find((m) => m.start < u.start) ?? same[0];
+    const same = byClass.get(u.cls);
+    if (!same?.length) continue;
+    // The nearest dated mention before this sentence, else the first after it (lists are in text order).
+    let lo = 0, hi = same.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (same[mid].start < u.start) lo = mid + 1; else hi = mid; }
+    const prev = lo > 0 ? same[lo - 1] : same[0];
     const text = a.text.slice(u.start, u.end);
     out.push({ ...prev, start: u.start, end: u.end, text, preds: [...new Set([u.cls, ...predicatesOf(text)])], names: namesOf(text, known), words: [...new Set(contentWords(text))], timex: prev.timex, antecedent: prev });
   }
@@ -191,10 +227,14 @@ export function mentionsOf(corpus: Corpus, id: string): EventMention[] {
 interface Cluster {
   id: number;
   value: string;
+  /** valueInterval(value), kept to avoid re-parsing. */
+  iv: [number, number];
   mentions: EventMention[];
   preds: Set<string>;
   names: Set<string>;
   words: Map<string, number>;
+  /** Bucket keys ("n:name", "p:pred") this cluster is already filed under. */
+  filed: Set<string>;
 }
 
 /** Keys of the calendar units a value lies in, finest first: the buckets a cluster is filed under. */
@@ -228,71 +268,96 @@ function lookupKey(value: string): string | null {
 }
 
 /** How strongly a mention belongs to a cluster; null when it must not join. */
-function affinity(m: EventMention, c: Cluster): number | null {
-  if (!compatible(m.value, c.value)) return null;
-  const sharedPreds = m.preds.filter((p) => c.preds.has(p));
-  if (!sharedPreds.length) return null;
-  const sharedNames = m.names.filter((n) => c.names.has(n)).length;
+function affinity(m: EventMention, miv: [number, number], c: Cluster): number | null {
+  const nested = (miv[0] <= c.iv[0] && c.iv[1] <= miv[1]) || (c.iv[0] <= miv[0] && miv[1] <= c.iv[1]);
+  if (!nested) return null;
+  let shared = 0, onlySay = true;
+  for (const p of m.preds) if (c.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
+  if (!shared) return null;
+  let sharedNames = 0;
+  for (const n of m.names) if (c.names.has(n)) sharedNames++;
   // Different actors on the same date are different events.
   if (m.names.length && c.names.size && !sharedNames) return null;
   let sharedWords = 0;
   for (const w of m.words) if (c.words.has(w)) sharedWords++;
   const dice = (2 * sharedWords) / (m.words.length + c.words.size || 1);
-  const onlySay = sharedPreds.every((p) => p === 'SAY');
   // Statements match only when the same people speak on the same day.
-  if (onlySay && (!sharedNames || width(m.value) > 1 || width(c.value) > 1)) return null;
-  const score = sharedPreds.length + sharedNames + 3 * dice;
+  if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
+  const score = shared + sharedNames + 3 * dice;
+  // A year or a quarter holds many events of one kind: coarse dates need the same actors and wording.
+  const coarse = Math.max(miv[1] - miv[0], c.iv[1] - c.iv[0]) > 31;
+  if (coarse) return sharedNames > 0 && dice >= 0.2 && score >= 2.6 ? score : null;
   return score >= 1.4 ? score : null;
 }
 
-function joinCluster(c: Cluster, m: EventMention) {
+function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
   c.mentions.push(m);
   for (const p of m.preds) c.preds.add(p);
   for (const n of m.names) c.names.add(n);
   for (const w of m.words) c.words.set(w, (c.words.get(w) ?? 0) + 1);
-  if (width(m.value) < width(c.value)) c.value = m.value;
+  if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) { c.value = m.value; c.iv = miv; }
 }
 
-/** Merges mentions into events: finest dates first, each mention compared only with clusters in its date bucket sharing a predicate. */
-export function mergeMentions(mentions: EventMention[], maxCandidates = 200): Cluster[] {
+/**
+ * Merges mentions into events: finest dates first. Each mention is compared only with the clusters filed
+ * in its own date unit under one of its names (or, when it names nobody, one of its predicates), so the
+ * work per mention is bounded and the whole merge near-linear.
+ */
+export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Cluster[] {
+  const ivs = new Map<EventMention, [number, number]>();
+  // How many passages name each name: the rarest names find a mention's event fastest.
+  const nameFreq = new Map<string, number>();
+  for (const m of mentions) {
+    ivs.set(m, valueInterval(m.value) ?? [0, Infinity]);
+    for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  }
+  const w = (m: EventMention) => { const iv = ivs.get(m)!; return iv[1] - iv[0]; };
   // Sentences that only refer back to an event go last, straight into their antecedent's event.
-  const sorted = [...mentions].sort((x, y) => Number(!!x.antecedent) - Number(!!y.antecedent) || width(x.value) - width(y.value) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
+  const sorted = [...mentions].sort((x, y) => Number(!!x.antecedent) - Number(!!y.antecedent) || w(x) - w(y) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
   const buckets = new Map<string, Map<string, Cluster[]>>();
   const clusters: Cluster[] = [];
   const home = new Map<EventMention, Cluster>();
+  const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
   for (const m of sorted) {
+    const miv = ivs.get(m)!;
     const key = lookupKey(m.value);
     let best: Cluster | null = (m.antecedent && home.get(m.antecedent)) || null, bestScore = 0;
     if (key && !best) {
       const bucket = buckets.get(key);
       const seen = new Set<number>();
-      for (const p of m.preds) {
-        const list = bucket?.get(p);
+      // Clusters sharing a name first, then (a few recent ones) sharing a predicate: some passages name nobody.
+      const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+      const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+      for (const [k, cap] of probe) {
+        const list = bucket?.get(k);
         if (!list) continue;
-        for (let i = list.length - 1, n = 0; i >= 0 && n < maxCandidates; i--, n++) {
+        for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
           const c = list[i];
           if (seen.has(c.id)) continue;
           seen.add(c.id);
-          const s = affinity(m, c);
+          const s = affinity(m, miv, c);
           if (s !== null && s > bestScore) { best = c; bestScore = s; }
         }
       }
     }
     if (!best) {
-      best = { id: clusters.length, value: m.value, mentions: [], preds: new Set(), names: new Set(), words: new Map() };
+      best = { id: clusters.length, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
       clusters.push(best);
     }
-    const before = new Set(best.preds);
-    joinCluster(best, m);
+    const valueBefore = best.value;
+    joinCluster(best, m, miv);
     home.set(m, best);
-    // File the cluster under every unit it lies in, for each predicate it now has.
-    for (const k of unitKeys(best.value)) {
-      let b = buckets.get(k);
-      if (!b) buckets.set(k, (b = new Map()));
-      for (const p of best.preds) {
-        if (before.has(p) && best.mentions.length > 1) continue;
-        let l = b.get(p);
-        if (!l) b.set(p, (l = []));
+    // File the cluster under every unit it lies in, for each name and predicate it now has.
+    const fresh = keysOf(m.names, m.preds).filter((k) => !best!.filed.has(k));
+    if (valueBefore !== best.value) fresh.push(...best.filed);
+    for (const k of fresh) best.filed.add(k);
+    if (!fresh.length) continue;
+    for (const u of unitKeys(best.value)) {
+      let b = buckets.get(u);
+      if (!b) buckets.set(u, (b = new Map()));
+      for (const k of fresh) {
+        let l = b.get(k);
+        if (!l) b.set(k, (l = []));
         l.push(best);
       }
     }

@@ -63,7 +63,11 @@ export class IndexWorkerClient {
     while (next < batches.length && inFlight.length < IN_FLIGHT) send();
     while (inFlight.length) {
       const reply = await inFlight.shift()!;
-      if (cancelled()) return;
+      if (cancelled()) {
+        // Nobody waits for the batches still in flight; their failure (say, the worker being disposed) is no error.
+        for (const p of inFlight) p.catch(() => {});
+        return;
+      }
       if (next < batches.length) send();
       if (reply.type === 'batch') await onResults(reply.results);
     }

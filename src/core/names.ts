@@ -14,7 +14,11 @@ export interface Token {
 // A word: letters with inner apostrophes, hyphens and dots ("O'Neill", "Garcia-Peña", "H.R.", "U.S.").
 const WORD = /[\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}\d]+(?:[.'’-][\p{Lu}\p{Ll}\p{Lt}\p{Lo}\p{M}\d]+)*\.?/gu;
 
+const PLAIN = /^[A-Za-z0-9'-]*$/;
+
 export function normName(s: string): string {
+  // Most words are plain ASCII: skip Unicode normalisation for them (it dominates the cost).
+  if (PLAIN.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’]/g, "'").replace(/\./g, '');
 }
 

@@ -38,31 +38,11 @@ export function resolvePeople(corpus: Corpus): Person[] {
   return peopleModel(corpus).people;
 }
 
-function addEv(a: Evidence, b: Evidence) {
-  for (const k of Object.keys(a) as (keyof Evidence)[]) a[k] += b[k];
-}
-
 function buildModel(corpus: Corpus): PeopleModel {
   const articles = corpus.articles();
-  const forms = new Map<string, Form>();
-  const vocab = new Map<string, [number, number]>();
-  for (const a of articles) {
-    for (const [k, [lo, cap]] of articleCandidates(corpus, a.id).vocab) {
-      const v = vocab.get(k);
-      if (v) { v[0] += lo; v[1] += cap; } else vocab.set(k, [lo, cap]);
-    }
-  }
+  const { forms, vocab } = aggregate(corpus, articles);
   // A word written lower-case more often than capitalised is an ordinary word ("Computer", "Factory").
   const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
-  for (const a of articles) {
-    for (const c of articleCandidates(corpus, a.id).candidates) {
-      const key = c.keys.join(' ');
-      let f = forms.get(key);
-      if (!f) forms.set(key, (f = { key, keys: c.keys, ev: { ...c.ev }, surfaces: new Map() }));
-      else addEv(f.ev, c.ev);
-      f.surfaces.set(c.text, (f.surfaces.get(c.text) ?? 0) + 1);
-    }
-  }
 
   // Multi-word forms that are names.
   const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f, common));
@@ -120,7 +100,8 @@ function buildModel(corpus: Corpus): PeopleModel {
   const draftOf = new Map(drafts.map((d, i) => [d.forms, i]));
   // A given name alone ("Gustavo") names the person when only one person has it.
   for (const [given, owners] of givenOwners) {
-    if (owners.size !== 1 || !isGivenName(given) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
+    // "President Xi" names "Xi Jinping": a titled first word counts too (family name first).
+    if (owners.size !== 1 || !(isGivenName(given) || (forms.get(given)?.ev.title ?? 0) > 0) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
     const d = draftOf.get([...owners][0]) ?? -1;
     if (d >= 0 && forms.get(given)) addAlias([given], d);
   }
@@ -131,8 +112,15 @@ function buildModel(corpus: Corpus): PeopleModel {
   const mentionsOf: Passage[][] = drafts.map(() => []);
   const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
   const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
+  // Draft ids that survive re-ordering, and a signature of the whole alias table: while the table is
+  // unchanged, an article's raw matches are reused and only edited articles are scanned again.
+  const stable = drafts.map((d) => d.forms.map((f) => f.key).sort().join('|'));
+  const indexOfStable = new Map(stable.map((k, i) => [k, i]));
+  const sig = [...entryOf].map(([k, e]) => `${k}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';');
+  const counts = drafts.map((d) => d.count);
   for (const a of articles) {
-    const hits = findMentions(a, table, drafts.map((d) => d.count), corpus);
+    const raw = rawMentions(a, table, stable, sig);
+    const hits = chooseAmong(raw, indexOfStable, counts);
     byArticle.set(a.id, hits);
     for (const h of hits) {
       const text = a.text.slice(h.start, h.end);
@@ -232,7 +220,8 @@ function acceptSingle(f: Form, isGiven: boolean, common: (k: string) => boolean)
   if (ev.title > 0) return !isPlaceOrOrgWord(k) && !thingLike(ev);
   if (isPlaceOrOrgWord(k) || isCommonWord(k) || common(k)) return false;
   if (ev.place > 0 || ev.the > 0 || thingLike(ev)) return false;
-  return ev.appos + ev.speech > 0 && ev.inner > 0;
+  // A lone word next to "said" may be a company ("said Apple"): it also needs "he"/"she" nearby.
+  return (ev.appos > 0 || (ev.speech > 0 && ev.human > 0)) && ev.inner > 0;
 }
 
 function givenPart(f: Form): string {
@@ -262,27 +251,30 @@ function canonical(cl: Form[]): string {
   return topSurface(best);
 }
 
-function findMentions(
+interface RawMention { start: number; end: number; drafts: string[]; full: boolean }
+const rawCache = new WeakMap<object, { sig: string; raw: RawMention[] }>();
+
+/** Every occurrence of an accepted form in the body, with the (stable ids of the) people it may name. */
+function rawMentions(
   a: Article,
   table: Map<string, { keys: string[]; drafts: number[] }[]>,
-  counts: number[],
-  corpus: Corpus,
-): { start: number; end: number; person: number }[] {
-  // Per article (memoised): body tokens and the indexes of the capitalised ones, so that after any
-  // change in the corpus only a map lookup per capitalised word is needed.
-  const { toks, caps } = corpus.perArticle('people.tokens', a.id, (art) => {
-    const all: Token[] = [];
-    const capIdx: number[] = [];
-    for (const p of art.paragraphs) {
-      if (p.start < art.body.start || p.end > art.body.end) continue;
-      for (const t of tokenize(art.text, p.start, p.end)) {
-        if (nameLike(t)) capIdx.push(all.length);
-        all.push(t);
-      }
+  stable: string[],
+  sig: string,
+): RawMention[] {
+  // Keyed by the Article object (a new one on every edit). Tokens are not kept: they would cost far
+  // more memory than the matches, and are only needed again when the alias table changes.
+  const cached = rawCache.get(a);
+  if (cached && cached.sig === sig) return cached.raw;
+  const toks: Token[] = [];
+  const caps: number[] = [];
+  for (const p of a.paragraphs) {
+    if (p.start < a.body.start || p.end > a.body.end) continue;
+    for (const t of tokenize(a.text, p.start, p.end)) {
+      if (nameLike(t)) caps.push(toks.length);
+      toks.push(t);
     }
-    return { toks: all, caps: capIdx };
-  });
-  const raw: { start: number; end: number; drafts: number[]; full: boolean }[] = [];
+  }
+  const raw: RawMention[] = [];
   let skipUntil = -1;
   for (const i of caps) {
     if (i < skipUntil) continue;
@@ -296,23 +288,88 @@ function findMentions(
       for (let k = 1; k < n && ok; k++) ok = toks[i + k].key === e.keys[k] && adjacent(a.text, toks[i + k - 1], toks[i + k]);
       if (!ok) continue;
       const end = toks[i + n - 1];
-      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts, full: n > 1 });
+      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts.map((d) => stable[d]).sort(), full: n > 1 });
       skipUntil = i + n;
       break;
     }
   }
-  // A bare surname shared by several people goes to the one named in full in this article, else the most mentioned.
+  rawCache.set(a, { sig, raw });
+  return raw;
+}
+
+/** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
+function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, counts: number[]): { start: number; end: number; person: number }[] {
+  const idx = (k: string) => indexOfStable.get(k)!;
   const named = new Set<number>();
-  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(d));
+  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(idx(d)));
   return raw.map((r) => {
-    let d = r.drafts[0];
+    let d = idx(r.drafts[0]);
     if (r.drafts.length > 1) {
-      const here = r.drafts.filter((x) => named.has(x));
-      const pool = here.length ? here : r.drafts;
+      const ds = r.drafts.map(idx);
+      const here = ds.filter((x) => named.has(x));
+      const pool = here.length ? here : ds;
       d = pool.reduce((best, x) => (counts[x] > counts[best] ? x : best), pool[0]);
     }
     return { start: r.start, end: r.end, person: d };
   });
+}
+
+interface Aggregate {
+  /** The per-article result each article contributed, by identity: a new object means the article changed. */
+  contrib: Map<string, ArticleCandidates>;
+  forms: Map<string, Form>;
+  vocab: Map<string, [number, number]>;
+}
+const aggregates = new WeakMap<Corpus, Aggregate>();
+
+/** Name forms and word counts over the corpus, updated by subtracting and adding only changed articles. */
+function aggregate(corpus: Corpus, articles: Article[]): Aggregate {
+  let agg = aggregates.get(corpus);
+  if (!agg) aggregates.set(corpus, (agg = { contrib: new Map(), forms: new Map(), vocab: new Map() }));
+  const seen = new Set<string>();
+  for (const a of articles) {
+    seen.add(a.id);
+    const cur = articleCandidates(corpus, a.id);
+    const old = agg.contrib.get(a.id);
+    if (old === cur) continue;
+    if (old) applyContribution(agg, old, -1);
+    applyContribution(agg, cur, 1);
+    agg.contrib.set(a.id, cur);
+  }
+  for (const [id, old] of agg.contrib) {
+    if (seen.has(id)) continue;
+    applyContribution(agg, old, -1);
+    agg.contrib.delete(id);
+  }
+  return agg;
+}
+
+function applyContribution(agg: Aggregate, c: ArticleCandidates, sign: 1 | -1) {
+  const count = (words: string, slot: 0 | 1) => {
+    if (!words) return;
+    for (const k of words.split(' ')) {
+      const v = agg.vocab.get(k) ?? [0, 0];
+      v[slot] += sign;
+      if (v[0] <= 0 && v[1] <= 0) agg.vocab.delete(k);
+      else agg.vocab.set(k, v);
+    }
+  };
+  count(c.vocab.lower, 0);
+  count(c.vocab.capital, 1);
+  for (const cand of c.candidates) {
+    const key = cand.keys.join(' ');
+    let f = agg.forms.get(key);
+    if (!f) {
+      if (sign < 0) continue;
+      agg.forms.set(key, (f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]) }));
+      continue;
+    }
+    for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
+    const n = (f.surfaces.get(cand.text) ?? 0) + sign;
+    if (n > 0) f.surfaces.set(cand.text, n);
+    else f.surfaces.delete(cand.text);
+    if (f.ev.count <= 0 || !f.surfaces.size) agg.forms.delete(key);
+  }
 }
 
 /** A match inside an organisation or place name, after "the", or inside a longer unknown name. */

@@ -43,8 +43,9 @@ export interface RoleHit {
 export interface ArticleCandidates {
   candidates: Candidate[];
   roles: RoleHit[];
-  /** Per word: [times written lower-case, times capitalised inside a sentence]. Common words are mostly lower-case. */
-  vocab: Map<string, [number, number]>;
+  /** Words written lower-case, and words capitalised inside a sentence, space-joined with repeats
+   *  (one string each: a Map per article would cost ten times the memory). Common words are mostly lower-case. */
+  vocab: { lower: string; capital: string };
 }
 
 const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, org: 0, human: 0, inner: 0, count: 1 });
@@ -67,7 +68,8 @@ export function nameLike(t: Token): boolean {
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
   const roles: RoleHit[] = [];
-  const vocab = new Map<string, [number, number]>();
+  const lower: string[] = [];
+  const capital: string[] = [];
   const { text } = article;
   for (const s of article.sentences) {
     if (s.start < article.body.start || s.end > article.body.end) continue;
@@ -75,14 +77,11 @@ export function findCandidates(article: Article): ArticleCandidates {
     const toks = tokenize(text, s.start, s.end);
     scanSentence(text, toks, candidates, roles);
     toks.forEach((t, i) => {
-      const lower = /^\p{Ll}/u.test(t.text);
-      if (!lower && i === 0) return;
-      const v = vocab.get(t.key) ?? [0, 0];
-      v[lower ? 0 : 1]++;
-      vocab.set(t.key, v);
+      if (/^\p{Ll}/u.test(t.text)) lower.push(t.key);
+      else if (i > 0) capital.push(t.key);
     });
   }
-  return { candidates, roles, vocab };
+  return { candidates, roles, vocab: { lower: lower.join(' '), capital: capital.join(' ') } };
 }
 
 function scanSentence(text: string, toks: Token[], out: Candidate[], roles: RoleHit[]) {
@@ -230,7 +229,8 @@ function appositionBefore(text: string, toks: Token[], from: number): { start: n
   if (head < 0 || (head < seg.length - 1 && !/^(in|to|at|of|for|from|on)$/.test(seg[head + 1].key))) return null;
   // Clause openers are not part of the phrase ("In Washington, Trump ...").
   if (PLACE_PREPOSITIONS.has(seg[0].key) || /^(on|after|before|during|since|under|while|when|if|but|yet|without|with|despite|although|though|because)$/.test(seg[0].key)) return null;
-  if (hasName(seg)) return null;
+  // A name inside the phrase is another person, unless it is the owner ("Vladimir Putin's spokesman").
+  if (hasName(seg) && !seg.some((t) => isPossessive(t))) return null;
   if (seg.some((t) => SPEECH_VERBS.has(t.key))) return null;
   return { start: seg[0].start, end: seg[seg.length - 1].end };
 }

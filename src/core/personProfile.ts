@@ -24,7 +24,12 @@ export function outletOf(a: Article | undefined, id: string): string {
 export function quotesBySpeaker(corpus: Corpus): Map<string, Quote[]> {
   return corpus.derive('quotes.bySpeaker', () => {
     const m = new Map<string, Quote[]>();
-    for (const q of corpus.quotes()) if (q.speaker) m.set(q.speaker, [...(m.get(q.speaker) ?? []), q]);
+    for (const q of corpus.quotes()) {
+      if (!q.speaker) continue;
+      const l = m.get(q.speaker);
+      if (l) l.push(q);
+      else m.set(q.speaker, [q]);
+    }
     return m;
   });
 }
@@ -36,7 +41,12 @@ export function mentionAtOffset(corpus: Corpus, id: string, offset: number): { p
   return hit ? { person: model.people[hit.person], start: hit.start, end: hit.end } : undefined;
 }
 
+/** Memoised per person until the corpus changes: repeated hovers on a much-mentioned name stay cheap. */
 export function personProfile(corpus: Corpus, personId: string, maxQuotes = 3, maxCoMentioned = 5): PersonProfile | undefined {
+  return corpus.derive(`people.profile:${personId}:${maxQuotes}:${maxCoMentioned}`, () => buildProfile(corpus, personId, maxQuotes, maxCoMentioned));
+}
+
+function buildProfile(corpus: Corpus, personId: string, maxQuotes: number, maxCoMentioned: number): PersonProfile | undefined {
   const model = peopleModel(corpus);
   const idx = model.byId.get(personId);
   if (idx === undefined) return undefined;

@@ -23,9 +23,11 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
   article.paragraphs.forEach((p, pi) => {
     if (p.heading || p.start < article.body.start || p.end > article.body.end) return;
     let open = -1;
+    // British-style ‘…’ quotes, tracked only outside double quotes (inside, they are nested quotes).
+    let single = -1;
     for (let i = p.start; i < p.end; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0x201c) open = i; // “ (a second opener means the first was never closed)
+      if (ch === 0x201c) { open = i; single = -1; } // “ (a second opener means the first was never closed)
       else if (ch === 0x201d) {
         if (open >= 0) push(out, text, open, i, pi);
         open = -1;
@@ -33,10 +35,18 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
         const before = i === p.start ? ' ' : text[i - 1];
         const after = text[i + 1] ?? ' ';
         const opens = open < 0 && (i === p.start || OPENERS_BEFORE.test(before)) && !/\s/.test(after);
-        if (opens) open = i;
+        if (opens) { open = i; single = -1; }
         else if (open >= 0) { push(out, text, open, i, pi); open = -1; }
+      } else if (open < 0 && ch === 0x2018) {
+        if (i === p.start || OPENERS_BEFORE.test(text[i - 1])) single = i;
+      } else if (open < 0 && single >= 0 && ch === 0x2019) {
+        // ’ closes only when not inside a word ("don’t" is an apostrophe).
+        if (!/[\p{L}\d]/u.test(text[i + 1] ?? ' ') && !/\s/.test(text[i - 1])) { push(out, text, single, i, pi); single = -1; }
       }
     }
+    // A quote running on into the next paragraph is left open, and that paragraph opens with a quotation mark.
+    const next = article.paragraphs[pi + 1];
+    if (open >= 0 && next && /^["“]/.test(text.slice(next.start, next.start + 1))) push(out, text, open, p.end, pi);
   });
   return out;
 }
@@ -72,24 +82,31 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
   for (const a of corpus.articles()) {
     const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
     const hits = model.byArticle.get(a.id) ?? [];
-    let prev: { paragraph: number; close: number; subject: Subject | null } | null = null;
+    let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
     const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
     for (const q of spans) {
       // A quote split around "Trump admitted," keeps its speaker.
       const sameSentence: boolean = !!prev && prev.paragraph === q.paragraph && !!prev.subject && sentenceIndexAt(a, prev.close) === sentenceIndexAt(a, q.open);
       let who: Subject | null = sameSentence ? prev!.subject : attribute(a, outsideHits, q, spans);
       // A quote resumed after "he said" keeps its speaker: '"…," Trump said. "…"'.
-      if (!who && prev && prev.paragraph === q.paragraph && prev.subject) who = prev.subject;
+      // Only a quote that opens its sentence continues the previous one; "Noboa's aide said '…'" does not.
+      if (!who && prev && prev.subject && opensSentence(a, q) && (prev.paragraph === q.paragraph || (prev.runsOn && prev.paragraph === q.paragraph - 1))) who = prev.subject;
       const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
       out.push({
         article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
         speaker: resolved?.person != null ? model.people[resolved.person].id : null,
         speakerText: who ? who.text : null,
       });
-      prev = { paragraph: q.paragraph, close: q.close, subject: who };
+      prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
     }
   }
   return out;
+}
+
+function opensSentence(a: Article, q: QuoteSpan): boolean {
+  const si = sentenceIndexAt(a, q.open);
+  const from = si >= 0 ? a.sentences[si].start : a.paragraphs[q.paragraph].start;
+  return /^[\s\p{P}]*$/u.test(a.text.slice(Math.max(from, q.open - WINDOW), q.open));
 }
 
 function insideQuote(spans: QuoteSpan[], offset: number): boolean {
@@ -126,7 +143,10 @@ function hitsIn(hits: Hit[], from: number, to: number): Hit[] {
 
 /** People and he/she in text[from, to), in order. */
 function referents(a: Article, hits: Hit[], from: number, to: number, spans: QuoteSpan[]): Subject[] {
-  const out: Subject[] = hitsIn(hits, from, to).map((h) => ({ person: h.person, text: a.text.slice(h.start, h.end), pronoun: false, start: h.start }));
+  // "Noboa's aide said": a possessive names the owner, not the speaker.
+  const out: Subject[] = hitsIn(hits, from, to)
+    .filter((h) => !/^['’]s\b/.test(a.text.slice(h.end, h.end + 3)))
+    .map((h) => ({ person: h.person, text: a.text.slice(h.start, h.end), pronoun: false, start: h.start }));
   for (const t of tokenize(a.text, from, to)) {
     if (SUBJECT_PRONOUNS.has(t.key) && !insideQuote(spans, t.start)) out.push({ person: null, text: t.text, pronoun: true, start: t.start });
   }
@@ -140,7 +160,7 @@ function attribute(a: Article, hits: Hit[], q: QuoteSpan, spans: QuoteSpan[]): S
   // After the quote: '," Trump said' / '," said Felipe Botero' / '," he added'.
   const afterFrom = q.close + 1;
   let afterTo = Math.min(sentEnd, afterFrom + 120, a.body.end);
-  const nextQuote = text.slice(afterFrom, afterTo).search(/[“"]/);
+  const nextQuote = text.slice(afterFrom, afterTo).search(/[“"‘]/);
   if (nextQuote >= 0) afterTo = afterFrom + nextQuote;
   const after = text.slice(afterFrom, afterTo);
   const lead = /^[\s,]*(?:[-–—]{1,2}\s*)?/.exec(after)![0].length;
@@ -164,6 +184,11 @@ function attribute(a: Article, hits: Hit[], q: QuoteSpan, spans: QuoteSpan[]): S
   const before = text.slice(sStart, q.open);
   const toks = tokenize(text, sStart, q.open);
   for (let i = toks.length - 1; i >= 0; i--) {
+    // "According to Kovacic, '…'": the source follows the cue.
+    if (toks[i].key === 'according' && toks[i + 1]?.key === 'to') {
+      const r = referents(a, hits, toks[i + 1].end, Math.min(q.open, toks[i + 1].end + 60), spans)[0];
+      if (r) return r;
+    }
     if (!SPEECH_VERBS.has(toks[i].key) || toks[i].key === 'according' || insideQuote(spans, toks[i].start)) continue;
     // "... warned Petro to '…' and said '…'": a coordinated verb shares the earlier verb's subject.
     if (i > 0 && /^(and|but|then)$/.test(toks[i - 1].key)) continue;

@@ -3,7 +3,7 @@
 // never flagged; a claim with a named source is not "unattributed".
 import { findAttributions, type Attribution } from './attribution';
 import { assertionCues, hedgeCues, type Cue } from './claimCues';
-import { maskQuotes, quoteRegions, quotedShare } from './claimText';
+import { maskQuotes, quoteRegions, quotedShare, tokenize } from './claimText';
 import type { Article, Claim, Sentence, Span } from './types';
 
 /** What the sentence-level pass learned about one sentence; reused by the contested pass. */
@@ -64,13 +64,14 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     const quotes = quotesOf(sentence.paragraph);
     const quoted = quotedShare(text, sentence.start, sentence.end, quotes);
     const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
+    const tokens = tokenize(masked, sentence.start);
     const info: SentenceInfo = {
       sentence,
       index,
       quoted,
-      attributions: findAttributions(text, sentence, quotes),
+      attributions: findAttributions(text, sentence, quotes, { masked, tokens }),
       hedges: quoted >= QUOTE_SHARE ? [] : hedgeCues(masked, sentence.start),
-      assertions: quoted >= QUOTE_SHARE ? [] : assertionCues(masked, sentence.start),
+      assertions: quoted >= QUOTE_SHARE ? [] : assertionCues(masked, sentence.start, tokens),
     };
     infos.push(info);
     if (quoted >= QUOTE_SHARE) return; // a direct quote: the speaker's words, attributed by the quote itself
@@ -91,13 +92,32 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
       claims.push(claim('hedged', first.rule, `Hedged with ${words}: ${HEDGE_REASONS[first.rule]}.`));
     }
 
-    const open = info.assertions.filter((c) => !info.attributions.some((a) => a.covers.start <= c.start && c.end <= a.covers.end));
+    const open = uncovered(info.assertions, info.attributions.map((a) => a.covers));
     if (open.length && !continuesSpeech(article, infos, info)) {
       const first = open.slice().sort((a, b) => ASSERTION_ORDER.indexOf(a.rule) - ASSERTION_ORDER.indexOf(b.rule))[0];
       claims.push(claim('unattributed', first.rule, `${cap(ASSERTION_REASONS[first.rule])} (\u201c${first.text.trim()}\u201d) with no named source.`));
     }
   });
   return { claims, sentences: infos };
+}
+
+/** The cues that no coverage span contains (sorted sweeps, so linear after sorting). */
+function uncovered(cues: Cue[], covers: Span[]): Cue[] {
+  if (!covers.length) return cues;
+  const spans = covers.slice().sort((a, b) => a.start - b.start);
+  // The furthest end reached by any span starting at or before each span's start.
+  const reach: number[] = [];
+  spans.forEach((s, i) => reach.push(Math.max(s.end, i ? reach[i - 1] : -1)));
+  return cues.filter((c) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || reach[lo - 1] < c.end;
+  });
 }
 
 const ASSERTION_ORDER = ['figure', 'trend', 'superlative', 'causal', 'evaluative'];

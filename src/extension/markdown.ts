@@ -1,9 +1,10 @@
 // Building hover and tooltip markdown from untrusted article text. Article text is always escaped:
 // it can never become a link, a command, HTML or an image. Only the extension's own commands are trusted.
+// The escaping itself lives in ./escape (no vscode import) so it is unit-tested in plain Node.
 import * as vscode from 'vscode';
+import { HOVER_COMMANDS } from './escape';
 
-/** The only commands a Corroborate hover may link to. */
-export const HOVER_COMMANDS = ['corroborate.openPassage', 'corroborate.showMentions', 'corroborate.findRelated', 'corroborate.compareCoverage'];
+export { HOVER_COMMANDS, commandLink, escapeHtml, escapeMarkdown, plainLabel } from './escape';
 
 /** A MarkdownString that trusts only our own commands and renders no HTML. */
 export function safeMarkdown(): vscode.MarkdownString {
@@ -11,17 +12,4 @@ export function safeMarkdown(): vscode.MarkdownString {
   md.isTrusted = { enabledCommands: HOVER_COMMANDS };
   md.supportHtml = false;
   return md;
-}
-
-/** Escapes every markdown-significant character, HTML included, and folds line breaks. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~"'&:=$@]/g, (c) => `\\${c}`);
-}
-
-/** A command link to one of our own commands; the label is escaped, the arguments JSON-encoded. */
-export function commandLink(label: string, command: (typeof HOVER_COMMANDS)[number], args: unknown[], tooltip = ''): string {
-  const uri = `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
-  return `[${escapeMarkdown(label)}](${uri}${tooltip ? ` "${tooltip.replace(/["\\]/g, '')}"` : ''})`;
 }

@@ -2,15 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { EventNode, EventsNode, EventsTreeProvider } from '../../src/extension/features/eventsView';
-import type { CorpusService } from '../../src/extension/corpusService';
+import { eventually, getApi, seedId, type CorroborateApi } from './helpers';
 
-interface Api { service: CorpusService; events: EventsTreeProvider; eventsViews: vscode.TreeView<EventsNode>[] }
+interface Api extends CorroborateApi { events: EventsTreeProvider; eventsViews: vscode.TreeView<EventsNode>[] }
 
-async function api(): Promise<Api> {
-  const a = (await vscode.extensions.getExtension('corroborate.corroborate')!.activate()) as Api;
-  await a.service.ready;
-  return a;
-}
+const api = async (): Promise<Api> => (await getApi()) as Api;
 
 const labelOf = (p: EventsTreeProvider, n: EventsNode) => {
   const l = p.getTreeItem(n).label;
@@ -21,17 +17,7 @@ function allEvents(p: EventsTreeProvider, nodes: EventsNode[] = p.getChildren())
   return nodes.flatMap((n) => (n.kind === 'event' ? [n] : n.kind === 'group' ? allEvents(p, p.getChildren(n)) : []));
 }
 
-/** The article id whose file name starts with `prefix`. */
-const idOf = (a: Api, prefix: string) => a.service.corpus.articles().find((x) => x.id.split('/').pop()!.startsWith(prefix))!.id;
-
-async function until<T>(probe: () => T | undefined, what: string, tries = 100): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const v = probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+const idOf = seedId;
 
 describe('Events view', () => {
   let a: Api;
@@ -124,7 +110,7 @@ describe('Events view', () => {
 
   it('reveals the event of the passage under the cursor', async () => {
     await vscode.commands.executeCommand('corroborate.events.focus');
-    const view = await until(() => a.eventsViews.find((v) => v.visible), 'the Events view to be visible');
+    const view = await eventually('the Events view to be visible', () => a.eventsViews.find((v) => v.visible));
     const id = idOf(a, '002');
     const text = a.service.corpus.get(id)!.text;
     const at = text.indexOf('phone call on January 7');
@@ -133,7 +119,7 @@ describe('Events view', () => {
     editor.selection = new vscode.Selection(doc.positionAt(at + 2), doc.positionAt(at + 2));
     const expected = a.events.nodeAt(id, at + 2)!;
     assert.ok(expected);
-    const selected = await until(() => (view.selection[0]?.kind === 'event' && view.selection[0].event.id === expected.event.id ? view.selection[0] : undefined), 'the view to select the phone call');
+    const selected = await eventually('the view to select the phone call', () => (view.selection[0]?.kind === 'event' && view.selection[0].event.id === expected.event.id ? view.selection[0] : undefined));
     assert.equal((selected as EventNode).event.date, '2026-01-07');
   });
 });

@@ -234,4 +234,21 @@ describe('the indexing worker', () => {
       assert.deepEqual(r.article, direct.get(f));
     }
   });
+
+  it('stops between batches when cancelled, and disposing it then raises no error', async function () {
+    this.timeout(60000);
+    const workerFile = path.resolve(__dirname, '../../src/core/indexWorker.ts');
+    const client = new IndexWorkerClient(workerFile, { maxBytes: 1 << 20 }, { execArgv: ['--require', 'tsx/cjs'] });
+    const jobs = Array.from({ length: 12 }, (_, i) => ({ id: `a${i}.txt`, text: `Article ${i}.\n\nIt says little.` }));
+    let batches = 0;
+    await client.run(jobs, () => void batches++, () => batches >= 1, 2);
+    assert.equal(batches, 1);
+    client.dispose();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    await new Promise((r) => setTimeout(r, 300));
+    process.off('unhandledRejection', onUnhandled);
+    assert.deepEqual(unhandled, []);
+  });
 });

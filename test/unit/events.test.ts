@@ -108,3 +108,16 @@ describe('event labels', () => {
     assert.equal(labelOf('U.S. President Donald Trump and Colombian President Gustavo Petro are set to meet at the White House.'), 'Donald Trump and Gustavo Petro meet at the White House');
   });
 });
+
+describe('events on hostile input', () => {
+  it('handles a huge unpunctuated line and many quotes without quadratic work', function () {
+    this.timeout(60_000);
+    const c = new Corpus();
+    c.upsert('a.txt', `---\npublished: 2026-02-04\n---\nHeadline\n\n${'Ada met Bo on Monday and '.repeat(8000)}.\n\n${'"He met on Friday," '.repeat(8000)}\n`);
+    const events = c.events();
+    for (const e of events) for (const s of e.sources) assert.equal(c.get('a.txt')!.text.slice(s.start, s.end), s.text);
+    assert.ok(events.some((e) => e.date === '2026-02-02'));
+    // Quoted speech is the speaker's, not the timeline's.
+    assert.ok(!events.some((e) => e.date === '2026-01-30'));
+  });
+});

@@ -117,6 +117,13 @@ describe('alias resolution', () => {
     assert.equal(c.people().length, 0);
   });
 
+  it('reads "Ecuador\'s president, X" and "X, the Y of Z"', () => {
+    const c = corpusOf(["Talks went on. Ecuador's president, Daniel Noboa, said nothing. Maria Lopez, the head of the central bank, spoke later."]);
+    const roles = (n: string) => c.people().find((p) => p.name === n)?.roles.map((r) => r.text);
+    assert.deepEqual(roles('Daniel Noboa'), ["Ecuador's president"]);
+    assert.deepEqual(roles('Maria Lopez'), ['the head of the central bank']);
+  });
+
   it('handles initials and hyphenated names', () => {
     const c = corpusOf(['National security adviser H.R. McMaster met Daniel Garcia-Peña, the ambassador, on Monday, McMaster said.']);
     const ns = names(c.people());
@@ -151,5 +158,56 @@ describe('people on an unseen story (test/fixtures/unseen)', () => {
     assert.equal(q('We are still searching')?.speaker, 'katarzyna-wielgosz');
     assert.equal(q('No one will be left behind')?.speaker, 'tomas-ferreira-holm');
     assert.equal(q('deeply regrets')?.speaker, 'lars-emberg');
+  });
+});
+
+describe('incremental people resolution', () => {
+  it('after edits and removals gives the same answer as a fresh corpus', () => {
+    const c = seedCorpus();
+    c.people();
+    const ids = c.articles().map((a) => a.id);
+    const id2 = ids.find((i) => i.startsWith('002'))!;
+    const id3 = ids.find((i) => i.startsWith('003'))!;
+    const text2 = c.get(id2)!.text;
+    // Edit: Botero's sentence goes; remove an article; add a new one naming a new person.
+    c.upsert(id2, text2.replace(/"Both Trump[^\n]*/, ''));
+    c.people();
+    c.remove(id3);
+    c.people();
+    c.upsert('new.txt', 'Senator Ana Kovacic said on Monday that Petro would visit. Kovacic added nothing.');
+    const incremental = JSON.stringify({ p: c.people(), q: c.quotes() });
+
+    const fresh = new Corpus();
+    for (const a of c.articles()) fresh.upsert(a.id, a.text);
+    assert.equal(incremental, JSON.stringify({ p: fresh.people(), q: fresh.quotes() }));
+    assert.ok(!c.people().some((p) => p.name === 'Felipe Botero'));
+    assert.ok(!c.people().some((p) => p.name === 'Rosa Villavicencio'));
+    assert.ok(c.people().some((p) => p.name === 'Ana Kovacic'));
+  });
+});
+
+describe('people in general news text', () => {
+  const c = corpusOf([`Markets were calm on Monday.
+
+Mr. Putin said on Tuesday that talks with Kyiv would continue. Vladimir Putin's spokesman, Dmitry Peskov, told reporters the Kremlin was ready. Putin later flew to Saudi Arabia.
+
+North Korean leader Kim Jong Un met President Xi in Beijing. Xi Jinping said the meeting went well. Goldman Sachs said its profits rose. Analysts at Morgan Stanley said the deal was fair.
+
+In Hong Kong, Los Angeles and New York, protesters gathered. The United Nations and the European Union issued statements. Prime Minister Keir Starmer told the BBC that Britain would help. Starmer added that Wall Street and Silicon Valley were watching.
+
+Tim Cook, Apple's chief executive, said Apple would invest. Cook spoke in Cupertino.`]);
+  const people = c.people();
+
+  it('finds titled, possessive and family-name-first people, and no companies or places', () => {
+    assert.deepEqual(names(people).sort(), ['Dmitry Peskov', 'Keir Starmer', 'Kim Jong Un', 'Tim Cook', 'Vladimir Putin', 'Xi Jinping']);
+    assert.equal(people.find((p) => p.name === 'Vladimir Putin')!.mentions.length, 3);
+    assert.ok(people.find((p) => p.name === 'Xi Jinping')!.aliases.includes('Xi'));
+  });
+
+  it('reads owner-possessive roles', () => {
+    const roles = (n: string) => people.find((p) => p.name === n)!.roles.map((r) => r.text);
+    assert.deepEqual(roles('Dmitry Peskov'), ["Vladimir Putin's spokesman"]);
+    assert.deepEqual(roles('Tim Cook'), ["Apple's chief executive"]);
+    assert.deepEqual(roles('Kim Jong Un'), ['North Korean leader']);
   });
 });

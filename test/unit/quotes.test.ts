@@ -78,6 +78,32 @@ describe('quote edge cases', () => {
     assert.deepEqual(qs.map((q) => [q.text, q.name]), [['We tried,', 'Lena Ortiz'], ['and we will try again.', 'Lena Ortiz']]);
   });
 
+  it('handles "according to X", a quote running on into the next paragraph, and an unnamed speaker', () => {
+    const qs = quotesOf([
+      'Senator Ana Kovacic arrived late.',
+      '',
+      '"We will win," she told CNN. According to Kovacic, "the vote is close."',
+      '',
+      'Mayor Tom Reyes, who leads the city council, said: "Nobody expected this. We are working around the clock.',
+      '',
+      '"The damage is enormous," he added.',
+      '',
+      '"It is over," the minister said.',
+    ].join('\n'));
+    assert.deepEqual(qs.map((q) => [q.text, q.name]), [
+      ['We will win,', 'Ana Kovacic'],
+      ['the vote is close.', 'Ana Kovacic'],
+      ['Nobody expected this. We are working around the clock.', 'Tom Reyes'],
+      ['The damage is enormous,', 'Tom Reyes'],
+      ['It is over,', null],
+    ]);
+  });
+
+  it('reads British-style ‘…’ quotes without taking apostrophes for quotation marks', () => {
+    const qs = quotesOf('Governor Maria Lopez spoke. Lopez said ‘we don’t give up’ and left. Lopez’s aide said ‘no comment’.');
+    assert.deepEqual(qs.map((q) => [q.text, q.name]), [['we don’t give up', 'Maria Lopez'], ['no comment', null]]);
+  });
+
   it('skips quoted titles and never hangs on unbalanced or very many quotation marks', () => {
     assert.equal(quotesOf('She read "The Art Of War" twice.').length, 0);
     const marks = 'He said "'.repeat(5) + ' and then stopped.';
@@ -102,5 +128,28 @@ describe('quotes and people on pathological input', () => {
     assert.ok(Date.now() - t0 < 20000, `took ${Date.now() - t0} ms`);
     assert.ok(people.some((p) => p.name === 'Lena Ortiz'));
     for (const q of quotes.slice(0, 100)) assert.equal(text.slice(q.start, q.end), q.text);
+  });
+});
+
+describe('people and quotes on arbitrary text (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const pieces = ['"', '“', '”', '‘', '’', "'s", ' said ', 'Mr ', 'President ', 'Ana Kovacic', 'Kovacic', ', a spokeswoman, ', '. ', '\n\n', 'He ', 'the ', ' in ', 'Havana', 'É', '😀', '\u0000', 'ا'];
+  const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 8 })), { maxLength: 80 }).map((xs) => xs.join(''));
+
+  it('never throw, and every span slices its text', () => {
+    fc.assert(fc.property(fc.array(textArb, { minLength: 1, maxLength: 3 }), (texts) => {
+      const c = new Corpus();
+      texts.forEach((t, i) => c.upsert(`t${i}.txt`, t));
+      for (const p of c.people()) {
+        for (const m of p.mentions) assert.equal(c.get(m.article)!.text.slice(m.start, m.end), m.text);
+        for (const r of p.roles) assert.equal(c.get(r.article)!.text.slice(r.start, r.end), r.text);
+      }
+      for (const q of c.quotes()) {
+        assert.ok(q.start <= q.end);
+        assert.equal(c.get(q.article)!.text.slice(q.start, q.end), q.text);
+        if (q.speaker) assert.ok(c.personById(q.speaker));
+      }
+    }), { numRuns: 150 });
   });
 });

@@ -21,7 +21,14 @@ const seeds: [string, string][] = fs
   });
 
 /** Bounded runs: a slow analysis shortens the run instead of stalling the suite (hangs are caught by worstCase.test.ts). */
-const budget = (numRuns: number): fc.Parameters<unknown> => ({ numRuns, interruptAfterTimeLimit: 12_000, endOnFailure: true });
+const budget = <Ts>(numRuns: number): fc.Parameters<Ts> => ({ numRuns, interruptAfterTimeLimit: 12_000, endOnFailure: true });
+
+/** fc.assert, plus the number of runs done within the budget when CORROBORATE_VERBOSE is set. */
+function check<Ts extends unknown[]>(prop: fc.IProperty<Ts>, params: fc.Parameters<Ts>) {
+  const out = fc.check(prop, params);
+  if (process.env.CORROBORATE_VERBOSE) console.log(`      ${out.numRuns} runs${out.interrupted ? ' (time budget reached)' : ''}`);
+  if (out.failed) throw new Error(fc.defaultReportMessage(out) ?? 'property failed');
+}
 
 function seedsCorpus(): Corpus {
   const c = new Corpus();
@@ -37,11 +44,11 @@ describe('robustness: property-based tests of the core', function () {
   });
 
   it('a corpus of arbitrary strings answers every query without throwing', () => {
-    fc.assert(
+    check(
       fc.property(fc.array(hostileText, { minLength: 1, maxLength: 3 }), (texts) => {
         const c = new Corpus();
         texts.forEach((t, i) => c.upsert(`a${i}.txt`, t));
-        checkEverything(c, texts.map((t) => t.slice(0, 40)));
+        checkEverything(c, texts.map((t) => t.slice(0, 40)), 4);
       }),
       budget(80),
     );
@@ -49,26 +56,23 @@ describe('robustness: property-based tests of the core', function () {
 
   it('mutated seeds, next to the untouched seeds, keep every invariant', () => {
     const c = seedsCorpus();
-    fc.assert(
+    check(
       fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (i, ms) => {
         const text = mutate(seeds[i][1], ms);
-        // Replace the seed itself (incremental update of an existing article) and add a mutant copy.
-        c.upsert(seeds[i][0], text);
-        c.upsert('mutant.txt', mutate(seeds[(i + 1) % seeds.length][1], ms.slice().reverse()));
+        c.upsert('mutant.txt', text);
         try {
-          checkEverything(c, [text.slice(0, 30)]);
+          checkEverything(c, [text.slice(0, 30)], 2);
         } finally {
-          c.upsert(seeds[i][0], seeds[i][1]);
           c.remove('mutant.txt');
         }
       }),
-      budget(50),
+      { ...budget(50), interruptAfterTimeLimit: 20_000 },
     );
   });
 
   it('search takes any query string', () => {
     const c = seedsCorpus();
-    fc.assert(
+    check(
       fc.property(fc.oneof(anyText, fc.constantFrom('', ' ', '.*', '(', '[', '\\', '$^', '|||', '"'.repeat(1000), 'a'.repeat(10_000))), (q) => {
         const p = new Problems();
         checkSearch(c, p, [q]);
@@ -81,7 +85,7 @@ describe('robustness: property-based tests of the core', function () {
   it('related takes any span inside an article', () => {
     const c = seedsCorpus();
     const ids = seeds.map(([id]) => id);
-    fc.assert(
+    check(
       fc.property(fc.constantFrom(...ids), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 50 }), (id, x, y, limit) => {
         const n = c.get(id)!.text.length;
         const [start, end] = [Math.floor(Math.min(x, y) * n), Math.floor(Math.max(x, y) * n)];
@@ -101,7 +105,7 @@ describe('robustness: property-based tests of the core', function () {
   it('personAt takes any offset, in range or not', () => {
     const c = seedsCorpus();
     const ids = seeds.map(([id]) => id);
-    fc.assert(
+    check(
       fc.property(fc.constantFrom(...ids, 'missing.txt'), fc.integer({ min: -10, max: 20_000 }), (id, off) => {
         const p = c.personAt(id, off);
         if (p) assert.ok(p.mentions.some((m) => m.article === id && m.start <= off && off < m.end));
@@ -113,9 +117,10 @@ describe('robustness: property-based tests of the core', function () {
   it('an incrementally updated corpus answers like a fresh one built from the same articles', () => {
     type Op = { id: number; text: string | null };
     const op = fc.record({ id: fc.integer({ min: 0, max: 3 }), text: fc.option(hostileText, { nil: null, freq: 4 }) });
-    fc.assert(
+    check(
       fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops: Op[]) => {
-        const inc = seedsCorpus();
+        const inc = new Corpus();
+        for (const [id, text] of seeds.slice(0, 2)) inc.upsert(id, text);
         const final = new Map<string, string>(seeds.slice(0, 2));
         for (const o of ops) {
           const id = o.id < 2 ? seeds[o.id][0] : `extra${o.id}.txt`;
@@ -128,7 +133,6 @@ describe('robustness: property-based tests of the core', function () {
           }
           inc.report(); // fill the memos between changes so stale ones would show
         }
-        for (const [id] of seeds.slice(2)) inc.remove(id);
         const fresh = new Corpus();
         for (const [id, text] of [...final].sort()) fresh.upsert(id, text);
         assert.deepEqual(inc.report(), fresh.report());
@@ -139,15 +143,15 @@ describe('robustness: property-based tests of the core', function () {
   });
 
   it('related results of every sentence of a corpus of mutants keep the invariants', () => {
-    fc.assert(
+    check(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { maxLength: 3 })), { minLength: 2, maxLength: 3 }), (picks) => {
         const c = new Corpus();
         picks.forEach(([i, ms], k) => c.upsert(`m${k}.txt`, mutate(seeds[i][1], ms)));
         const p = new Problems();
-        checkRelated(c, p, 30);
+        checkRelated(c, p, 10);
         p.assertNone();
       }),
-      budget(30),
+      budget(20),
     );
   });
 });

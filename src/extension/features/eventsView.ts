@@ -113,7 +113,7 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     }
     const p = node.passage;
     const article = this.service.corpus.get(p.article);
-    const item = new vscode.TreeItem(article?.outlet ?? article?.title ?? p.article, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(sourceName(article, p.article), vscode.TreeItemCollapsibleState.None);
     item.id = node.key;
     const flat = p.text.replace(/\s+/g, ' ');
     item.description = flat.length > PREVIEW ? `${flat.slice(0, PREVIEW)}…` : flat;
@@ -136,6 +136,14 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
     }
     return undefined;
   }
+}
+
+/** What a reader calls an article in a list: its outlet, else a short title, else its file name. */
+function sourceName(article: { outlet: string | null; title: string | null } | undefined, id: string): string {
+  if (article?.outlet) return article.outlet;
+  const title = article?.title?.replace(/\s+/g, ' ').trim();
+  if (title) return title.length > 40 ? `${title.slice(0, 39)}…` : title;
+  return id.split('/').pop() ?? id;
 }
 
 function countEvents(g: TimelineGroup): number {

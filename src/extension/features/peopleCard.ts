@@ -12,7 +12,7 @@ export interface CardContext {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** Outlets may be named by a long headline; keep the card readable. */
-const source = (s: string) => escapeMarkdown(clip(s, 40));
+const source = (s: string) => escapeMarkdown(clip(s, 32));
 
 export function personCardMarkdown(p: PersonProfile, at: CardContext): string {
   const lines: string[] = [];

@@ -8,7 +8,13 @@ export const peopleSteps: Step[] = [
     async run({ ui, seed }) {
       await ui.openFile(seed('000').name);
       const hover = await ui.hoverWord('Petro');
-      assert.ok(hover.includes('Gustavo Petro'), `the hover card says: "${hover.slice(0, 300)}"`);
+      const says = `the hover card says: "${hover.slice(0, 400)}"`;
+      assert.ok(hover.includes('Gustavo Petro'), says);
+      // Rendered, not raw markdown: roles with outlets, coverage counts, a quote and the command links.
+      assert.ok(hover.includes('Colombian President'), says);
+      assert.ok(/Mentioned in 5 articles/.test(hover), says);
+      assert.ok(hover.includes('Show all mentions') && hover.includes('Find related coverage'), says);
+      assert.ok(!hover.includes('](command:'), `command links are rendered as links: ${says}`);
     },
   },
 ];

@@ -115,14 +115,21 @@ export function checkPersonAt(corpus: Corpus, problems: Problems) {
     if (!found) problems.list.push(`personAt(${m.article}, ${m.start}) found nobody at a mention of ${p.id}`);
   }
   if (corpus.personAt('no such article', 0) !== undefined) problems.list.push('personAt on an unknown article returned a person');
+  // Lookups by id and by name agree with the list.
+  for (const p of corpus.people().slice(0, 30)) {
+    if (corpus.personById(p.id)?.id !== p.id) problems.list.push(`personById(${p.id}) does not return it`);
+    if (!corpus.personNamed(p.name)) problems.list.push(`personNamed(${JSON.stringify(p.name)}) finds nobody`);
+  }
+  for (const name of ['', ' ', 'no such person at all', '\u0000', 'said']) corpus.personNamed(name);
+  if (corpus.personById('no-such-id') !== undefined) problems.list.push('personById on an unknown id returned a person');
 }
 
 /** Every corpus-level query, and every invariant over its answers. */
-export function checkEverything(corpus: Corpus, searchQueries: string[] = []): void {
+export function checkEverything(corpus: Corpus, searchQueries: string[] = [], relatedPerArticle = 8): void {
   const problems = new Problems();
   checkArticles(corpus, problems);
   checkReport(corpus, problems);
-  checkRelated(corpus, problems);
+  checkRelated(corpus, problems, relatedPerArticle);
   checkPersonAt(corpus, problems);
   const words = corpus.articles().flatMap((a) => a.sentences.slice(0, 2).map((s) => s.text.split(/\s+/).slice(0, 3).join(' ')));
   checkSearch(corpus, problems, [...searchQueries, ...words.slice(0, 4)]);

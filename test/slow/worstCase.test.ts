@@ -1,13 +1,15 @@
 // "No catastrophic regex": every worst-case input of about 5 MB is analysed in a child process with a
 // generous time limit. This is a hang detector, not a benchmark: the limit is far above normal times.
+// It takes minutes, so it runs in `npm run test:unit` / `npm test` (test/slow/.mocharc.json), not in a
+// plain `npx mocha`. To find which family is superlinear: npx tsx test/unit/support/probe.ts
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { CASES } from './support/worstCase';
+import { CASES } from '../unit/support/worstCase';
 
 const SIZE = Number(process.env.CORROBORATE_WORST_SIZE ?? 5 * 1024 * 1024);
 const LIMIT_MS = Number(process.env.CORROBORATE_WORST_LIMIT_MS ?? 60_000);
-const child = path.join(__dirname, 'support', 'worstCase.ts');
+const child = path.join(__dirname, '..', 'unit', 'support', 'worstCase.ts');
 
 describe('no catastrophic regular expressions: ~5 MB worst-case articles', function () {
   this.timeout(LIMIT_MS + 15_000);
