@@ -27,7 +27,7 @@ export function compareHtml(data: Comparison, ctx: HtmlContext): string {
   const csp = `default-src 'none'; img-src ${ctx.cspSource}; style-src ${ctx.cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   const columns = data.columns
     .map((c) => {
-      const head = `<header><h2>${escapeHtml(c.outlet ?? c.article)}</h2><div class="meta">${escapeHtml(c.published ?? 'undated')}${c.origin ? ' · this article' : ''}</div>` +
+      const head = `<header><h2>${escapeHtml(c.outlet ?? c.article.split('/').pop() ?? c.article)}</h2><div class="meta">${escapeHtml(c.published ?? 'undated')}${c.origin ? ' · this article' : ''}</div>` +
         (c.title ? `<div class="title">${escapeHtml(c.title)}</div>` : '') + '</header>';
       const passages = c.passages
         .map((p) => {
