@@ -112,7 +112,8 @@ if (results.indexing) {
 }
 const A = results.activation;
 row('activation (require + activate()), median of 5', `${f(A.loadMs + A.activateMs, 1)} ms (load ${f(A.loadMs, 1)}, activate ${f(A.activateMs, 1)}; fastest ${f(A.runsMs[0], 1)}; CPU ${f(A.cpuMs, 1)})`, '< 50 ms', A.loadMs + A.activateMs < 50);
-row('bundle dist/extension.js (worker)', `${f(A.bundleBytes / 1024, 0)} KB (${f(A.workerBytes / 1024, 0)} KB)`, '< 2048 KB', A.bundleBytes < 2 * 1024 * 1024);
+// The target counts the NLP libraries too: the extension loads them on its first analysis.
+row('bundle dist/extension.js (worker; nlpLibs.js)', `${f(A.bundleBytes / 1024, 0)} KB (${f(A.workerBytes / 1024, 0)} KB; ${f((A.nlpLibsBytes ?? 0) / 1024, 0)} KB)`, '< 2048 KB with nlpLibs', A.bundleBytes + (A.nlpLibsBytes ?? 0) < 2 * 1024 * 1024);
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
