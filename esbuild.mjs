@@ -4,6 +4,16 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+// The NLP libraries (compromise, chrono-node) are two thirds of the code: they get a bundle of their own,
+// dist/nlpLibs.js, which src/core/lazyLibs.ts requires on the first analysis. Activation then parses
+// only the extension's own code.
+const nlpLibsApart = {
+  name: 'nlp-libs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/nlpLibs$/ }, (args) => (args.importer.endsWith('lazyLibs.ts') ? { path: './nlpLibs.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,6 +23,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  plugins: [nlpLibsApart],
 };
 
 const builds = [
@@ -20,6 +31,7 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Indexing runs in a worker thread so the extension host stays responsive (src/core/indexWorker.ts).
   { ...common, entryPoints: ['src/core/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
+  { ...common, entryPoints: ['src/core/nlpLibs.ts'], outfile: 'dist/nlpLibs.js' },
 ];
 
 if (watch) {

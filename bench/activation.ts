@@ -20,6 +20,8 @@ const cpu = process.cpuUsage(cpu0);
 fs.writeFileSync(outFile, JSON.stringify({
   bundleBytes: fs.statSync(bundle).size,
   workerBytes: fs.statSync(path.join(root, 'dist', 'indexWorker.js')).size,
+  // compromise and chrono-node: a bundle of their own, required on the first analysis (src/core/lazyLibs.ts).
+  nlpLibsBytes: fs.existsSync(path.join(root, 'dist', 'nlpLibs.js')) ? fs.statSync(path.join(root, 'dist', 'nlpLibs.js')).size : 0,
   loadMs: t1 - t0,
   activateMs: t2 - t1,
   cpuMs: (cpu.user + cpu.system) / 1000,

@@ -1,7 +1,8 @@
 // Temporal expressions in article bodies, resolved to TimeML TIMEX3 values against the article's
 // publication date (or one inferred from other articles). News rules decide what a bare "on Friday"
 // or "in October" means: the verb's tense gives the direction, and news reports default to the past.
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import { chrono } from './lazyLibs';
 import type { Corpus } from './corpus';
 import { dateAt, isoDate, MONTHS } from './dateParse';
 import { contentWords } from './words';
@@ -453,9 +454,9 @@ function addChrono(s: string, ref: Date | null, found: Timex[]) {
     if (!covered[m.index] || !covered[m.index + m[0].length - 1]) { gap = true; break; }
   }
   if (!gap) return;
-  let results: chrono.ParsedResult[];
+  let results: ParsedResult[];
   try {
-    results = chrono.strict.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
+    results = chrono().strict.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
   } catch {
     return;
   }

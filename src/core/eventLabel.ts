@@ -1,7 +1,7 @@
 // A short, readable label for an event ("Gustavo Petro and Donald Trump hold talks"), built from the
 // subject, verb and object of one of its passages with compromise's part-of-speech tags. Only one
 // passage per event is parsed, so the cost grows with the number of events, not of sentences.
-import nlp from 'compromise';
+import { nlp } from './lazyLibs';
 import type { Corpus } from './corpus';
 import type { EventMention } from './events';
 import { lemma } from './words';
@@ -14,7 +14,10 @@ const STOP_OBJECT = /^(?:that|which|who|whom|whose|where|when|while|though|altho
 
 // compromise's lexicon gives each known word its parts of speech; suffix rules and two context rules
 // cover the rest. Its full tagger costs milliseconds per sentence, too much for thousands of events.
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+// Read on first use: loading compromise expands its lexicon, which must not happen on activation.
+type Lexicon = Record<string, string | string[]>;
+let lexicon: Lexicon | undefined;
+const compromiseLexicon = (): Lexicon => (lexicon ??= (nlp().model() as { one: { lexicon: Lexicon } }).one.lexicon);
 const VERB_TAGS = new Set(['PastTense', 'PresentTense', 'Infinitive', 'Gerund', 'Participle', 'Verb', 'PhrasalVerb', 'Imperative']);
 const NOUN_TAGS = new Set(['Singular', 'Plural', 'Actor', 'Noun', 'Uncountable', 'Unit', 'Duration', 'Organization', 'Place', 'Person', 'SportsTeam', 'Currency']);
 const NAME_TAGS = new Set(['FirstName', 'LastName', 'MaleName', 'FemaleName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'ProperNoun']);
@@ -22,7 +25,7 @@ const AUX = new Set(['have', 'has', 'had', 'do', 'does', 'did', 'having']);
 const TITLE_WORDS = new Set(['president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen.', 'rep.', 'governor', 'gov.', 'mayor', 'king', 'queen', 'prince', 'princess', 'general', 'gen.', 'chancellor', 'ambassador', 'judge', 'pope', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'sir', 'foreign', 'defense', 'defence', 'state', 'finance', 'interior', 'chief', 'ceo', 'chairman', 'spokesman', 'spokeswoman', 'leader']);
 
 function lexTags(w: string): string[] {
-  const v = LEXICON[w];
+  const v = compromiseLexicon()[w];
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
@@ -30,7 +33,7 @@ function lexTags(w: string): string[] {
 export function infinitive(w: string): string {
   const l = w.toLowerCase();
   const base = lemma(l);
-  if (base !== l || !/ed$/.test(l)) return base === l && /s$/.test(l) && LEXICON[l.slice(0, -1)] ? l.slice(0, -1) : base;
+  if (base !== l || !/ed$/.test(l)) return base === l && /s$/.test(l) && compromiseLexicon()[l.slice(0, -1)] ? l.slice(0, -1) : base;
   return l;
 }
 

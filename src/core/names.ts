@@ -1,7 +1,7 @@
 // Word-level helpers for finding personal names: a tokenizer with offsets, general word lists
 // (titles, role nouns, speech verbs, organisation and place head words) and name normalisation.
 // The lists are general English, never names taken from any sample.
-import nlp from 'compromise';
+import { nlp } from './lazyLibs';
 
 export interface Token {
   start: number;
@@ -165,7 +165,7 @@ let lexicon: Lexicon | null = null;
 function lex(): Lexicon {
   if (!lexicon) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const world = (nlp as any).world?.();
+    const world = (nlp() as any).world?.();
     lexicon = (world?.model?.one?.lexicon ?? {}) as Lexicon;
   }
   return lexicon;

@@ -209,21 +209,36 @@ const CONCEPTS: Record<string, string[]> = {
   eradicate: ['eradication', 'eradicate', 'destruction', 'destroy', 'destroyed', 'uproot', 'spraying', 'fumigation'],
 };
 
-/** Word (folded, stemmed) -> concept ids; phrase (folded words joined by space) -> concept ids. */
-const CONCEPT_OF_STEM = new Map<string, string[]>();
-const CONCEPT_PHRASES = new Map<string, string[]>();
-for (const [id, words] of Object.entries(CONCEPTS)) {
-  for (const w of words) {
-    const parts = fold(w).split(/[\s-]+/).filter(Boolean);
-    const key = parts.map(stem).join(' ');
-    const map = parts.length > 1 ? CONCEPT_PHRASES : CONCEPT_OF_STEM;
-    const list = map.get(key) ?? [];
-    if (!list.includes(id)) list.push(id);
-    map.set(key, list);
-  }
+interface ConceptTables {
+  /** Word (folded, stemmed) -> concept ids. */
+  ofStem: Map<string, string[]>;
+  /** Phrase (folded words joined by space) -> concept ids. */
+  phrases: Map<string, string[]>;
+  maxPhrase: number;
+  phraseStarts: Set<string>;
 }
-const MAX_PHRASE = Math.max(...[...CONCEPT_PHRASES.keys()].map((k) => k.split(' ').length));
-const PHRASE_STARTS = new Set([...CONCEPT_PHRASES.keys()].map((k) => k.split(' ')[0]));
+
+let conceptTables: ConceptTables | undefined;
+
+/** Stemming every concept word takes tens of ms: built on the first analysis, not at load (activation). */
+function concepts(): ConceptTables {
+  if (conceptTables) return conceptTables;
+  const ofStem = new Map<string, string[]>();
+  const phrases = new Map<string, string[]>();
+  for (const [id, words] of Object.entries(CONCEPTS)) {
+    for (const w of words) {
+      const parts = fold(w).split(/[\s-]+/).filter(Boolean);
+      const key = parts.map(stem).join(' ');
+      const map = parts.length > 1 ? phrases : ofStem;
+      const list = map.get(key) ?? [];
+      if (!list.includes(id)) list.push(id);
+      map.set(key, list);
+    }
+  }
+  const maxPhrase = Math.max(...[...phrases.keys()].map((k) => k.split(' ').length));
+  const phraseStarts = new Set([...phrases.keys()].map((k) => k.split(' ')[0]));
+  return (conceptTables = { ofStem, phrases, maxPhrase, phraseStarts });
+}
 
 /** One shared copy of each term string: sentences hold many repeats of few terms. */
 const internPool = new Map<string, string>();
@@ -302,7 +317,7 @@ function wordInfo(raw: string): WordInfo {
     capital: /^\p{Lu}/u.test(raw) && !stop && !figure,
     stemTerm: intern(`s:${st}`),
     nameTerm: intern(`n:${norm}`),
-    concepts: (CONCEPT_OF_STEM.get(stop ? norm : st) ?? []).map((c) => intern(`c:${c}`)),
+    concepts: (concepts().ofStem.get(stop ? norm : st) ?? []).map((c) => intern(`c:${c}`)),
   };
   if (wordCache.size > 300000) wordCache.clear();
   wordCache.set(raw, info);
@@ -334,11 +349,12 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
   const groups: string[][] = [];
   const words: string[] = [];
   const used = new Set<number>();
+  const { phrases, maxPhrase, phraseStarts } = concepts();
   // Phrases first ("side door", "head of state"), longest first.
   for (let i = 0; i < toks.length; i++) {
-    if (!PHRASE_STARTS.has(infos[i].stem)) continue;
-    for (let n = Math.min(MAX_PHRASE, toks.length - i); n >= 2; n--) {
-      const ids = CONCEPT_PHRASES.get(infos.slice(i, i + n).map((x) => x.stem).join(' '));
+    if (!phraseStarts.has(infos[i].stem)) continue;
+    for (let n = Math.min(maxPhrase, toks.length - i); n >= 2; n--) {
+      const ids = phrases.get(infos.slice(i, i + n).map((x) => x.stem).join(' '));
       if (!ids) continue;
       const g = ids.map((c) => intern(`c:${c}`));
       for (let k = i; k < i + n; k++) {

@@ -36,7 +36,7 @@ describe('bundles: no network code', function () {
   this.timeout(60_000);
   before(() => execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }));
 
-  for (const bundle of ['extension.js', 'indexWorker.js', 'cli.js']) {
+  for (const bundle of ['extension.js', 'indexWorker.js', 'cli.js', 'nlpLibs.js']) {
     it(`dist/${bundle} requires no network module and calls no fetch`, function () {
       const file = path.join(root, 'dist', bundle);
       if (!fs.existsSync(file)) this.skip(); // that bundle is not built on this branch
