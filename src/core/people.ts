@@ -116,10 +116,10 @@ function buildModel(corpus: Corpus): PeopleModel {
   // unchanged, an article's raw matches are reused and only edited articles are scanned again.
   const stable = drafts.map((d) => d.forms.map((f) => f.key).sort().join('|'));
   const indexOfStable = new Map(stable.map((k, i) => [k, i]));
-  const sig = [...entryOf].map(([k, e]) => `${k}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';');
+  const rescan = articlesToRescan(corpus, articles, table, stable);
   const counts = drafts.map((d) => d.count);
   for (const a of articles) {
-    const raw = rawMentions(a, table, stable, sig);
+    const raw = rawMentions(corpus, a, table, stable, rescan);
     const hits = chooseAmong(raw, indexOfStable, counts);
     byArticle.set(a.id, hits);
     for (const h of hits) {
@@ -252,19 +252,78 @@ function canonical(cl: Form[]): string {
 }
 
 interface RawMention { start: number; end: number; drafts: string[]; full: boolean }
-const rawCache = new WeakMap<object, { sig: string; raw: RawMention[] }>();
+
+/**
+ * The alias-table matches of every article, kept between builds. An article's matches depend only on
+ * its own text and on the table entries under the first words of its capitalised tokens, so after an
+ * edit only the edited articles and the articles containing a first word whose entries changed are
+ * scanned again, instead of every article whenever any entry changed.
+ */
+interface MatchState {
+  /** First word -> signature of its table entries (keys and stable draft ids) at the last build. */
+  keySigs: Map<string, string>;
+  /** Per article: the Article it was computed from, its distinct capitalised keys, and its matches. */
+  raw: Map<string, { article: Article; caps: string[]; raw: RawMention[] }>;
+  /** Capitalised key -> ids of the articles containing it. */
+  byCap: Map<string, Set<string>>;
+}
+const matchStates = new WeakMap<Corpus, MatchState>();
+
+function matchState(corpus: Corpus): MatchState {
+  let st = matchStates.get(corpus);
+  if (!st) matchStates.set(corpus, (st = { keySigs: new Map(), raw: new Map(), byCap: new Map() }));
+  return st;
+}
+
+/** Ids of the articles whose cached matches may be out of date; forgets removed articles. */
+function articlesToRescan(
+  corpus: Corpus,
+  articles: Article[],
+  table: Map<string, { keys: string[]; drafts: number[] }[]>,
+  stable: string[],
+): Set<string> {
+  const st = matchState(corpus);
+  const keySigs = new Map<string, string>();
+  for (const [first, list] of table) {
+    keySigs.set(first, list.map((e) => `${e.keys.join(' ')}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';'));
+  }
+  const rescan = new Set<string>();
+  const mark = (k: string) => { for (const id of st.byCap.get(k) ?? []) rescan.add(id); };
+  for (const [k, v] of keySigs) if (st.keySigs.get(k) !== v) mark(k);
+  for (const k of st.keySigs.keys()) if (!keySigs.has(k)) mark(k);
+  st.keySigs = keySigs;
+  const present = new Set<string>();
+  for (const a of articles) {
+    present.add(a.id);
+    if (st.raw.get(a.id)?.article !== a) rescan.add(a.id);
+  }
+  for (const id of [...st.raw.keys()]) if (!present.has(id)) forgetMatches(st, id);
+  return rescan;
+}
+
+function forgetMatches(st: MatchState, id: string) {
+  const old = st.raw.get(id);
+  if (!old) return;
+  for (const k of old.caps) {
+    const ids = st.byCap.get(k);
+    ids?.delete(id);
+    if (ids && !ids.size) st.byCap.delete(k);
+  }
+  st.raw.delete(id);
+}
 
 /** Every occurrence of an accepted form in the body, with the (stable ids of the) people it may name. */
 function rawMentions(
+  corpus: Corpus,
   a: Article,
   table: Map<string, { keys: string[]; drafts: number[] }[]>,
   stable: string[],
-  sig: string,
+  rescan: Set<string>,
 ): RawMention[] {
-  // Keyed by the Article object (a new one on every edit). Tokens are not kept: they would cost far
-  // more memory than the matches, and are only needed again when the alias table changes.
-  const cached = rawCache.get(a);
-  if (cached && cached.sig === sig) return cached.raw;
+  const st = matchState(corpus);
+  // Tokens are not kept: they would cost far more memory than the matches.
+  const cached = st.raw.get(a.id);
+  if (cached && !rescan.has(a.id)) return cached.raw;
   const toks: Token[] = [];
   const caps: number[] = [];
   for (const p of a.paragraphs) {
@@ -293,7 +352,14 @@ function rawMentions(
       break;
     }
   }
-  rawCache.set(a, { sig, raw });
+  forgetMatches(st, a.id);
+  const capKeys = [...new Set(caps.map((i) => toks[i].key))];
+  for (const k of capKeys) {
+    const ids = st.byCap.get(k);
+    if (ids) ids.add(a.id);
+    else st.byCap.set(k, new Set([a.id]));
+  }
+  st.raw.set(a.id, { article: a, caps: capKeys, raw });
   return raw;
 }
 
