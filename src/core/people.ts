@@ -18,7 +18,7 @@ interface Form {
   /** Bumped whenever an article's contribution changes ev or surfaces: keys the memos below. */
   rev: number;
   /** The last accept decision, valid for this rev and these word-frequency facts (`sig`). */
-  accepted?: { rev: number; sig: string; value: boolean };
+  accepted?: { rev: number; sig: number; value: boolean };
   top?: { rev: number; text: string };
 }
 
@@ -50,7 +50,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
 
   // Multi-word forms that are names.
-  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && remembered(f, f.keys.map((k) => (common(k) ? 1 : 0)).join(''), () => acceptFull(f, common)));
+  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && remembered(f, commonMask(f.keys, common), () => acceptFull(f, common)));
   // Cluster by surname; given names must agree up to a small spelling difference.
   const clusters: Form[][] = [];
   const bySurname = new Map<string, Form[][]>();
@@ -75,7 +75,7 @@ function buildModel(corpus: Corpus): PeopleModel {
     const k = f.keys[0];
     if (bySurname.has(k)) continue;
     const isGiven = givenOwners.has(k);
-    if (remembered(f, `${isGiven ? 1 : 0}${common(k) ? 1 : 0}`, () => acceptSingle(f, isGiven, common))) singles.push(f);
+    if (remembered(f, (isGiven ? 2 : 0) + (common(k) ? 1 : 0), () => acceptSingle(f, isGiven, common))) singles.push(f);
   }
 
   // Persons: one per cluster and per unattached single form.
@@ -116,7 +116,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   for (const list of table.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   // Mentions: every occurrence of an accepted form in every body.
   const mentionsOf: Passage[][] = drafts.map(() => []);
-  const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
+  const surfaces: Set<string>[] = drafts.map(() => new Set());
   const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
   // Draft ids that survive re-ordering, and a signature of the whole alias table: while the table is
   // unchanged, an article's raw matches are reused and only edited articles are scanned again.
@@ -136,7 +136,7 @@ function buildModel(corpus: Corpus): PeopleModel {
     ds.forEach((d, j) => {
       const p = m.passages![j];
       mentionsOf[d].push(p);
-      surfaceCount[d].set(p.text, (surfaceCount[d].get(p.text) ?? 0) + 1);
+      surfaces[d].add(p.text);
     });
   }
 
@@ -151,7 +151,7 @@ function buildModel(corpus: Corpus): PeopleModel {
     for (let n = 2; usedIds.has(id); n++) id = `${slug(drafts[i].name)}-${n}`;
     usedIds.add(id);
     newIndex[i] = people.length;
-    const aliases = [...surfaceCount[i].keys()].filter((s) => s !== drafts[i].name).sort();
+    const aliases = [...surfaces[i]].filter((s) => s !== drafts[i].name).sort();
     people.push({ id, name: drafts[i].name, aliases, roles: [], mentions: mentionsOf[i] });
   }
   // Every chosen draft has a mention, so every hit has a person. An article whose hits name the same
@@ -274,11 +274,19 @@ function sameGiven(a: Form, b: Form): boolean {
  * Accept decisions are redone only for forms an edit touched (or whose words changed between common
  * and capitalised use): deciding every form of a large corpus again after each edit took most of the time.
  */
-function remembered(f: Form, sig: string, decide: () => boolean): boolean {
+function remembered(f: Form, sig: number, decide: () => boolean): boolean {
   if (f.accepted?.rev === f.rev && f.accepted.sig === sig) return f.accepted.value;
   const value = decide();
   f.accepted = { rev: f.rev, sig, value };
   return value;
+}
+
+/** Which words of a form are ordinary words, as bits (forms have a handful of words). */
+function commonMask(keys: string[], common: (k: string) => boolean): number {
+  if (keys.length > 30) return NaN; // never equal to itself: such a form is decided afresh every time
+  let m = 0;
+  for (let i = 0; i < keys.length; i++) if (common(keys[i])) m |= 1 << i;
+  return m;
 }
 
 function topSurface(f: Form): string {

@@ -244,6 +244,7 @@ describe('incremental people resolution (fast-check)', () => {
         });
         const fresh = new Corpus();
         for (const a of c.articles()) fresh.upsert(a.id, a.text);
+        assert.deepEqual(c.articles().map((a) => a.id), fresh.articles().map((a) => a.id));
         assert.equal(snapshot(c), snapshot(fresh));
       }),
       { numRuns: 40, seed: 4242 },
