@@ -132,11 +132,21 @@ function buildModel(corpus: Corpus): PeopleModel {
     const ds = chooseAmong(m.raw, indexOfStable, counts);
     chosen.set(a.id, ds);
     // The passages are kept with the matches: re-slicing every mention's text on every build was most of the time.
-    m.passages ??= m.raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
+    if (!m.passages) {
+      m.passages = m.raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
+      // Matches with the same text and candidates go to the same person, so only the first adds its surface.
+      const firsts = new Set<string>();
+      m.newSurface = m.raw.map((r, j) => {
+        const key = `${m.passages![j].text}\u0000${r.drafts.join('\u0000')}`;
+        if (firsts.has(key)) return false;
+        firsts.add(key);
+        return true;
+      });
+    }
+    const { passages, newSurface } = m;
     ds.forEach((d, j) => {
-      const p = m.passages![j];
-      mentionsOf[d].push(p);
-      surfaces[d].add(p.text);
+      mentionsOf[d].push(passages[j]);
+      if (newSurface![j]) surfaces[d].add(passages[j].text);
     });
   }
 
@@ -316,6 +326,8 @@ interface MatchState {
     article: Article; caps: string[]; raw: RawMention[];
     /** One per raw match, made on first use. */
     passages?: Passage[];
+    /** Whether each match is the first in the article with its text and candidates. */
+    newSurface?: boolean[];
     /** The last build's hits, reused while they name the same person indexes. */
     hits?: { start: number; end: number; person: number }[];
   }>;
