@@ -75,9 +75,28 @@ export class Corpus {
 
   private changed(id: string) {
     this.version++;
+    this.patchSorted(id);
     if (!this.staleMs) this.derived.clear();
     this.search.invalidate(id);
     this.relatedIndex.invalidate(id);
+  }
+
+  /**
+   * Keeps the sorted article list in step with one change (a copy: callers may hold the old list),
+   * instead of sorting every id again after each edit.
+   */
+  private patchSorted(id: string) {
+    if (!this.sorted) return;
+    const list = this.sorted.list.slice();
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].id < id) lo = mid + 1; else hi = mid; }
+    const article = this.entries.get(id)?.article;
+    const present = lo < list.length && list[lo].id === id;
+    if (present && article) list[lo] = article;
+    else if (present) list.splice(lo, 1);
+    else if (article) list.splice(lo, 0, article);
+    this.sorted = { version: this.version, list };
   }
 
   get size(): number {

@@ -15,6 +15,11 @@ interface Form {
   keys: string[];
   ev: Evidence;
   surfaces: Map<string, number>;
+  /** Bumped whenever an article's contribution changes ev or surfaces: keys the memos below. */
+  rev: number;
+  /** The last accept decision, valid for this rev and these word-frequency facts (`sig`). */
+  accepted?: { rev: number; sig: number; value: boolean };
+  top?: { rev: number; text: string };
 }
 
 export interface PeopleModel {
@@ -45,7 +50,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
 
   // Multi-word forms that are names.
-  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && acceptFull(f, common));
+  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && remembered(f, commonMask(f.keys, common), () => acceptFull(f, common)));
   // Cluster by surname; given names must agree up to a small spelling difference.
   const clusters: Form[][] = [];
   const bySurname = new Map<string, Form[][]>();
@@ -69,7 +74,8 @@ function buildModel(corpus: Corpus): PeopleModel {
     if (f.keys.length !== 1) continue;
     const k = f.keys[0];
     if (bySurname.has(k)) continue;
-    if (acceptSingle(f, givenOwners.has(k), common)) singles.push(f);
+    const isGiven = givenOwners.has(k);
+    if (remembered(f, (isGiven ? 2 : 0) + (common(k) ? 1 : 0), () => acceptSingle(f, isGiven, common))) singles.push(f);
   }
 
   // Persons: one per cluster and per unattached single form.
@@ -110,28 +116,43 @@ function buildModel(corpus: Corpus): PeopleModel {
   for (const list of table.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   // Mentions: every occurrence of an accepted form in every body.
   const mentionsOf: Passage[][] = drafts.map(() => []);
-  const surfaceCount: Map<string, number>[] = drafts.map(() => new Map());
+  const surfaces: Set<string>[] = drafts.map(() => new Set());
   const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
   // Draft ids that survive re-ordering, and a signature of the whole alias table: while the table is
   // unchanged, an article's raw matches are reused and only edited articles are scanned again.
   const stable = drafts.map((d) => d.forms.map((f) => f.key).sort().join('|'));
   const indexOfStable = new Map(stable.map((k, i) => [k, i]));
-  const sig = [...entryOf].map(([k, e]) => `${k}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';');
+  const rescan = articlesToRescan(corpus, articles, table, stable);
   const counts = drafts.map((d) => d.count);
+  const st = matchState(corpus);
+  const chosen = new Map<string, number[]>();
   for (const a of articles) {
-    const raw = rawMentions(a, table, stable, sig);
-    const hits = chooseAmong(raw, indexOfStable, counts);
-    byArticle.set(a.id, hits);
-    for (const h of hits) {
-      const text = a.text.slice(h.start, h.end);
-      mentionsOf[h.person].push({ article: a.id, start: h.start, end: h.end, text });
-      surfaceCount[h.person].set(text, (surfaceCount[h.person].get(text) ?? 0) + 1);
+    rawMentions(corpus, a, table, stable, rescan);
+    const m = st.raw.get(a.id)!;
+    const ds = chooseAmong(m.raw, indexOfStable, counts);
+    chosen.set(a.id, ds);
+    // The passages are kept with the matches: re-slicing every mention's text on every build was most of the time.
+    if (!m.passages) {
+      m.passages = m.raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
+      // Matches with the same text and candidates go to the same person, so only the first adds its surface.
+      const firsts = new Set<string>();
+      m.newSurface = m.raw.map((r, j) => {
+        const key = `${m.passages![j].text}\u0000${r.drafts.join('\u0000')}`;
+        if (firsts.has(key)) return false;
+        firsts.add(key);
+        return true;
+      });
     }
+    const { passages, newSurface } = m;
+    ds.forEach((d, j) => {
+      mentionsOf[d].push(passages[j]);
+      if (newSurface![j]) surfaces[d].add(passages[j].text);
+    });
   }
 
   // Keep drafts with mentions; give them ids, aliases and roles.
   const keep = drafts.map((_, i) => mentionsOf[i].length > 0);
-  const newIndex = new Map<number, number>();
+  const newIndex: number[] = [];
   const people: Person[] = [];
   const usedIds = new Set<string>();
   const order = drafts.map((_, i) => i).filter((i) => keep[i]).sort((x, y) => mentionsOf[y].length - mentionsOf[x].length || drafts[x].name.localeCompare(drafts[y].name));
@@ -139,12 +160,19 @@ function buildModel(corpus: Corpus): PeopleModel {
     let id = slug(drafts[i].name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(drafts[i].name)}-${n}`;
     usedIds.add(id);
-    newIndex.set(i, people.length);
-    const aliases = [...surfaceCount[i].keys()].filter((s) => s !== drafts[i].name).sort();
+    newIndex[i] = people.length;
+    const aliases = [...surfaces[i]].filter((s) => s !== drafts[i].name).sort();
     people.push({ id, name: drafts[i].name, aliases, roles: [], mentions: mentionsOf[i] });
   }
-  for (const [id, hits] of byArticle) {
-    byArticle.set(id, hits.filter((h) => newIndex.has(h.person)).map((h) => ({ ...h, person: newIndex.get(h.person)! })));
+  // Every chosen draft has a mention, so every hit has a person. An article whose hits name the same
+  // person indexes as at the last build keeps its hits array.
+  for (const a of articles) {
+    const m = st.raw.get(a.id)!;
+    const persons = chosen.get(a.id)!.map((d) => newIndex[d]);
+    if (!m.hits || m.hits.length !== persons.length || m.hits.some((h, j) => h.person !== persons[j])) {
+      m.hits = m.raw.map((r, j) => ({ start: r.start, end: r.end, person: persons[j] }));
+    }
+    byArticle.set(a.id, m.hits);
   }
   for (const a of articles) {
     const hits = byArticle.get(a.id)!;
@@ -160,7 +188,7 @@ function buildModel(corpus: Corpus): PeopleModel {
   const aliases = new Map<string, number[]>();
   people.forEach((p, i) => {
     for (const n of [p.name, ...p.aliases]) {
-      const k = tokenize(n, 0, n.length).map((t) => t.key).join(' ');
+      const k = aliasKey(n);
       const l = aliases.get(k) ?? [];
       if (!l.includes(i)) l.push(i);
       aliases.set(k, l);
@@ -169,6 +197,17 @@ function buildModel(corpus: Corpus): PeopleModel {
   for (const l of aliases.values()) l.sort((x, y) => people[y].mentions.length - people[x].mentions.length);
   const byId = new Map(people.map((p, i) => [p.id, i]));
   return { people, byArticle, aliases, byId };
+}
+
+const aliasKeys = new Map<string, string>();
+/** The normalised token sequence of a name, remembered: the same names come back on every build. */
+function aliasKey(name: string): string {
+  let k = aliasKeys.get(name);
+  if (k === undefined) {
+    if (aliasKeys.size > 200_000) aliasKeys.clear();
+    aliasKeys.set(name, (k = tokenize(name, 0, name.length).map((t) => t.key).join(' ')));
+  }
+  return k;
 }
 
 /** Binary search for the mention covering `offset`. */
@@ -241,8 +280,28 @@ function sameGiven(a: Form, b: Form): boolean {
   return x[0] === y[0] && editDistance(x, y, max) <= max;
 }
 
+/**
+ * Accept decisions are redone only for forms an edit touched (or whose words changed between common
+ * and capitalised use): deciding every form of a large corpus again after each edit took most of the time.
+ */
+function remembered(f: Form, sig: number, decide: () => boolean): boolean {
+  if (f.accepted?.rev === f.rev && f.accepted.sig === sig) return f.accepted.value;
+  const value = decide();
+  f.accepted = { rev: f.rev, sig, value };
+  return value;
+}
+
+/** Which words of a form are ordinary words, as bits (forms have a handful of words). */
+function commonMask(keys: string[], common: (k: string) => boolean): number {
+  if (keys.length > 30) return NaN; // never equal to itself: such a form is decided afresh every time
+  let m = 0;
+  for (let i = 0; i < keys.length; i++) if (common(keys[i])) m |= 1 << i;
+  return m;
+}
+
 function topSurface(f: Form): string {
-  return [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0];
+  if (f.top?.rev !== f.rev) f.top = { rev: f.rev, text: [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0] };
+  return f.top.text;
 }
 
 /** The fullest form the corpus uses: most words, then most often written. */
@@ -252,19 +311,86 @@ function canonical(cl: Form[]): string {
 }
 
 interface RawMention { start: number; end: number; drafts: string[]; full: boolean }
-const rawCache = new WeakMap<object, { sig: string; raw: RawMention[] }>();
+
+/**
+ * The alias-table matches of every article, kept between builds. An article's matches depend only on
+ * its own text and on the table entries under the first words of its capitalised tokens, so after an
+ * edit only the edited articles and the articles containing a first word whose entries changed are
+ * scanned again, instead of every article whenever any entry changed.
+ */
+interface MatchState {
+  /** First word -> signature of its table entries (keys and stable draft ids) at the last build. */
+  keySigs: Map<string, string>;
+  /** Per article: the Article it was computed from, its distinct capitalised keys, and its matches. */
+  raw: Map<string, {
+    article: Article; caps: string[]; raw: RawMention[];
+    /** One per raw match, made on first use. */
+    passages?: Passage[];
+    /** Whether each match is the first in the article with its text and candidates. */
+    newSurface?: boolean[];
+    /** The last build's hits, reused while they name the same person indexes. */
+    hits?: { start: number; end: number; person: number }[];
+  }>;
+  /** Capitalised key -> ids of the articles containing it. */
+  byCap: Map<string, Set<string>>;
+}
+const matchStates = new WeakMap<Corpus, MatchState>();
+
+function matchState(corpus: Corpus): MatchState {
+  let st = matchStates.get(corpus);
+  if (!st) matchStates.set(corpus, (st = { keySigs: new Map(), raw: new Map(), byCap: new Map() }));
+  return st;
+}
+
+/** Ids of the articles whose cached matches may be out of date; forgets removed articles. */
+function articlesToRescan(
+  corpus: Corpus,
+  articles: Article[],
+  table: Map<string, { keys: string[]; drafts: number[] }[]>,
+  stable: string[],
+): Set<string> {
+  const st = matchState(corpus);
+  const keySigs = new Map<string, string>();
+  for (const [first, list] of table) {
+    keySigs.set(first, list.map((e) => `${e.keys.join(' ')}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';'));
+  }
+  const rescan = new Set<string>();
+  const mark = (k: string) => { for (const id of st.byCap.get(k) ?? []) rescan.add(id); };
+  for (const [k, v] of keySigs) if (st.keySigs.get(k) !== v) mark(k);
+  for (const k of st.keySigs.keys()) if (!keySigs.has(k)) mark(k);
+  st.keySigs = keySigs;
+  const present = new Set<string>();
+  for (const a of articles) {
+    present.add(a.id);
+    if (st.raw.get(a.id)?.article !== a) rescan.add(a.id);
+  }
+  for (const id of [...st.raw.keys()]) if (!present.has(id)) forgetMatches(st, id);
+  return rescan;
+}
+
+function forgetMatches(st: MatchState, id: string) {
+  const old = st.raw.get(id);
+  if (!old) return;
+  for (const k of old.caps) {
+    const ids = st.byCap.get(k);
+    ids?.delete(id);
+    if (ids && !ids.size) st.byCap.delete(k);
+  }
+  st.raw.delete(id);
+}
 
 /** Every occurrence of an accepted form in the body, with the (stable ids of the) people it may name. */
 function rawMentions(
+  corpus: Corpus,
   a: Article,
   table: Map<string, { keys: string[]; drafts: number[] }[]>,
   stable: string[],
-  sig: string,
+  rescan: Set<string>,
 ): RawMention[] {
-  // Keyed by the Article object (a new one on every edit). Tokens are not kept: they would cost far
-  // more memory than the matches, and are only needed again when the alias table changes.
-  const cached = rawCache.get(a);
-  if (cached && cached.sig === sig) return cached.raw;
+  const st = matchState(corpus);
+  // Tokens are not kept: they would cost far more memory than the matches.
+  const cached = st.raw.get(a.id);
+  if (cached && !rescan.has(a.id)) return cached.raw;
   const toks: Token[] = [];
   const caps: number[] = [];
   for (const p of a.paragraphs) {
@@ -293,12 +419,19 @@ function rawMentions(
       break;
     }
   }
-  rawCache.set(a, { sig, raw });
+  forgetMatches(st, a.id);
+  const capKeys = [...new Set(caps.map((i) => toks[i].key))];
+  for (const k of capKeys) {
+    const ids = st.byCap.get(k);
+    if (ids) ids.add(a.id);
+    else st.byCap.set(k, new Set([a.id]));
+  }
+  st.raw.set(a.id, { article: a, caps: capKeys, raw });
   return raw;
 }
 
 /** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
-function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, counts: number[]): { start: number; end: number; person: number }[] {
+function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, counts: number[]): number[] {
   const idx = (k: string) => indexOfStable.get(k)!;
   const named = new Set<number>();
   for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(idx(d)));
@@ -310,7 +443,7 @@ function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, coun
       const pool = here.length ? here : ds;
       d = pool.reduce((best, x) => (counts[x] > counts[best] ? x : best), pool[0]);
     }
-    return { start: r.start, end: r.end, person: d };
+    return d;
   });
 }
 
@@ -361,9 +494,10 @@ function applyContribution(agg: Aggregate, c: ArticleCandidates, sign: 1 | -1) {
     let f = agg.forms.get(key);
     if (!f) {
       if (sign < 0) continue;
-      agg.forms.set(key, (f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]) }));
+      agg.forms.set(key, (f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]), rev: 0 }));
       continue;
     }
+    f.rev++;
     for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
     const n = (f.surfaces.get(cand.text) ?? 0) + sign;
     if (n > 0) f.surfaces.set(cand.text, n);

@@ -80,25 +80,41 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
   const model = peopleModel(corpus);
   const out: Quote[] = [];
   for (const a of corpus.articles()) {
-    const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
     const hits = model.byArticle.get(a.id) ?? [];
-    let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
-    const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
-    for (const q of spans) {
-      // A quote split around "Trump admitted," keeps its speaker.
-      const sameSentence: boolean = !!prev && prev.paragraph === q.paragraph && !!prev.subject && sentenceIndexAt(a, prev.close) === sentenceIndexAt(a, q.open);
-      let who: Subject | null = sameSentence ? prev!.subject : attribute(a, outsideHits, q, spans);
-      // A quote resumed after "he said" keeps its speaker: '"…," Trump said. "…"'.
-      // Only a quote that opens its sentence continues the previous one; "Noboa's aide said '…'" does not.
-      if (!who && prev && prev.subject && opensSentence(a, q) && (prev.paragraph === q.paragraph || (prev.runsOn && prev.paragraph === q.paragraph - 1))) who = prev.subject;
-      const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
-      out.push({
-        article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
-        speaker: resolved?.person != null ? model.people[resolved.person].id : null,
-        speakerText: who ? who.text : null,
-      });
-      prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
+    // An article's quotes depend only on its text and on which person (by id) each of its mentions
+    // names, so after an edit only the edited article and those whose mentions changed are redone.
+    const key = hits.map((h) => `${h.start}:${h.end}:${model.people[h.person].id}`).join(' ');
+    let cached = quoteCache.get(a);
+    if (cached?.key !== key) {
+      cached = { key, quotes: articleQuotes(corpus, a, model, hits) };
+      quoteCache.set(a, cached);
     }
+    for (const q of cached.quotes) out.push(q);
+  }
+  return out;
+}
+
+const quoteCache = new WeakMap<Article, { key: string; quotes: Quote[] }>();
+
+function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit[]): Quote[] {
+  const out: Quote[] = [];
+  const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
+  let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
+  const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
+  for (const q of spans) {
+    // A quote split around "Trump admitted," keeps its speaker.
+    const sameSentence: boolean = !!prev && prev.paragraph === q.paragraph && !!prev.subject && sentenceIndexAt(a, prev.close) === sentenceIndexAt(a, q.open);
+    let who: Subject | null = sameSentence ? prev!.subject : attribute(a, outsideHits, q, spans);
+    // A quote resumed after "he said" keeps its speaker: '"…," Trump said. "…"'.
+    // Only a quote that opens its sentence continues the previous one; "Noboa's aide said '…'" does not.
+    if (!who && prev && prev.subject && opensSentence(a, q) && (prev.paragraph === q.paragraph || (prev.runsOn && prev.paragraph === q.paragraph - 1))) who = prev.subject;
+    const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
+    out.push({
+      article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
+      speaker: resolved?.person != null ? model.people[resolved.person].id : null,
+      speakerText: who ? who.text : null,
+    });
+    prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
   }
   return out;
 }

@@ -186,6 +186,72 @@ describe('incremental people resolution', () => {
   });
 });
 
+describe('incremental people resolution (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const unseenDir = path.join(__dirname, '..', 'fixtures', 'unseen');
+  const pool: { id: string; text: string }[] = [];
+  for (const dir of [seedsDir, unseenDir]) {
+    for (const f of fs.readdirSync(dir).sort()) {
+      const d = decodeArticleBytes(fs.readFileSync(path.join(dir, f)));
+      if (d.ok) pool.push({ id: f, text: d.text });
+    }
+  }
+  const ids = [...pool.map((p) => p.id), 'extra-1.txt', 'extra-2.txt'];
+  // Sentences that give a word of another article a new first name or a title: the alias table then
+  // changes for articles nobody edited (a surname shared by two people, a word that becomes a name).
+  const NEW_NAMES = [
+    (w: string) => `Anna ${w} said on Monday that talks would continue. ${w} added nothing.`,
+    (w: string) => `"We will not wait," said Senator ${w}, a former diplomat.`,
+    (w: string) => `${w} told reporters he was ready.`,
+  ];
+  // An edit keeps the article's header and changes its body: drops, repeats or borrows paragraphs, or adds a sentence.
+  const edit = fc.record({
+    kind: fc.constantFrom('upsert', 'upsert', 'upsert', 'remove'),
+    id: fc.constantFrom(...ids),
+    from: fc.nat(pool.length - 1),
+    op: fc.constantFrom('same', 'drop', 'borrow', 'name'),
+    k: fc.nat(40),
+  });
+  const apply = (c: Corpus, e: { kind: string; id: string; from: number; op: string; k: number }) => {
+    if (e.kind === 'remove') return void c.remove(e.id);
+    const base = c.get(e.id)?.text ?? pool[e.from].text;
+    const paras = base.split(/\n\s*\n/);
+    const other = pool[e.from].text.split(/\n\s*\n/);
+    let text = base;
+    if (e.op === 'drop' && paras.length > 2) text = paras.filter((_, i) => i !== 1 + (e.k % (paras.length - 1))).join('\n\n');
+    else if (e.op === 'borrow') text = `${base.trimEnd()}\n\n${other[e.k % other.length]}\n`;
+    else if (e.op === 'name') {
+      const words = pool[e.from].text.match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? ['Kovacic'];
+      text = `${base.trimEnd()}\n\n${NEW_NAMES[e.k % NEW_NAMES.length](words[(e.k * 7) % words.length])}\n`;
+    }
+    c.upsert(e.id, text);
+  };
+  const snapshot = (c: Corpus) => JSON.stringify({ p: c.people(), q: c.quotes() });
+
+  it('gives the same people and quotes as a fresh corpus after any sequence of edits and removals', function () {
+    this.timeout(600_000);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (edits, reads) => {
+        const c = new Corpus();
+        for (const a of pool) c.upsert(a.id, a.text);
+        c.people();
+        c.quotes();
+        edits.forEach((e, i) => {
+          apply(c, e);
+          // Reading between edits exercises the incremental path; skipping reads batches several edits.
+          if (reads[i]) { c.people(); c.quotes(); }
+        });
+        const fresh = new Corpus();
+        for (const a of c.articles()) fresh.upsert(a.id, a.text);
+        assert.deepEqual(c.articles().map((a) => a.id), fresh.articles().map((a) => a.id));
+        assert.equal(snapshot(c), snapshot(fresh));
+      }),
+      { numRuns: 40, seed: 4242 },
+    );
+  });
+});
+
 describe('people in general news text', () => {
   const c = corpusOf([`Markets were calm on Monday.
 
