@@ -107,6 +107,32 @@ describe('event labels', () => {
     assert.equal(labelOf('the two leaders held a phone call that both described positively'), 'The two leaders hold a phone call');
     assert.equal(labelOf('U.S. President Donald Trump and Colombian President Gustavo Petro are set to meet at the White House.'), 'Donald Trump and Gustavo Petro meet at the White House');
   });
+
+  it('labels the reported event, not the reporting verb', () => {
+    assert.equal(labelOf('The mayor said the council had approved the budget.'), 'The council approves the budget');
+    assert.equal(labelOf('Critics say the agency lost track of the funds.'), 'The agency loses track of the funds');
+    assert.equal(labelOf('The coach said that the striker had broken his ankle.'), 'The striker breaks his ankle');
+  });
+
+  it('keeps passives passive and finds the subject behind an apposition or a reduced relative', () => {
+    assert.equal(labelOf('The school was closed by the authorities.'), 'The school is closed by the authorities');
+    assert.equal(labelOf('The ferry operator, Baltic Shipping, was repeatedly warned about the hull.'), 'Baltic Shipping is warned about the hull');
+    assert.equal(labelOf('The minister said the airline had been fined for the delays.'), 'The airline is fined for the delays');
+    assert.equal(labelOf('A bridge built by a local firm collapsed.'), 'A bridge collapses');
+    assert.equal(labelOf('A mine owned by Kestrel Metals flooded after the storm.'), 'A mine floods');
+  });
+
+  it('never returns a subjectless label when the sentence has a subject', () => {
+    for (const s of ['The old reactor, Unit 4, was shut down.', 'Rescuers, working through the night, pulled survivors from the rubble.']) {
+      const l = labelOf(s);
+      assert.ok(l === null || /^(?:The|Unit|Rescuers)\b/.test(l), `${s} -> ${l}`);
+    }
+  });
+
+  it('strips a dateline that carries a date or only an agency', () => {
+    assert.equal(labelOf('LAKEVILLE, June 3 (AP) - An oil tanker ran aground.'), 'An oil tanker runs aground');
+    assert.equal(labelOf('(AP) - An oil tanker ran aground.'), 'An oil tanker runs aground');
+  });
 });
 
 describe('events on hostile input', () => {
