@@ -93,6 +93,35 @@ describe('events on hand-written articles', () => {
     assert.equal(meets.length, 2);
   });
 
+  it('after edits, re-merging per year gives the same events as analysing from scratch', () => {
+    const texts: Record<string, string> = {
+      'a.md': art('2030-03-06', 'Ministers Okafor and Brandt signed a fisheries treaty in Oslo on Tuesday. A ferry sank off Bergen in 2028, killing three.'),
+      'b.md': art('2030-03-05', 'Okafor and Brandt signed the fisheries treaty in Oslo on Tuesday after long talks.'),
+      'c.md': art('2029-12-31', 'The port of Bergen reopened on Monday. The ferry that sank in 2028 was raised last year.'),
+      'd.md': 'Okafor and Brandt signed the fisheries treaty on Tuesday, officials said.\n',
+    };
+    const c = new Corpus();
+    for (const [id, t] of Object.entries(texts)) c.upsert(id, t);
+    c.events();
+    const edits: [string, string][] = [
+      ['b.md', art('2030-03-05', 'Okafor and Brandt signed the fisheries treaty in Oslo on Tuesday. The port of Bergen reopened on Monday.')],
+      ['c.md', art('2029-12-31', 'The port of Bergen reopened on Monday.')],
+      ['a.md', art('2030-03-06', 'A ferry sank off Bergen in 2028, killing three.')],
+    ];
+    for (const [id, t] of edits) {
+      texts[id] = t;
+      c.upsert(id, t);
+      const fresh = new Corpus();
+      for (const [k, v] of Object.entries(texts)) fresh.upsert(k, v);
+      assert.deepEqual(c.events(), fresh.events());
+    }
+    c.remove('b.md');
+    delete texts['b.md'];
+    const fresh = new Corpus();
+    for (const [k, v] of Object.entries(texts)) fresh.upsert(k, v);
+    assert.deepEqual(c.events(), fresh.events());
+  });
+
   it('updates when one article changes', () => {
     const c = new Corpus();
     c.upsert('a.md', art('2030-03-06', 'The parliament of Ruritania voted on Monday to dissolve itself.'));
