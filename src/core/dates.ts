@@ -331,6 +331,12 @@ const IRREGULAR_PAST = 'was|were|had|did|said|told|met|held|made|took|came|went|
 const PAST = new RegExp(`\\b(?:${IRREGULAR_PAST}|[a-z]{3,}ed)\\b`, 'gi');
 const NOT_VERBS_ED = /^(?:need|speed|feed|seed|indeed|bed|red|hundred|united|based|related|armed|advanced|limited|alleged|so-called|interested|concerned|supposed|detailed|skilled|married|talented|renewed|increased|reduced|proposed|planned|expected|scheduled|continued|sustained|repeated|unprecedented|unexpected|unrelated|indebted|speed|breed|creed|greed|shed|wed|weed|embed|sacred|kindred|naked|wicked|wretched|rugged|crooked|beloved|aged|learned)$/i;
 
+const REPORTING = '(?:said|says|say|told|tells|added|adds|announced|announces|stated|states|reported|reports|confirmed|confirms|claimed|claims|insisted|insists|explained|explains|noted|notes|according\\s+to)';
+/** A trailing ", his office said." / ", officials say" frame at the end of the clause. */
+const REPORTING_TAIL = new RegExp(`,\\s*(?:[\\w'’.-]+\\s+){0,5}?${REPORTING}\\b[^,]*?[.!?]?\\s*$`, 'i');
+/** A leading "X said (that)" frame. */
+const REPORTING_LEAD = new RegExp(`\\b${REPORTING}\\b(?:\\s+that\\b)?`, 'gi');
+
 /** The tense nearest to [start, end) within its clause: future markers, past verbs, or neither. */
 export function tenseAt(sentence: string, start: number, end: number): Tense | null {
   // Tense is local: a bounded window keeps a huge unpunctuated "sentence" linear.
@@ -344,8 +350,30 @@ export function tenseAt(sentence: string, start: number, end: number): Tense | n
   const cutL = Math.max(left.lastIndexOf(';'), left.lastIndexOf(' -- '), left.lastIndexOf(' — '), left.lastIndexOf('"'), left.lastIndexOf('“'));
   const rightRaw = sentence.slice(end);
   const rc = rightRaw.search(/;| -- | — |["”]/);
-  const from = cutL < 0 ? 0 : cutL + 1;
-  const to = rc < 0 ? sentence.length : end + rc;
+  const clauseFrom = cutL < 0 ? 0 : cutL + 1;
+  const clauseTo = rc < 0 ? sentence.length : end + rc;
+  let from = clauseFrom, to = clauseTo;
+  // A reporting frame ("..., his office said"; "Officials said the talks will ...") tells when it was
+  // said, not when the reported event happens: the reported clause's own verb governs.
+  const trailing = REPORTING_TAIL.exec(sentence.slice(end, to));
+  if (trailing) to = end + trailing.index;
+  const lead = sentence.slice(from, start);
+  let lm: RegExpExecArray | null;
+  let leadCut = -1;
+  REPORTING_LEAD.lastIndex = 0;
+  while ((lm = REPORTING_LEAD.exec(lead))) {
+    // Keep "said on Monday that ...": the expression modifies the reporting verb itself.
+    const between = lead.slice(lm.index + lm[0].length).trim().split(/\s+/).filter((w) => w && !/^(?:on|in|at|last|next|this|that|late|early|)$/i.test(w));
+    if (between.length >= 2) leadCut = lm.index + lm[0].length;
+  }
+  if (leadCut >= 0) from += leadCut;
+  const own = clauseTense(sentence, from, to, start, end);
+  // "A dam burst on Thursday, officials said": with no tense of its own, the reporting verb's counts.
+  if (own === null && (from !== clauseFrom || to !== clauseTo)) return clauseTense(sentence, clauseFrom, clauseTo, start, end);
+  return own;
+}
+
+function clauseTense(sentence: string, from: number, to: number, start: number, end: number): Tense | null {
   // Participles after "be" ("may be signed", "to be held") carry no tense of their own.
   const clause = sentence.slice(from, to).replace(/\b(be|been|being)(\s+)(\w+)/gi, (_x, b: string, sp: string, w: string) => b + sp + ' '.repeat(w.length));
   const pos = start - from;

@@ -4,7 +4,7 @@
 import { nlp } from './lazyLibs';
 import type { Corpus } from './corpus';
 import type { EventMention } from './events';
-import { lemma } from './words';
+import { IRREGULAR, lemma } from './words';
 
 interface Tok { text: string; tags: Set<string>; pre: string; post: string; inf?: string }
 
@@ -37,8 +37,17 @@ export function infinitive(w: string): string {
   return l;
 }
 
+// Irregular past participles, which the suffix rules and lemma() cannot undo.
+const PARTICIPLE_BASE: Record<string, string> = {
+  broken: 'break', chosen: 'choose', spoken: 'speak', stolen: 'steal', fallen: 'fall', risen: 'rise', written: 'write', driven: 'drive',
+  shown: 'show', grown: 'grow', thrown: 'throw', flown: 'fly', drawn: 'draw', beaten: 'beat', forgotten: 'forget', hidden: 'hide',
+  frozen: 'freeze', shaken: 'shake', sworn: 'swear', torn: 'tear', worn: 'wear', taken: 'take', given: 'give', seen: 'see',
+  known: 'know', done: 'do', gone: 'go', begun: 'begin', eaten: 'eat', ridden: 'ride', woken: 'wake',
+};
+
 function verbBase(w: string): string {
   const l = w.toLowerCase();
+  if (PARTICIPLE_BASE[l]) return PARTICIPLE_BASE[l];
   if (l === 'being') return 'be';
   if (/ing$/.test(l) && l.length > 5) {
     for (const c of [l.slice(0, -3), `${l.slice(0, -3)}e`, l.replace(/(.)\1ing$/, '$1')]) if (lexTags(c).some((g) => VERB_TAGS.has(g) || NOUN_TAGS.has(g))) return c;
@@ -53,7 +62,7 @@ function verbBase(w: string): string {
   return lemma(l);
 }
 
-function tokens(text: string): Tok[] {
+export function tokens(text: string): Tok[] {
   const out: Tok[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
@@ -83,6 +92,8 @@ function tokens(text: string): Tok[] {
   out.forEach((t, i) => context(t, i, out));
   return out;
 }
+
+const PERFECT_PARTICIPLE = /ed$|^(?:been|met|held|said|told|made|taken|given|done|seen|known|become|begun|won|lost|sent|spent|led|broken|chosen|spoken|stolen|fallen|risen|written|driven|shown|grown|thrown|flown|drawn|beaten|forgotten|hidden|frozen|shaken|sworn|torn|worn|found|built|caught|fought|sold|bought|brought|paid|kept|left|struck|hit|fled|won|run|come|gone)$/i;
 
 function tag(t: Tok, i: number, toks: Tok[]) {
   const possessive = /['’]s$/.test(t.text);
@@ -123,7 +134,18 @@ function context(t: Tok, i: number, toks: Tok[]) {
   const tags = t.tags;
   const cap = /^[\p{Lu}]/u.test(t.text);
   const prev = toks[i - 1];
-  if (AUX.has(w) && toks[i + 1] && /ed$|^(?:been|met|held|said|told|made|taken|given|done|seen|known|become|begun|won|lost|sent|spent|led)$/i.test(toks[i + 1].text)) tags.add('Auxiliary');
+  // "had been warned": forms of "be" link a passive participle, they are not the event's verb.
+  if (/^(?:be|been|being)$/.test(w)) { tags.delete('Verb'); tags.delete('Participle'); tags.add('Copula'); }
+  // "a dam", "the hydroelectric dam": a bare verb form right after a determiner or adjective is a noun.
+  if (prev && (prev.tags.has('Determiner') || prev.tags.has('Adjective')) && !cap && tags.has('Infinitive') && !tags.has('PastTense') && !/^(?:to)$/i.test(prev.text)) {
+    tags.delete('Verb'); tags.delete('Infinitive'); tags.add('Noun');
+  }
+  if (AUX.has(w) && toks[i + 1] && PERFECT_PARTICIPLE.test(toks[i + 1].text)) {
+    tags.add('Auxiliary');
+    // "had broken": the participle is the verb even where the lexicon calls it an adjective.
+    const p = toks[i + 1];
+    if (!p.tags.has('Verb') && p.text !== 'been') { p.tags.delete('Adjective'); p.tags.add('Verb'); p.tags.add('Participle'); }
+  }
   // "to meet", "will call": a word that can be a verb is one here.
   if (prev && /^(?:to|will|would|shall|can|could|should|may|might|must)$/i.test(prev.text) && !cap && !tags.has('Determiner') && !tags.has('Pronoun') && (tags.has('Verb') || tags.has('Noun') || tags.has('Adjective'))) {
     tags.add('Verb'); tags.add('Infinitive'); tags.delete('Noun');
@@ -139,7 +161,33 @@ function context(t: Tok, i: number, toks: Tok[]) {
   if (tags.has('Gerund') && prev && (prev.tags.has('Determiner') || prev.tags.has('Adjective') || prev.tags.has('Possessive') || prev.tags.has('Value') || (prev.tags.has('Noun') && !prev.tags.has('ProperNoun') && !prev.tags.has('Pronoun')))) {
     tags.delete('Verb'); tags.delete('Gerund'); tags.add('Noun');
   }
+  // "the company failed to": an -ed word the lexicon calls an adjective is the verb after a bare noun subject.
+  if (!cap && (/ed$/.test(w) || (IRREGULAR[w] && IRREGULAR[w] !== 'be' && IRREGULAR[w] !== 'have')) && tags.has('Adjective') && !tags.has('Verb') && prev && !/[,;:]/.test(prev.post) && (prev.tags.has('Noun') || prev.tags.has('Pronoun')) && !prev.tags.has('Determiner') && !prev.tags.has('Possessive') && (!next || next.tags.has('Preposition') || next.tags.has('Determiner') || next.tags.has('Date') || /[,;:.]/.test(t.post) || toks[i - 2]?.tags.has('Determiner'))) {
+    tags.delete('Adjective'); tags.add('Verb'); tags.add('PastTense');
+  }
+  // "was closed by the police": an -ed adjective after "be" and before "by" is a passive verb.
+  if (/ed$/.test(w) && tags.has('Adjective') && !tags.has('Verb') && prev?.tags.has('Copula') && next && /^by$/i.test(next.text)) {
+    tags.delete('Adjective'); tags.add('Verb'); tags.add('PastTense');
+  }
+  // "a dam operated by X failed": a participle between a noun and "by" opens a reduced relative clause,
+  // which describes the subject; the sentence's verb comes after it.
+  if (tags.has('Verb') && /ed$|^(?:built|run|owned|held|made|led|known|taken|given|seen|written|sold|hit|struck|caught|found|kept|brought)$/i.test(w) && prev && (prev.tags.has('Noun') && !prev.tags.has('Pronoun')) && !/[,;:]/.test(prev.post) && next && /^by$/i.test(next.text)) {
+    const rest = toks.slice(i + 2);
+    const finiteLater = rest.some((u) => u.tags.has('Verb') && (u.tags.has('PastTense') || u.tags.has('PresentTense')) || (/ed$/i.test(u.text) && u.tags.has('Adjective')));
+    if (finiteLater) {
+      tags.delete('Verb'); tags.add('Reduced');
+      next.tags.add('Reduced');
+      for (let k = i + 2; k < toks.length && isNominalTags(toks[k].tags) && !toks[k].tags.has('Verb') && !/^[a-z].*ed$/.test(toks[k].text); k++) {
+        toks[k].tags.add('Reduced');
+        if (/[,;:]/.test(toks[k].post)) break;
+      }
+    }
+  }
   t.inf = tags.has('Verb') ? verbBase(t.text) : undefined;
+}
+
+function isNominalTags(tags: Set<string>): boolean {
+  return ['Noun', 'ProperNoun', 'Determiner', 'Adjective', 'Value', 'Acronym', 'Possessive'].some((g) => tags.has(g));
 }
 
 const isVerb = (t: Tok) => t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Modal') && !t.tags.has('Copula') && !t.tags.has('Adjective');
@@ -148,7 +196,8 @@ const isNominal = (t: Tok) => ['Noun', 'ProperNoun', 'Determiner', 'Adjective', 
 /** Subject-verb-object of one passage, without its time expression; null when no verb is found. */
 export function labelOf(text: string, anchor = -1): string | null {
   // A dateline ("WASHINGTON (Reuters) --") is not part of the sentence.
-  const dl = /^\s*[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*(?:--|—|–|-)\s*/.exec(text);
+  // "OSTRAVEL, March 14 (AFP) -" carries a date between the place and the agency.
+  const dl = /^\s*(?:[A-Z][A-Z .,'-]{2,}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\([^)]*\))?|\([A-Z][\w .&-]*\))\s*(?:--|—|–|-)\s*/.exec(text);
   const toks = tokens(dl ? text.slice(dl[0].length) : text);
   if (!toks.length) return null;
   const v = pickVerb(toks, anchor - (dl ? dl[0].length : 0));
@@ -156,13 +205,22 @@ export function labelOf(text: string, anchor = -1): string | null {
   // "said that they had a meeting": the reported event is what happened.
   if (SAY.test(toks[v].text)) {
     const thatAt = toks.findIndex((t, i) => i > v && /^that$/i.test(t.text));
-    const inner = thatAt > 0 ? toks.findIndex((t, i) => i > thatAt + 1 && isVerb(t)) : -1;
+    let inner = thatAt > 0 ? toks.findIndex((t, i) => i > thatAt + 1 && isVerb(t)) : -1;
+    // "X said the company had been warned": a reported clause without "that" starts right after the verb.
+    if (inner < 0 && !/[,;:]/.test(toks[v].post) && toks[v + 1] && isNominal(toks[v + 1]) && !toks[v + 1].tags.has('Preposition')) {
+      const k = toks.findIndex((t, i) => i > v + 1 && isVerb(t));
+      if (k > 0 && toks.slice(v + 1, k).every((t) => isNominal(t) || t.tags.has('Copula') || t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Adverb') || t.tags.has('Reduced'))) inner = k;
+    }
     if (inner > 0) {
       const subj = subjectOf(toks, v).toks;
       const innerSubj = subjectOf(toks, inner).toks;
       const pronoun = innerSubj.length === 1 && innerSubj[0].tags.has('Pronoun');
       const obj = objectOf(toks, inner);
       const who = pronoun || !innerSubj.length ? subj : innerSubj;
+      const aux = toks[inner - 1];
+      if (aux?.tags.has('Copula') && (toks[inner].tags.has('PastTense') || toks[inner].tags.has('Participle'))) {
+        return finish([...who, { ...aux, text: isPlural(who) ? 'are' : 'is' }, toks[inner], ...obj]);
+      }
       return finish([...who, present(toks[inner], who), ...obj]);
     }
   }
@@ -180,8 +238,13 @@ export function labelOf(text: string, anchor = -1): string | null {
   if (rel > 0 && /^(?:which|that)$/i.test(toks[rel].text) && /,|--|—/.test(toks[rel - 1].post) && (!obj.length || obj[0].tags.has('Preposition'))) {
     obj = nounRunEndingAt(toks, rel - 1);
   }
+  // A label without its subject ("Warn about cracks") misleads: let the caller fall back to the clause.
+  if (!subj.length && subject.from > 0) return null;
   // Passive: "was elected" stays passive ("is elected").
-  const aux = toks[v - 1];
+  // "was reportedly warned": look past adverbs for the "be" of a passive.
+  let ai = v - 1;
+  while (ai > 0 && toks[ai].tags.has('Adverb')) ai--;
+  const aux = toks[ai];
   if (head === v && aux && aux.tags.has('Copula') && (toks[v].tags.has('PastTense') || toks[v].tags.has('Participle'))) {
     const plural = isPlural(subj);
     return finish([...subj, { ...aux, text: plural ? 'are' : 'is' }, toks[v], ...obj]);
@@ -253,6 +316,8 @@ function subjectOf(toks: Tok[], v: number): { toks: Tok[]; from: number } {
   let dropTitles = false;
   for (let i = v - 1; i >= 0; i--) {
     const t = toks[i];
+    // "A dam operated by X failed": the reduced relative clause is left out of the subject.
+    if (t.tags.has('Reduced')) continue;
     if (out.length === 0 && (t.tags.has('Adverb') || t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal') || CARRIER_WORDS.test(t.text))) continue;
     if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) break;
     // "Trump, who has voiced ...": the subject is the noun before the relative clause.
@@ -273,7 +338,9 @@ function subjectOf(toks: Tok[], v: number): { toks: Tok[]; from: number } {
       }
       return { toks: head, from: k + 1 };
     }
-    if (!isNominal(t) || t.tags.has('Date') || /[,;:]|--|—/.test(t.post)) break;
+    // "The operator, Acme, was warned": the comma closing an apposition does not end the subject.
+    const closesApposition = out.length === 0 && /^,\s*$/.test(t.post) && t.tags.has('ProperNoun') && i > 0 && /,/.test(toks.slice(0, i).map((u) => u.post).join(''));
+    if (!isNominal(t) || t.tags.has('Date') || (/[,;:]|--|—/.test(t.post) && !closesApposition)) break;
     if (out.length && /^(?:that|which|who|whom)$/i.test(t.text)) break;
     // "crimes and he described": a pronoun after "and" starts a new clause.
     if (/^(?:and|&)$/i.test(t.text) && out[0]?.tags.has('Pronoun')) break;
@@ -357,6 +424,8 @@ function withoutTime(m: EventMention): { text: string; anchor: number } {
 }
 
 function fallback(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  // The first clause, when it is long enough to say something; else the first words.
+  const clause = /^[^,;:]+/.exec(text.trim())?.[0] ?? text;
+  const words = (clause.split(/\s+/).length >= 4 ? clause : text).replace(/\s+/g, ' ').trim().split(' ');
   return words.length > 10 ? `${words.slice(0, 10).join(' ')}…` : words.join(' ');
 }

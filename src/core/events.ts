@@ -4,7 +4,7 @@
 import type { Corpus } from './corpus';
 import { referenceDates, tenseAt, timesOf, type ReferenceDate } from './dates';
 import { eventLabel } from './eventLabel';
-import { eventDate, valueInterval, DAY_MS, fmtDay, isoWeek } from './timex';
+import { eventDate, valueInterval as parseInterval, DAY_MS, fmtDay, isoWeek } from './timex';
 import { contentWords, IRREGULAR, lemma } from './words';
 import type { Article, NewsEvent, Passage, TimeExpression } from './types';
 
@@ -224,6 +224,17 @@ export function mentionsOf(corpus: Corpus, id: string): EventMention[] {
 
 // ---- merging -------------------------------------------------------------------------------------
 
+// A corpus holds few distinct time values but tens of thousands of mentions: parse each value once.
+const intervals = new Map<string, [number, number] | null>();
+function valueInterval(value: string): [number, number] | null {
+  let iv = intervals.get(value);
+  if (iv === undefined) {
+    if (intervals.size > 100_000) intervals.clear();
+    intervals.set(value, (iv = parseInterval(value)));
+  }
+  return iv;
+}
+
 interface Cluster {
   id: number;
   value: string;
@@ -365,10 +376,97 @@ export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Clu
   return clusters;
 }
 
+// ---- incremental merging ---------------------------------------------------------------------------
+// A mention only ever joins a cluster whose interval nests with its own, looked up under a calendar unit
+// of its own year (see lookupKey/unitKeys). So the merge splits into independent parts per year, linked
+// only by ISO weeks that straddle New Year. Re-merging after one edit then redoes only the years whose
+// mentions changed; the others reuse their clusters (mention objects are memoised per article).
+
+interface MergedPart { mentions: EventMention[]; clusters: Cluster[] }
+const mergeMemos = new WeakMap<Corpus, Map<string, MergedPart>>();
+
+const builtMemos = new WeakMap<Corpus, WeakMap<Cluster, NewsEvent>>();
+function builtEvents(corpus: Corpus): WeakMap<Cluster, NewsEvent> {
+  let m = builtMemos.get(corpus);
+  if (!m) builtMemos.set(corpus, (m = new WeakMap()));
+  return m;
+}
+
+function mergeMemo(corpus: Corpus): Map<string, MergedPart> {
+  let m = mergeMemos.get(corpus);
+  if (!m) mergeMemos.set(corpus, (m = new Map()));
+  return m;
+}
+
+/** The part each mention is merged in: its year (or its New Year-linked years), or 'x' for spans no unit holds. */
+function partsOf(mentions: EventMention[]): Map<EventMention, string> {
+  const years = new Map<EventMention, [number, number] | null>();
+  const parent = new Map<number, number>();
+  const find = (y: number): number => { let r = y; while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!; return r; };
+  for (const m of mentions) {
+    const iv = valueInterval(m.value);
+    const span: [number, number] | null = iv && Number.isFinite(iv[1]) ? [new Date(iv[0] * DAY_MS).getUTCFullYear(), new Date(iv[1] * DAY_MS).getUTCFullYear()] : null;
+    years.set(m, span);
+    if (!span || !iv) continue;
+    if (!parent.has(span[0])) parent.set(span[0], span[0]);
+    // A week across New Year is a unit both years' days are filed under: their merges must run together.
+    if (span[0] !== span[1] && iv[1] - iv[0] <= 6) {
+      if (!parent.has(span[1])) parent.set(span[1], span[1]);
+      parent.set(find(span[1]), find(span[0]));
+    }
+  }
+  const out = new Map<EventMention, string>();
+  const partOf = (m: EventMention): string => {
+    const known = out.get(m);
+    if (known !== undefined) return known;
+    // A back-reference goes wherever its antecedent's event is.
+    const antecedentPart = m.antecedent && years.has(m.antecedent) ? partOf(m.antecedent) : null;
+    const iv = valueInterval(m.value);
+    const span = years.get(m);
+    const p = antecedentPart ?? (!span || !iv || (span[0] !== span[1] && iv[1] - iv[0] > 6) ? 'x' : String(find(span[0])));
+    out.set(m, p);
+    return p;
+  };
+  for (const m of mentions) partOf(m);
+  return out;
+}
+
+/** mergeMentions, run per independent part and reusing the parts whose mentions did not change. */
+export function mergeByYear(mentions: EventMention[], memo: Map<string, MergedPart>): Cluster[] {
+  const part = partsOf(mentions);
+  const groups = new Map<string, EventMention[]>();
+  for (const m of mentions) {
+    const k = part.get(m)!;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(m);
+  }
+  const clusters: Cluster[] = [];
+  for (const [k, g] of groups) {
+    const cached = memo.get(k);
+    const same = cached && cached.mentions.length === g.length && cached.mentions.every((m, i) => m === g[i]);
+    const merged = same ? cached!.clusters : mergeMentions(g);
+    if (!same) memo.set(k, { mentions: g, clusters: merged });
+    clusters.push(...merged);
+  }
+  for (const k of [...memo.keys()]) if (!groups.has(k)) memo.delete(k);
+  // The order one global merge would have created them in: by their first mention.
+  const width = (m: EventMention) => { const iv = valueInterval(m.value) ?? [0, Infinity]; return iv[1] - iv[0]; };
+  const rank = new Map<Cluster, { a: number; w: number; m: EventMention }>(clusters.map((c) => [c, { a: Number(!!c.mentions[0].antecedent), w: width(c.mentions[0]), m: c.mentions[0] }]));
+  return clusters.sort((x, y) => {
+    const a = rank.get(x)!, b = rank.get(y)!;
+    return a.a - b.a || a.w - b.w || (a.m.article < b.m.article ? -1 : a.m.article > b.m.article ? 1 : a.m.start - b.m.start);
+  });
+}
+
 export function buildEvents(corpus: Corpus): NewsEvent[] {
   const mentions = corpus.articles().flatMap((a) => mentionsOf(corpus, a.id));
-  const clusters = mergeMentions(mentions);
+  const clusters = mergeByYear(mentions, mergeMemo(corpus));
+  // A cluster reused from an unchanged year has the same mentions, hence the same event.
+  const built = builtEvents(corpus);
   const events: NewsEvent[] = clusters.map((c) => {
+    const done = built.get(c);
+    if (done) return done;
     const sources = [...c.mentions].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
     const date = eventDate(c.value);
     const label = eventLabel(corpus, c.mentions);
@@ -381,7 +479,7 @@ export function buildEvents(corpus: Corpus): NewsEvent[] {
       sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
       ...(inferred ? { inferred: true } : {}),
     };
-  });
+  }).map((e, i) => { built.set(clusters[i], e); return e; });
   return events.sort((x, y) => (x.date === y.date ? y.sources.length - x.sources.length : x.date === null ? 1 : y.date === null ? -1 : x.date < y.date ? -1 : 1));
 }
 

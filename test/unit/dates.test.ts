@@ -24,6 +24,22 @@ describe('dates: TIMEX3 values', () => {
     assert.equal(value('He arrived last Wednesday.', ref), '2026-01-28');
   });
 
+  it('keeps the main clause future when a reporting verb follows or precedes it', () => {
+    // 2025-03-16 is a Sunday: "will ... on Monday" is the next day, not six days back.
+    const sun = '2025-03-16';
+    assert.equal(value('The mayor will visit the school on Monday, her spokesman said.', sun), '2025-03-17');
+    assert.equal(value('The council is due to vote on Tuesday, aides said.', sun), '2025-03-18');
+    assert.equal(value('The board is set to decide on Wednesday.', sun), '2025-03-19');
+    assert.equal(value('The union plans to strike on Thursday, its leader says.', sun), '2025-03-20');
+    assert.equal(value('A verdict is expected to come on Friday.', sun), '2025-03-21');
+    assert.equal(value("We'll hear from them on Thursday, she said.", sun), '2025-03-20');
+    assert.equal(value('The crew flies out next Monday.', sun), '2025-03-17');
+    assert.equal(value('Police said the suspect will appear in court on Tuesday.', sun), '2025-03-18');
+    // The reporting verb still governs a past clause and an expression attached to itself.
+    assert.equal(value('The mayor visited the school on Monday, her spokesman said.', sun), '2025-03-10');
+    assert.equal(value('He said on Friday that he will resign.', sun), '2025-03-14');
+  });
+
   it('puts a bare month in the right year from the tense', () => {
     assert.equal(value('In October, Trump called him a liar.', '2026-02-04'), '2025-10');
     assert.equal(value('The vote took place in January.', '2017-07-07'), '2017-01');
