@@ -13,8 +13,8 @@ import type { Article, Claim, Location, Sentence } from './types';
 export { analyzeArticleClaims } from './sentenceClaims';
 
 const QUOTE_SHARE = 0.6;
-/** Distinctive words two sentences must share to count as reporting the same fact. */
-const MIN_SHARED = 3;
+/** Distinctive words two sentences must share to be compared (compareFacts then asks for more evidence). */
+const MIN_SHARED = 2;
 /** The best-matching sentences of other articles compared with each candidate. */
 const MAX_PARTNERS = 8;
 /** A distinctive word found in more candidate sentences than this is skipped when pairing. */
@@ -84,7 +84,8 @@ export function contestedClaims(corpus: Corpus): Claim[] {
       if (si.quoted >= QUOTE_SHARE) continue;
       const facts = factsOf(article, si.sentence, si.index);
       if (!hasComparable(facts) && !facts.inheritedDate) continue;
-      const stems = [...new Set(facts.words.map((w) => w.stem))].filter(rarity.distinctive);
+      // Measured counts pair on what they count ("#deaths"), since short reports of one toll share few words.
+      const stems = [...new Set(facts.words.map((w) => w.stem))].filter(rarity.distinctive).concat([...new Set(facts.measures.map((m) => `#${m.measure}`))]);
       const c: Candidate = { article, index: si.index, facts, stems };
       candidates.push(c);
       for (const w of stems) {
@@ -105,7 +106,9 @@ export function contestedClaims(corpus: Corpus): Claim[] {
       if (list.length > MAX_POSTINGS) continue;
       for (const b of list) if (b.article !== a.article) shared.set(b, (shared.get(b) ?? 0) + 1);
     }
-    const partners = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
+    const measures = new Set(a.facts.measures.map((m) => m.measure));
+    const sameMeasure = (b: Candidate) => b.facts.measures.some((m) => measures.has(m.measure));
+    const partners = [...shared].filter(([b, n]) => n >= MIN_SHARED || (n >= 1 && sameMeasure(b))).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
     for (const [b] of partners) {
       if (!sameStoryWindow(a.article, b.article)) continue;
       const d = compareFacts(a.facts, b.facts, rarity);
@@ -168,7 +171,7 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
 
 /** The corpus-independent facts of every sentence of an article, memoised with the article. */
 function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
-  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set() };
+  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
   return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
 }
 
