@@ -37,6 +37,8 @@ export interface PassageFacts extends Span {
   unsettled: string | null;
   /** Stems of words directly negated ("did not attend" -> "attend"). */
   negated: Set<string>;
+  /** Counts of a measured quantity (see extractMeasures). */
+  measures: Measure[];
 }
 
 export interface Disagreement {
