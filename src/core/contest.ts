@@ -274,7 +274,7 @@ export function sentenceFacts(text: string, span: Span): SentenceFacts {
     const t = tokens[i];
     if (!t.word) continue;
     if (isContentWord(t.lower)) words.push({ stem: clip(stem(t.lower)), start: t.start });
-    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(stem(t.lower));
+    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(clip(stem(t.lower)));
     if (!NEGATOR.test(t.lower)) continue;
     let j = i + 1;
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
@@ -356,7 +356,9 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   const rare = [...shared].filter(distinctive).length;
   // A short factual sentence ("X was warned about cracks in 2019") shares few words with another
   // outlet's version; one rare word fewer will do when a name and enough plain words are shared too.
-  const shortFact = rare >= minShared - 1 && rare >= 2 && shared.size >= minShared && [...a.names].some((n) => b.names.has(n));
+  // The rare words must be about what happened ("warned", "cracks"), not more names: names alone say who, not which fact.
+  const rareWords = [...shared].filter((w) => distinctive(w) && !a.names.has(w) && !b.names.has(w)).length;
+  const shortFact = rareWords >= Math.max(2, minShared - 1) && shared.size >= minShared && [...a.names].some((n) => b.names.has(n));
   if (rare < minShared && !shortFact) return null;
   const weakMatch = rare < minShared;
   // Both passages name who or what they are about, and no name is shared: not the same fact.

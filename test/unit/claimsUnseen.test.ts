@@ -84,6 +84,13 @@ describe('claims: short factual sentences across outlets', () => {
     assert.equal(compareFacts(a, b, thin)?.kind, 'date');
   });
 
+  it('on thin evidence, shared names are not the rare words', () => {
+    const names = { minShared: 3, distinctive: (w: string) => w === 'kovar' || w === 'institu' };
+    const a = facts('Kovar has rejected the proposal since 2009, the Kovar Institute said.', null, [['2009', '2009']]);
+    const b = facts('Kovar has welcomed the proposal since 2016, the Kovar Institute said.', null, [['2016', '2016']]);
+    assert.equal(compareFacts(a, b, names), null);
+  });
+
   it('on thin evidence, resolved relative dates are not compared', () => {
     const a = facts('Mayor Lena Brandt opened an inquiry. Brandt said the council had been warned about leaks in the tunnel in March.', null, [['March', '2016-03']]);
     const b = facts('The tunnel operator, Lena Brandt, was warned about tunnel leaks in March.', null, [['March', '2017-03']]);
