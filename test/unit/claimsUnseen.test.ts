@@ -6,6 +6,7 @@ import { quoteRegions } from '../../src/core/claimText';
 import { compareFacts, extractMeasures, passageFacts, type DateMention } from '../../src/core/contest';
 import { analyzeArticleClaims } from '../../src/core/sentenceClaims';
 import { parseArticle } from '../../src/core/article';
+import { Corpus } from '../../src/core/corpus';
 
 function attributions(sentence: string) {
   return findAttributions(sentence, { start: 0, end: sentence.length }, quoteRegions(sentence, 0, sentence.length));
@@ -95,5 +96,24 @@ describe('claims: short factual sentences across outlets', () => {
     const a = facts('Mayor Lena Brandt opened an inquiry. Brandt said the council had been warned about leaks in the tunnel in March.', null, [['March', '2016-03']]);
     const b = facts('The tunnel operator, Lena Brandt, was warned about tunnel leaks in March.', null, [['March', '2017-03']]);
     assert.equal(compareFacts(a, b, thin), null);
+  });
+});
+
+describe('claims: contested after edits (memoised candidates)', () => {
+  const a = 'Toll rises in Mirova\n\nPublished: 2 September 2023\n\nGovernor Amaka Obi toured Mirova. The death toll climbed to 64, rescuers said.\n';
+  const b = 'Mirova floods\n\nPublished: 2 September 2023\n\nAmaka Obi visited Mirova. The toll has reached 71, according to the emergency agency.\n';
+  const contested = (c: Corpus) => c.claims().filter((x) => x.kind === 'contested').map((x) => x.article).sort();
+
+  it('follows an edit that makes two reports agree, and one that makes them disagree again', () => {
+    const corpus = new Corpus();
+    corpus.upsert('a.txt', a);
+    corpus.upsert('b.txt', b);
+    assert.deepEqual(contested(corpus), ['a.txt', 'b.txt']);
+    corpus.upsert('b.txt', b.replace('71', '64'));
+    assert.deepEqual(contested(corpus), []);
+    corpus.upsert('b.txt', b.replace('71', '90'));
+    assert.deepEqual(contested(corpus), ['a.txt', 'b.txt']);
+    corpus.remove('a.txt');
+    assert.deepEqual(contested(corpus), []);
   });
 });
