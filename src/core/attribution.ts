@@ -198,9 +198,25 @@ function appositiveSubject(tokens: Token[], comma: number): Token[] {
   const between = tokens.slice(k + 1, comma);
   const capitalised = between.length <= 5 && between.every((t) => t.word) && /^\p{Lu}/u.test(between[0]?.text ?? '') && !between.some((t) => BOUNDARY.has(t.lower));
   if (capitalised) return between;
+  // "Jane Doe, the interior minister, said" / "John Roe, 39, said": a role or an age between
+  // the name and the verb; the source is the name before it.
+  if (isRoleOrAge(between)) {
+    const named = nounPhraseBefore(tokens, k, false);
+    if (named.length && named.length <= 9 && named.some((t) => /^\p{Lu}/u.test(t.text))) return named;
+    return [];
+  }
   if (!/^(?:who|which)$/.test(between[0]?.lower ?? '')) return [];
   const before = nounPhraseBefore(tokens, k, false);
   return before.length <= 4 && before.some((t) => /^\p{Lu}/u.test(t.text) || PERSONAL.has(t.lower)) ? before : [];
+}
+
+const ROLE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'former', 'then']);
+/** An apposition giving a role ("the interior minister", "a former aide to X") or an age ("39"). */
+function isRoleOrAge(between: Token[]): boolean {
+  if (!between.length || between.length > 8 || !between.every((t) => t.word)) return false;
+  if (between.length === 1 && /^\d{1,3}$/.test(between[0].text)) return true;
+  if (!ROLE_DETERMINERS.has(between[0].lower)) return false;
+  return !between.some((t) => t.lower !== 'of' && t.lower !== 'to' && t.lower !== 'and' && (BOUNDARY.has(t.lower) || SPEECH.has(t.lower)));
 }
 
 /** "…, said Felipe Botero" / "…, said a senior official": the source after the verb. */

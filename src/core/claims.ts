@@ -13,8 +13,8 @@ import type { Article, Claim, Location, Sentence } from './types';
 export { analyzeArticleClaims } from './sentenceClaims';
 
 const QUOTE_SHARE = 0.6;
-/** Distinctive words two sentences must share to count as reporting the same fact. */
-const MIN_SHARED = 3;
+/** Distinctive words two sentences must share to be compared (compareFacts then asks for more evidence). */
+const MIN_SHARED = 2;
 /** The best-matching sentences of other articles compared with each candidate. */
 const MAX_PARTNERS = 8;
 /** A distinctive word found in more candidate sentences than this is skipped when pairing. */
@@ -46,26 +46,6 @@ export function contestedClaims(corpus: Corpus): Claim[] {
   if (articles.length < 2) return [];
   const dates = datesByArticle(corpus);
   const rarity = stemRarity(corpus);
-  const facts = new Map<string, PassageFacts>();
-  const buckets = new Map<string, DateMention[][]>();
-  const datesOf = (article: Article): DateMention[][] => {
-    let b = buckets.get(article.id);
-    if (!b) buckets.set(article.id, (b = bucketBySentence(article, dates.get(article.id) ?? [])));
-    return b;
-  };
-  const factsOf = (article: Article, s: Sentence, index: number): PassageFacts => {
-    const key = `${article.id}\u0000${index}`;
-    let f = facts.get(key);
-    if (!f) {
-      const byS = datesOf(article);
-      const list = byS[index];
-      const prev = article.sentences[index - 1];
-      const previous = prev && prev.paragraph === s.paragraph ? prev : null;
-      const own = staticFacts(corpus, article.id);
-      facts.set(key, (f = passageFacts(article.id, article.text, s, list, inheritedDate(article, index, byS), { previous, published: article.published }, own[index], previous ? own[index - 1] : null)));
-    }
-    return f;
-  };
   // Conflicts per sentence, keyed "article\0sentenceIndex".
   const conflicts = new Map<string, Conflict[]>();
   const note = (article: Article, index: number, c: Conflict) => {
@@ -80,12 +60,10 @@ export function contestedClaims(corpus: Corpus): Claim[] {
   const candidates: Candidate[] = [];
   const postings = new Map<string, Candidate[]>();
   for (const article of articles) {
-    for (const si of articleClaims(corpus, article.id).sentences) {
-      if (si.quoted >= QUOTE_SHARE) continue;
-      const facts = factsOf(article, si.sentence, si.index);
-      if (!hasComparable(facts) && !facts.inheritedDate) continue;
-      const stems = [...new Set(facts.words.map((w) => w.stem))].filter(rarity.distinctive);
-      const c: Candidate = { article, index: si.index, facts, stems };
+    for (const own of articleCandidates(corpus, article, dates.get(article.id) ?? [])) {
+      // Measured counts pair on what they count ("#deaths"), since short reports of one toll share few words.
+      const stems = own.stems.filter((w) => w.startsWith('#') || rarity.distinctive(w));
+      const c: Candidate = { article, index: own.index, facts: own.facts, stems };
       candidates.push(c);
       for (const w of stems) {
         const list = postings.get(w) ?? [];
@@ -105,7 +83,9 @@ export function contestedClaims(corpus: Corpus): Claim[] {
       if (list.length > MAX_POSTINGS) continue;
       for (const b of list) if (b.article !== a.article) shared.set(b, (shared.get(b) ?? 0) + 1);
     }
-    const partners = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
+    const measures = new Set(a.facts.measures.map((m) => m.measure));
+    const sameMeasure = (b: Candidate) => b.facts.measures.some((m) => measures.has(m.measure));
+    const partners = [...shared].filter(([b, n]) => n >= MIN_SHARED || (n >= 1 && sameMeasure(b))).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
     for (const [b] of partners) {
       if (!sameStoryWindow(a.article, b.article)) continue;
       const d = compareFacts(a.facts, b.facts, rarity);
@@ -133,6 +113,40 @@ export function contestedClaims(corpus: Corpus): Claim[] {
     });
   }
   return out;
+}
+
+interface OwnCandidate {
+  index: number;
+  facts: PassageFacts;
+  /** Every content stem, then the measure keys ("#deaths"); rarity is applied per corpus version. */
+  stems: string[];
+}
+
+/**
+ * The sentences of one article worth comparing, with their facts. They depend only on the article
+ * and its resolved dates, so they are memoised with the article and rebuilt only when it (or its
+ * dates) change: an edit then re-derives one article's facts, not the whole corpus's.
+ */
+function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[]): OwnCandidate[] {
+  const datesKey = dates.map((d) => `${d.start}:${d.end}:${d.value}`).join('|');
+  const memo = corpus.perArticle('claims:candidates', article.id, () => ({ datesKey: null as string | null, list: [] as OwnCandidate[] }));
+  if (memo.datesKey === datesKey) return memo.list;
+  const byS = bucketBySentence(article, dates);
+  const own = staticFacts(corpus, article.id);
+  const list: OwnCandidate[] = [];
+  for (const si of articleClaims(corpus, article.id).sentences) {
+    if (si.quoted >= QUOTE_SHARE) continue;
+    const s = si.sentence;
+    const prev = article.sentences[si.index - 1];
+    const previous = prev && prev.paragraph === s.paragraph ? prev : null;
+    const facts = passageFacts(article.id, article.text, s, byS[si.index], inheritedDate(article, si.index, byS), { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
+    if (!hasComparable(facts) && !facts.inheritedDate) continue;
+    const stems = [...new Set(facts.words.map((w) => w.stem))].concat([...new Set(facts.measures.map((m) => `#${m.measure}`))]);
+    list.push({ index: si.index, facts, stems });
+  }
+  memo.datesKey = datesKey;
+  memo.list = list;
+  return list;
 }
 
 /** Coverage of one story appears within weeks; articles published further apart report other events. */
@@ -168,7 +182,7 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
 
 /** The corpus-independent facts of every sentence of an article, memoised with the article. */
 function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
-  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set() };
+  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
   return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
 }
 

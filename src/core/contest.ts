@@ -37,6 +37,8 @@ export interface PassageFacts extends Span {
   unsettled: string | null;
   /** Stems of words directly negated ("did not attend" -> "attend"). */
   negated: Set<string>;
+  /** Counts of a measured quantity (see extractMeasures). */
+  measures: Measure[];
 }
 
 export interface Disagreement {
@@ -182,7 +184,85 @@ export interface SentenceFacts {
   settled: string | null;
   unsettled: string | null;
   negated: Set<string>;
+  /** Counts of a measured quantity ("death toll rose to 143" -> deaths 143). */
+  measures: Measure[];
 }
+
+// ---- measured quantities --------------------------------------------------------------------
+
+/** A number tied to what it counts, even when no unit word follows it ("the toll rose to 57,"). */
+export interface Measure extends Quantity {
+  /** What is counted: "deaths", "injured", "displaced", "missing", "cost". */
+  measure: string;
+}
+
+// Words naming a measured quantity news reports as a running count; several spellings of one count share a key.
+const MEASURES: [string, RegExp][] = [
+  ['deaths', /\b(?:death toll|toll|deaths|dead|died|killed|killing|fatalities)\b/gi],
+  ['injured', /\b(?:injured|injuring|wounded|wounding|injuries)\b/gi],
+  ['displaced', /\b(?:displaced|evacuated|homeless|(?:left|fled|lost) (?:their|his|her) homes?)\b/gi],
+  ['missing', /\bmissing\b/gi],
+  ['cost', /\b(?:cost|costs|costing|price|turnout)\b/gi],
+];
+const MEASURE_NUMBER = /\b(?:(more than|over|at least|fewer than|less than|under|up to|nearly|almost|about|around|roughly|approximately|an estimated|some)\s+)?((?:US|USD)?[$€£]\s?)?(\d[\d,]{0,15}(?:\.\d{1,6})?)\b(?:\s*(thousand|million|billion|trillion|bn|mn))?(?!\s*(?:%|percent|per cent|a\.?m\b|p\.?m\b|:))/gi;
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\s*$`);
+const MONTH_AFTER = new RegExp(String.raw`^\s*(?:of\s+)?${MONTH}\b`);
+/** How far (in characters) a count may sit from the word naming what it counts. */
+const MEASURE_REACH = 40;
+
+/** Counts tied to the nearest measure word in the sentence; years and times are not counts. */
+export function extractMeasures(text: string, base = 0): Measure[] {
+  const numbers: Quantity[] = [];
+  for (const m of text.matchAll(MEASURE_NUMBER)) {
+    const [all, boundWord, , num, scale] = m;
+    let value = Number(num.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    if (/^\d{4}$/.test(num) && value >= 1800 && value <= 2100 && !scale) continue;
+    // Days of the month ("May 12", "12 May") are dates.
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index! - 12), m.index!)) || MONTH_AFTER.test(text.slice(m.index! + all.length, m.index! + all.length + 12))) continue;
+    if (scale) value *= SCALE[scale.toLowerCase()];
+    const b = (boundWord ?? '').toLowerCase();
+    const bound: Quantity['bound'] = /more than|over|at least/.test(b) ? 'gt' : /fewer than|less than|under|up to/.test(b) ? 'lt' : b ? 'approx' : 'eq';
+    numbers.push({ start: base + m.index!, end: base + m.index! + all.length, text: all, value, unit: '', bound });
+  }
+  if (!numbers.length) return [];
+  const out: Measure[] = [];
+  for (const [measure, re] of MEASURES) {
+    for (const m of text.matchAll(re)) {
+      const s = base + m.index!;
+      const e = s + m[0].length;
+      let best: Quantity | null = null;
+      let bestDist = MEASURE_REACH + 1;
+      for (const q of numbers) {
+        const dist = q.end <= s ? s - q.end : q.start >= e ? q.start - e : 0;
+        if (dist < bestDist) [best, bestDist] = [q, dist];
+      }
+      if (best && !out.some((o) => o.measure === measure && o.start === best!.start)) out.push({ ...best, unit: measure, measure });
+    }
+  }
+  return out;
+}
+
+/**
+ * Two reports of the same running count on the same day that cannot both be right. Counts
+ * reported on different days are updates ("rose to 57" a day after "at least 42"), not contradictions.
+ */
+export function measuresDisagree(a: PassageFacts, b: PassageFacts): Disagreement | null {
+  if (!a.measures.length || !b.measures.length || !a.published || a.published !== b.published) return null;
+  if (![...a.names].some((n) => b.names.has(n))) return null;
+  for (const x of a.measures) {
+    const ys = b.measures.filter((y) => y.measure === x.measure);
+    if (ys.length && !ys.some((y) => quantitiesCompatible(x, y))) {
+      return { kind: 'number', here: `\u201c${x.text.trim()}\u201d (${x.measure})`, there: `\u201c${ys[0].text.trim()}\u201d (${x.measure})` };
+    }
+  }
+  return null;
+}
+
+/** Long stems match on their first letters, so derived forms meet ("structure" ~ "structural"). */
+const clip = (w: string) => (w.length > STEM_PREFIX ? w.slice(0, STEM_PREFIX) : w);
+const STEM_PREFIX = 7;
 
 export function sentenceFacts(text: string, span: Span): SentenceFacts {
   const slice = text.slice(span.start, span.end);
@@ -193,14 +273,14 @@ export function sentenceFacts(text: string, span: Span): SentenceFacts {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.word) continue;
-    if (isContentWord(t.lower)) words.push({ stem: stem(t.lower), start: t.start });
-    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(stem(t.lower));
+    if (isContentWord(t.lower)) words.push({ stem: clip(stem(t.lower)), start: t.start });
+    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(clip(stem(t.lower)));
     if (!NEGATOR.test(t.lower)) continue;
     let j = i + 1;
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
     if (tokens[j]?.word) negated.add(stem(tokens[j].lower));
   }
-  return { words, names, quantities: extractQuantities(slice, span.start), ...stanceOf(slice), negated };
+  return { words, names, quantities: extractQuantities(slice, span.start), ...stanceOf(slice), negated, measures: extractMeasures(slice, span.start) };
 }
 
 /** Builds the facts of one passage; `dates` are the resolved dates inside it (absolute offsets). */
@@ -268,9 +348,19 @@ export interface CompareOptions {
 /** How passage `a` disagrees with passage `b` about the fact they share, or null. */
 export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOptions = {}): Disagreement | null {
   const idf = opts.idf ?? (() => 1);
+  const measured = measuresDisagree(a, b);
+  if (measured) return measured;
   const shared = sharedStems(a, b);
   const distinctive = opts.distinctive ?? (() => true);
-  if ([...shared].filter(distinctive).length < (opts.minShared ?? 3)) return null;
+  const minShared = opts.minShared ?? 3;
+  const rare = [...shared].filter(distinctive).length;
+  // A short factual sentence ("X was warned about cracks in 2019") shares few words with another
+  // outlet's version; one rare word fewer will do when a name and enough plain words are shared too.
+  // The rare words must be about what happened ("warned", "cracks"), not more names: names alone say who, not which fact.
+  const rareWords = [...shared].filter((w) => distinctive(w) && !a.names.has(w) && !b.names.has(w)).length;
+  const shortFact = rareWords >= Math.max(2, minShared - 1) && shared.size >= minShared && [...a.names].some((n) => b.names.has(n));
+  if (rare < minShared && !shortFact) return null;
+  const weakMatch = rare < minShared;
   // Both passages name who or what they are about, and no name is shared: not the same fact.
   if (a.names.size && b.names.size && ![...a.names].some((n) => b.names.has(n))) return null;
 
@@ -279,9 +369,13 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   // Each article reporting its own day's news ("today", "on Thursday") on different days is two events.
   const ownDay = (p: PassageFacts, d: DateMention) => !!p.published && nearPublication(d.value, p.published);
   const twoDays = da && db && a.published && b.published && a.published !== b.published && ownDay(a, da) && ownDay(b, db);
-  if (da && db && !twoDays && datesDisagree(da.value, db.value)) {
+  // On thinner evidence only two written-out years can contradict ("in 2021" vs "in 2019"): a
+  // resolved "March" or "today" may have been resolved against the wrong year or day.
+  const explicit = (d: DateMention) => /\b(?:1[89]|20)\d\d\b/.test(d.text);
+  if (da && db && !twoDays && (!weakMatch || (explicit(da) && explicit(db))) && datesDisagree(da.value, db.value)) {
     return { kind: 'date', here: `\u201c${da.text}\u201d (${da.value})`, there: `\u201c${db.text}\u201d (${db.value})` };
   }
+  if (weakMatch) return null;
 
   // A number is only comparable when both passages are about the same named thing.
   const sameSubject = [...a.names].some((n) => b.names.has(n));
@@ -311,5 +405,5 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
 
 /** Whether a passage holds anything worth comparing: a date, a number, or a stance cue. */
 export function hasComparable(p: PassageFacts): boolean {
-  return p.dates.length > 0 || p.quantities.length > 0 || !!p.settled || !!p.unsettled || p.negated.size > 0;
+  return p.dates.length > 0 || p.quantities.length > 0 || p.measures.length > 0 || !!p.settled || !!p.unsettled || p.negated.size > 0;
 }

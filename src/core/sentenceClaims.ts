@@ -95,7 +95,8 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     }
 
     const open = uncovered(info.assertions, info.attributions.map((a) => a.covers));
-    if (open.length && !continuesSpeech(article, infos, info)) {
+    // A vague source is the problem with such a sentence; flagging it unattributed too would say it twice.
+    if (open.length && !vague && !continuesSpeech(article, infos, info)) {
       const first = open.slice().sort((a, b) => ASSERTION_ORDER.indexOf(a.rule) - ASSERTION_ORDER.indexOf(b.rule))[0];
       claims.push(claim('unattributed', first.rule, `${cap(ASSERTION_REASONS[first.rule])} (\u201c${first.text.trim()}\u201d) with no named source.`));
     }
