@@ -3,6 +3,7 @@
 // contested claims must point at the other outlets' passages.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { articleUri } from './helpers';
 
 interface Claim { article: string; start: number; end: number; text: string; kind: string; rule: string; related: { article: string; start: number; end: number }[] }
 interface Api {
@@ -15,11 +16,6 @@ async function api(): Promise<Api> {
   return a;
 }
 
-async function articleUri(prefix: string): Promise<vscode.Uri> {
-  const found = await vscode.workspace.findFiles(`**/${prefix}_*.txt`);
-  assert.ok(found.length >= 1, `article ${prefix} in the workspace`);
-  return found[0];
-}
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Corroborate');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));

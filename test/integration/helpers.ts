@@ -61,3 +61,10 @@ export async function eventually<T>(what: string, check: () => T | undefined | P
 export function manifest(): { contributes: { commands: { command: string; title: string }[] } } {
   return vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
 }
+
+/** The URI of the sample article whose file name starts with `prefix`, found through the workspace. */
+export async function articleUri(prefix: string): Promise<vscode.Uri> {
+  const found = await vscode.workspace.findFiles(`**/${prefix}_*.txt`);
+  assert.ok(found.length >= 1, `article ${prefix} in the workspace`);
+  return found[0];
+}

@@ -2,6 +2,7 @@
 // the seeds workspace. The expectations are about which articles answer, not exact scores.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { articleUri } from './helpers';
 
 interface Api {
   service: { ready: Promise<void>; corpus: { articles(): { id: string; text: string; sentences: { start: number; end: number; text: string }[] }[] } };
@@ -14,11 +15,6 @@ async function api(): Promise<Api> {
   return a;
 }
 
-async function articleUri(prefix: string): Promise<vscode.Uri> {
-  const found = await vscode.workspace.findFiles(`**/${prefix}_*.txt`);
-  assert.ok(found.length >= 1, `article ${prefix} in the workspace`);
-  return found[0];
-}
 
 const fileOf = (loc: vscode.Location) => loc.uri.path.split('/').pop()!;
 

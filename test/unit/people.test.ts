@@ -5,16 +5,7 @@ import { Corpus } from '../../src/core/corpus';
 import { decodeArticleBytes } from '../../src/core/decode';
 import type { Person } from '../../src/core/types';
 
-const seedsDir = path.join(__dirname, '..', '..', 'seeds');
-
-function seedCorpus(): Corpus {
-  const c = new Corpus();
-  for (const f of fs.readdirSync(seedsDir)) {
-    const d = decodeArticleBytes(fs.readFileSync(path.join(seedsDir, f)));
-    if (d.ok) c.upsert(f, d.text);
-  }
-  return c;
-}
+import { seedCorpus, seedsDir } from './helpers/seeds';
 
 function corpusOf(texts: string[]): Corpus {
   const c = new Corpus();

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
-import { decodeArticleBytes } from '../../src/core/decode';
 import { findQuoteSpans } from '../../src/core/quotes';
 import { parseArticle } from '../../src/core/article';
 
-const seedsDir = path.join(__dirname, '..', '..', 'seeds');
-
-function seedCorpus(): Corpus {
-  const c = new Corpus();
-  for (const f of fs.readdirSync(seedsDir)) {
-    const d = decodeArticleBytes(fs.readFileSync(path.join(seedsDir, f)));
-    if (d.ok) c.upsert(f, d.text);
-  }
-  return c;
-}
+import { seedCorpus } from './helpers/seeds';
 
 function quotesOf(text: string) {
   const c = new Corpus();
