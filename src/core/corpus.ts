@@ -17,6 +17,16 @@ interface Entry {
   memo: Map<string, unknown>;
 }
 
+/**
+ * Brings one incremental feature's state up to date with the changed articles, stopping at
+ * `deadline` (a performance.now() time); returns true when nothing is left to do. Each feature
+ * keeps its state in `corpus.state()` and takes its work from `corpus.changesFor()`.
+ */
+export type Settler = (corpus: Corpus, deadline: number) => boolean;
+
+/** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
+const SETTLERS: Settler[] = [];
+
 interface Derived {
   value: unknown;
   version: number;
@@ -27,6 +37,8 @@ export class Corpus {
   private entries = new Map<string, Entry>();
   private derived = new Map<string, Derived>();
   private sorted: { version: number; list: Article[] } | undefined;
+  private pending = new Map<string, Set<string>>();
+  private states = new Map<string, unknown>();
   /** Bumped on every change; lets callers tell whether a result is stale. */
   version = 0;
   /**
@@ -75,6 +87,7 @@ export class Corpus {
 
   private changed(id: string) {
     this.version++;
+    for (const ids of this.pending.values()) ids.add(id);
     this.patchSorted(id);
     if (!this.staleMs) this.derived.clear();
     this.search.invalidate(id);
@@ -122,6 +135,35 @@ export class Corpus {
     if (!e) throw new Error(`unknown article ${id}`);
     if (!e.memo.has(key)) e.memo.set(key, compute(e.article));
     return e.memo.get(key) as T;
+  }
+
+  /**
+   * The ids added, changed or removed since `consumer` last processed them (the first call lists
+   * every article). The set is live: an incremental feature deletes each id once its own state
+   * reflects that article, so it can stop part-way and resume (see `settle`).
+   */
+  changesFor(consumer: string): Set<string> {
+    let ids = this.pending.get(consumer);
+    if (!ids) {
+      ids = new Set(this.entries.keys());
+      this.pending.set(consumer, ids);
+    }
+    return ids;
+  }
+
+  /** Corpus-level state of an incremental feature, kept across changes (unlike `derive`). */
+  state<T>(key: string, init: () => T): T {
+    if (!this.states.has(key)) this.states.set(key, init());
+    return this.states.get(key) as T;
+  }
+
+  /**
+   * Advances every incremental feature until `deadline` (performance.now() time), so a caller on
+   * the extension host can bring the corpus up to date in short slices. True when all is settled.
+   */
+  settle(deadline: number): boolean {
+    for (const step of SETTLERS) if (!step(this, deadline)) return false;
+    return true;
   }
 
   /** Corpus-level memo, recomputed after any change (see `staleMs` for bulk indexing). */
