@@ -6,7 +6,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { Corpus } from '../src/core/corpus';
 import * as dates from '../src/core/dates';
-import { IndexWorkerClient, forEachSliced } from '../src/core/indexClient';
+import { IndexWorkerClient, forEachSliced, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
 import { ensureCorpusOnDisk, generateCorpus } from './generate';
@@ -287,6 +287,7 @@ async function duringIndexing() {
       else skipped++;
     });
     ingestSlices.push(performance.now() - t);
+    await settleSliced(corpus, 20); // as CorpusService does after each batch
     t = performance.now();
   }, () => (stopped = performance.now() - t0 > budget));
   const indexMs = performance.now() - t0;

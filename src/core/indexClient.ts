@@ -2,6 +2,7 @@
 // so the worker never waits, and hands each batch of results back in order. Used by the extension
 // host and the benchmark; nothing here touches VS Code.
 import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Corpus } from './corpus';
 import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
 
 /** Articles per message: small enough that receiving (deserialising) and ingesting one batch stays well under 50 ms. */
@@ -95,4 +96,16 @@ export async function forEachSliced<T>(items: T[], each: (item: T) => void, slic
       start = performance.now();
     }
   }
+}
+
+/**
+ * Brings the corpus's incremental features up to date in slices of `sliceMs`, yielding between
+ * them, so the thread stays responsive. Stops early (returning false) when `cancelled()` says so.
+ */
+export async function settleSliced(corpus: Corpus, sliceMs = 20, cancelled: () => boolean = () => false): Promise<boolean> {
+  while (!corpus.settle(performance.now() + sliceMs)) {
+    await new Promise((r) => setImmediate(r));
+    if (cancelled()) return false;
+  }
+  return true;
 }

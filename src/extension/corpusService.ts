@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
-import { IndexWorkerClient, forEachSliced } from '../core/indexClient';
+import { IndexWorkerClient, forEachSliced, settleSliced } from '../core/indexClient';
 import type { IndexJob, IndexResult } from '../core/indexProtocol';
 
 /** How long one indexing slice may hold the extension host before yielding. */
@@ -150,10 +150,12 @@ export class CorpusService implements vscode.Disposable {
             await this.indexFile(files[i], maxBytes);
             if (Date.now() - sliceStart > SLICE_MS) {
               progress.report({ message: `${i + 1}/${files.length}` });
+              await settleSliced(this.corpus, SLICE_MS, () => gen !== this.generation);
               await new Promise((r) => setImmediate(r));
               sliceStart = Date.now();
             }
           }
+          await settleSliced(this.corpus, SLICE_MS, () => gen !== this.generation);
         },
       );
     } finally {
@@ -223,6 +225,8 @@ export class CorpusService implements vscode.Disposable {
     try {
       await worker.run(jobs, async (results) => {
         await forEachSliced(results, ingest);
+        // Corpus-level state catches up here, in slices, rather than in whichever hover asks next.
+        await settleSliced(this.corpus, SLICE_MS, () => gen !== this.generation);
         done += results.length;
         report(done);
         this.fireChange();
@@ -292,7 +296,7 @@ export class CorpusService implements vscode.Disposable {
     this.debounce(doc.uri, () => {
       if (doc.isClosed) return;
       this.indexText(doc.uri, doc.getText());
-      this.fireChange();
+      void this.settleThenFire();
     });
   }
 
@@ -300,7 +304,7 @@ export class CorpusService implements vscode.Disposable {
     if (!this.isArticleUri(uri)) return;
     this.debounce(uri, async () => {
       await this.indexFile(uri, this.config().maxBytes);
-      this.fireChange();
+      void this.settleThenFire();
     });
   }
 
@@ -311,6 +315,12 @@ export class CorpusService implements vscode.Disposable {
       this.timers.delete(key);
       void fn();
     }, DEBOUNCE_MS));
+  }
+
+  /** Listeners (tree, diagnostics) then read settled results instead of updating the corpus on their own turn. */
+  private async settleThenFire() {
+    await settleSliced(this.corpus, SLICE_MS);
+    this.fireChange();
   }
 
   private fireChange(now = false) {

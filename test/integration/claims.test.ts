@@ -138,4 +138,22 @@ describe('claims: diagnostics and code actions', function () {
     assert.ok(note, 'one entry says the list was capped');
     assert.match(note!.message, new RegExp(`1 of ${all.length}`));
   });
+  it('an unsaved edit re-publishes that article\'s diagnostics and leaves the others as they were', async () => {
+    await api();
+    const uri = await articleUri('002');
+    const other = await articleUri('004');
+    const before = await diagnosticsWhere(uri, (list) => list.length > 0);
+    const otherBefore = await diagnosticsWhere(other, (list) => list.length > 0);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.getText().indexOf('.\n', Math.floor(doc.getText().length / 3)) + 1;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.positionAt(at), ' Critics say the plan was rushed.');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await diagnosticsWhere(uri, (list) => list.some((d) => codeOf(d).startsWith('vague-source/') && doc.offsetAt(d.range.start) === at + 1));
+    assert.ok(after.length > before.length);
+    assert.deepEqual(ours(other).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`), otherBefore.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhere(uri, (list) => list.length === before.length);
+  });
 });

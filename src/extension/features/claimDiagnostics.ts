@@ -52,10 +52,14 @@ export function registerClaimDiagnostics({ context, service, output }: FeatureCo
   let timer: NodeJS.Timeout | undefined;
   let disposed = false;
 
+  const last: Published = { claims: new Map(), uris: new Map() };
+  // Settings and ignore lists change what every article shows: those re-publish everything.
+  let full = true;
   const refresh = () => {
     if (disposed) return;
     try {
-      publish(service, collection, ignored, readSettings(), context.extensionUri);
+      publish(service, collection, ignored, readSettings(), context.extensionUri, last, full);
+      full = false;
     } catch (e) {
       output.error(`Claim diagnostics failed: ${(e as Error).message}`);
     }
@@ -69,19 +73,21 @@ export function registerClaimDiagnostics({ context, service, output }: FeatureCo
     collection,
     ignored,
     service.onDidChange(schedule),
-    ignored.onDidChange(schedule),
+    ignored.onDidChange(() => { full = true; schedule(); }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('corroborate.claims')) schedule();
+      if (e.affectsConfiguration('corroborate.claims')) { full = true; schedule(); }
     }),
     { dispose: () => { disposed = true; if (timer) clearTimeout(timer); } },
     vscode.commands.registerCommand('corroborate.claims.ignore', async (article?: string, kind?: string, text?: string) => {
       if (typeof article !== 'string' || typeof kind !== 'string' || typeof text !== 'string') return false;
       await ignored.add(article, kind, text);
+      full = true;
       refresh();
       return true;
     }),
     vscode.commands.registerCommand('corroborate.claims.resetIgnored', async () => {
       const n = await ignored.clear();
+      full = true;
       refresh();
       void vscode.window.showInformationMessage(n ? `Corroborate: ${n} ignored claim(s) will be shown again.` : 'Corroborate: no claims were ignored.');
       return n;
@@ -90,41 +96,77 @@ export function registerClaimDiagnostics({ context, service, output }: FeatureCo
   void service.ready.then(refresh);
 }
 
-/** Replaces every claim diagnostic with the corpus's current answer. */
-function publish(service: CorpusService, collection: vscode.DiagnosticCollection, ignored: IgnoredClaims, settings: ClaimSettings, extensionUri: vscode.Uri) {
+/**
+ * What was last published per article, so that after a one-article edit only the articles whose
+ * claims changed are re-published: turning 100k claims into Diagnostics on every edit would hold
+ * the extension host for seconds at 10k articles.
+ */
+interface Published {
+  claims: Map<string, Claim[]>;
+  uris: Map<string, vscode.Uri>;
+}
+
+/** Brings the collection in line with the corpus's claims; `full` re-publishes every article. */
+function publish(service: CorpusService, collection: vscode.DiagnosticCollection, ignored: IgnoredClaims, settings: ClaimSettings, extensionUri: vscode.Uri, last: Published, full: boolean) {
   const corpus = service.corpus;
-  const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+  // Articles changed since the last publish: their own diagnostics and any that point into them.
+  const changed = corpus.changesFor('extension:claimDiagnostics');
+  const touched = new Set(changed);
+  changed.clear();
+  const byArticle = new Map<string, Claim[]>();
   if (settings.enabled && settings.kinds.size) {
-    const byArticle = new Map<string, Claim[]>();
     const isIgnored = ignored.matcher();
     for (const c of corpus.claims()) {
       if (!settings.kinds.has(c.kind) || isIgnored(c.article, c.kind, c.text)) continue;
-      const list = byArticle.get(c.article) ?? [];
-      list.push(c);
-      byArticle.set(c.article, list);
-    }
-    const readme = vscode.Uri.joinPath(extensionUri, 'README.md');
-    for (const article of corpus.articles()) {
-      const uri = service.uriOf(article.id);
-      const claims = byArticle.get(article.id);
-      if (!uri || !claims?.length) continue;
-      const shown = claims.slice(0, settings.maxPerFile);
-      const diags = shown.map((c) => toDiagnostic(service, article.text, c, settings, readme));
-      if (claims.length > shown.length) {
-        const capped = new vscode.Diagnostic(
-          new vscode.Range(positionAt(article.text, article.body.start), positionAt(article.text, article.body.start)),
-          `Corroborate shows ${shown.length} of ${claims.length} claims in this article (setting corroborate.claims.maxPerFile).`,
-          vscode.DiagnosticSeverity.Information,
-        );
-        capped.source = DIAGNOSTIC_SOURCE;
-        capped.code = CAP_CODE;
-        diags.push(capped);
-      }
-      entries.push([uri, diags]);
+      const list = byArticle.get(c.article);
+      if (list) list.push(c);
+      else byArticle.set(c.article, [c]);
     }
   }
-  collection.clear();
-  collection.set(entries);
+  if (full) {
+    collection.clear();
+    last.claims.clear();
+    last.uris.clear();
+  }
+  for (const [id, uri] of last.uris) {
+    if (byArticle.has(id) && service.uriOf(id)?.toString() === uri.toString()) continue;
+    collection.delete(uri);
+    last.claims.delete(id);
+    last.uris.delete(id);
+  }
+  const readme = vscode.Uri.joinPath(extensionUri, 'README.md');
+  for (const [id, claims] of byArticle) {
+    const article = corpus.get(id);
+    const uri = service.uriOf(id);
+    if (!article || !uri) continue;
+    const before = last.claims.get(id);
+    if (before && !touched.has(id) && sameClaims(before, claims) && !claims.some((c) => c.related.some((r) => touched.has(r.article)))) continue;
+    const shown = claims.slice(0, settings.maxPerFile);
+    const diags = shown.map((c) => toDiagnostic(service, article.text, c, settings, readme));
+    if (claims.length > shown.length) {
+      const capped = new vscode.Diagnostic(
+        new vscode.Range(positionAt(article.text, article.body.start), positionAt(article.text, article.body.start)),
+        `Corroborate shows ${shown.length} of ${claims.length} claims in this article (setting corroborate.claims.maxPerFile).`,
+        vscode.DiagnosticSeverity.Information,
+      );
+      capped.source = DIAGNOSTIC_SOURCE;
+      capped.code = CAP_CODE;
+      diags.push(capped);
+    }
+    collection.set(uri, diags);
+    last.claims.set(id, claims);
+    last.uris.set(id, uri);
+  }
+}
+
+/** Same claims, in the same order, saying the same thing (identity first: unchanged articles keep their objects). */
+function sameClaims(a: Claim[], b: Claim[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i];
+    return x === y || (x.start === y.start && x.end === y.end && x.rule === y.rule && x.reason === y.reason && x.related.length === y.related.length
+      && x.related.every((r, j) => r.article === y.related[j].article && r.start === y.related[j].start && r.end === y.related[j].end));
+  });
 }
 
 function toDiagnostic(service: CorpusService, text: string, c: Claim, settings: ClaimSettings, readme: vscode.Uri): vscode.Diagnostic {
