@@ -16,6 +16,8 @@ export interface PassageNode { kind: 'passage'; key: string; passage: Passage; p
 export type EventsNode = GroupNode | EventNode | PassageNode;
 
 const PREVIEW = 90;
+/** Groups holding more events than this start collapsed. */
+const EXPAND_AT_MOST = 200;
 
 export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<EventsNode | undefined>();
@@ -89,9 +91,10 @@ export class EventsTreeProvider implements vscode.TreeDataProvider<EventsNode>, 
 
   getTreeItem(node: EventsNode): vscode.TreeItem {
     if (node.kind === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = node.key;
       const n = countEvents(node.group);
+      // A newsroom-sized group starts collapsed: expanding thousands of rows at once would stall the view.
+      const item = new vscode.TreeItem(node.label, n > EXPAND_AT_MOST ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.key;
       item.description = `${n} event${n === 1 ? '' : 's'}`;
       item.iconPath = new vscode.ThemeIcon(node.group.key.startsWith('article:') ? 'file-text' : node.group.key === 'undated' ? 'question' : 'calendar');
       item.contextValue = 'corroborate.group';
