@@ -75,13 +75,13 @@ function runMeantime(dir: string, o: MeantimeOptions) {
     console.log(`\nsaved to ${o.save}`);
   }
   if (o.perTopic) {
-    console.log('\nper topic (F1 of people, F1 of named people, pair F1 of named people, date accuracy, events linked in all articles, events pure):');
+    console.log('\nper topic (F1 of people, F1 of named people, pair F1 of named people, date accuracy, events linked in all articles, events pure, related top 5):');
     const f = (v: number | null) => formatValue(v).padStart(6);
     for (const t of topics) {
       const ids = new Set(t.docs.map((d) => d.id));
       const mine = <T extends { doc: string }>(xs: T[]) => xs.filter((x) => ids.has(x.doc));
-      const s = scoreAll(t.docs, { people: mine(preds.people), times: mine(preds.times), events: preds.events.filter((e) => e.sources.some((x) => ids.has(x.doc))) });
-      console.log(`  ${t.name.padEnd(10)}${f(s.people.f1)}${f(s.peopleNamed.f1)}${f(s.crossPeopleNamed.f1)}${f(s.dates.accuracy)}${f(s.events.linkedAllShare)}${f(s.events.purity)}`);
+      const s = scoreAll(t.docs, { people: mine(preds.people), times: mine(preds.times), events: preds.events.filter((e) => e.sources.some((x) => ids.has(x.doc))), related: preds.related.filter((r) => ids.has(r.query.doc)) });
+      console.log(`  ${t.name.padEnd(10)}${f(s.people.f1)}${f(s.peopleNamed.f1)}${f(s.crossPeopleNamed.f1)}${f(s.dates.accuracy)}${f(s.events.linkedAllShare)}${f(s.events.purity)}${f(s.related.top5Share)}`);
     }
   }
   if (o.verbose) {

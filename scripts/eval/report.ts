@@ -5,6 +5,7 @@ import { scoreCrossPeople, type PairScore } from './metrics/crossPeople';
 import { scoreDates, type DateScore } from './metrics/dates';
 import { scoreEvents, type EventScore } from './metrics/events';
 import { isNamed, scorePeople } from './metrics/people';
+import { scoreRelated, type RelatedScore } from './metrics/related';
 import type { Predictions } from './predict';
 import type { Row } from './table';
 
@@ -15,9 +16,10 @@ export interface Scores {
   crossPeopleNamed: PairScore;
   dates: DateScore;
   events: EventScore;
+  related: RelatedScore;
 }
 
-export function scoreAll(docs: EvalDoc[], preds: Pick<Predictions, 'people' | 'times' | 'events'>): Scores {
+export function scoreAll(docs: EvalDoc[], preds: Pick<Predictions, 'people' | 'times' | 'events' | 'related'>): Scores {
   return {
     people: scorePeople(docs, preds.people),
     peopleNamed: scorePeople(docs, preds.people, isNamed),
@@ -25,6 +27,7 @@ export function scoreAll(docs: EvalDoc[], preds: Pick<Predictions, 'people' | 't
     crossPeopleNamed: scoreCrossPeople(docs, preds.people, isNamed),
     dates: scoreDates(docs, preds.times),
     events: scoreEvents(docs, preds.events),
+    related: scoreRelated(docs, preds.related),
   };
 }
 
@@ -59,6 +62,7 @@ function pairRows(family: string, s: PairScore): Row[] {
 export function rows(s: Scores): Row[] {
   const d = s.dates;
   const e = s.events;
+  const r = s.related;
   return [
     ...prfRows('people (all PER mentions)', s.people, 'PER mention'),
     ...prfRows('people (named PER mentions)', s.peopleNamed, 'named PER mention'),
@@ -70,5 +74,7 @@ export function rows(s: Scores): Row[] {
     { family: 'events across articles', measure: 'linked (all articles)', value: e.linkedAllShare, gold: e.goldInstances, ours: e.multiArticle, matched: e.linkedAll, note: why(e.linkedAllShare, e.goldInstances, e.multiArticle, 'gold instances in ≥2 articles covered by one event of ours in all of them') },
     { family: 'events across articles', measure: 'linked (≥2 articles)', value: e.linkedTwoShare, gold: e.goldInstances, ours: e.multiArticle, matched: e.linkedTwo, note: why(e.linkedTwoShare, e.goldInstances, e.multiArticle, '…in at least two of them') },
     { family: 'events across articles', measure: 'pure', value: e.purity, gold: null, ours: e.judged, matched: e.pure, note: e.purity !== null ? `of our ${e.multiArticle} multi-article events, ${e.judged} overlap gold mentions in ≥2 articles` : e.multiArticle ? `n/a: none of our ${e.multiArticle} multi-article events overlaps gold event mentions in ≥2 articles` : 'n/a: the analysis found no multi-article events' },
+    { family: 'related coverage', measure: 'same event in top 5', value: r.top5Share, gold: r.pairs, ours: r.queries, matched: r.top5, note: why(r.top5Share, r.pairs, r.queries, `(query sentence, other article) pairs of cross-document events; ${r.queries} queries`) },
+    { family: 'related coverage', measure: 'MRR', value: r.mrr, gold: r.pairs, ours: r.queries, matched: r.top5, note: why(r.mrr, r.pairs, r.queries, 'reciprocal rank of the first passage on the same event, of ten') },
   ];
 }

@@ -184,7 +184,7 @@ describe('eval: scorers on fake predictions', () => {
   });
 
   it('prints n/a, never a bare 0 or 100, when nothing was predicted', () => {
-    const table = rows(scoreAll(docs, { people: [], times: [], events: [] }));
+    const table = rows(scoreAll(docs, { people: [], times: [], events: [], related: [] }));
     const byMeasure = (family: string, measure: string) => table.find((r) => r.family.startsWith(family) && r.measure === measure)!;
     assert.equal(byMeasure('people (all', 'precision').value, null);
     assert.match(byMeasure('people (all', 'precision').note, /^n\/a/);
