@@ -11,6 +11,7 @@ import { scoreCrossPeople } from '../../scripts/eval/metrics/crossPeople';
 import { sameAtGoldPrecision, scoreDates } from '../../scripts/eval/metrics/dates';
 import { scoreEvents } from '../../scripts/eval/metrics/events';
 import { isNamed, scorePeople } from '../../scripts/eval/metrics/people';
+import { relatedQueries, scoreRelated } from '../../scripts/eval/metrics/related';
 import { rows, scoreAll } from '../../scripts/eval/report';
 import { tokensOverlapping } from '../../scripts/eval/spans';
 import { compareWith, markdownTable, type Row } from '../../scripts/eval/table';
@@ -181,6 +182,22 @@ describe('eval: scorers on fake predictions', () => {
     assert.deepEqual([s.goldInstances, s.linkedAll, s.linkedTwo, s.multiArticle, s.judged, s.pure], [1, 1, 1, 3, 2, 1]);
     assert.equal(s.purity, 1 / 2);
     assert.equal(scoreEvents(docs, events.slice(2)).linkedAllShare, 0);
+  });
+
+  it('scores related coverage: one query per article of the shared event, ranked answers judged on the other article', () => {
+    const qs = relatedQueries(docs);
+    // EV1 (joined / began) is the one event in both articles: a query in each.
+    assert.deepEqual(qs.map((q) => q.doc).sort(), [a.id, b.id].sort());
+    const qa = qs.find((q) => q.doc === a.id)!;
+    const qb = qs.find((q) => q.doc === b.id)!;
+    const wrong = at(b, 'Doe', 1);
+    const s = scoreRelated(docs, [
+      { query: qa, answers: [wrong, at(b, 'began')] }, // right at rank 2
+      { query: qb, answers: [at(a, 'sunny')] }, // never right
+    ]);
+    assert.deepEqual([s.queries, s.pairs, s.top5], [2, 2, 1]);
+    assert.equal(s.mrr, (1 / 2 + 0) / 2);
+    assert.equal(scoreRelated(docs, []).top5Share, null);
   });
 
   it('prints n/a, never a bare 0 or 100, when nothing was predicted', () => {
