@@ -3,7 +3,12 @@
 // that one article, which fills its per-article memo (`corpus.perArticle`). The memo entries that
 // are plain data are shipped; the main thread's Corpus ingests them and never redoes that work.
 import { createHash } from 'node:crypto';
+import { featuresOf } from './align';
+import { articleClaims } from './claims';
 import { Corpus } from './corpus';
+import { timesOf } from './dates';
+import { articleCandidates } from './people';
+import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
 
 /**
@@ -23,18 +28,19 @@ export interface AnalysedArticle {
   memo: [string, unknown][];
 }
 
-/** The corpus-level questions whose per-article parts are worth precomputing. */
-const WARM_UP: ((c: Corpus) => unknown)[] = [
-  (c) => c.people(),
-  (c) => c.quotes(),
-  (c) => c.times(),
+/**
+ * The per-article parts worth precomputing, asked directly: running the corpus-level features on a
+ * one-article corpus would also build models (people clusters, search grams, the related index)
+ * that are thrown away with it. Events stay corpus-level here: the merge of this article's own
+ * mentions is what picks the passages whose labels the memo ('events.labels') keeps.
+ */
+const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
+  (c, id) => articleCandidates(c, id),
+  (c, id) => quoteSpansOf(c, id),
+  (c, id) => timesOf(c, id),
   (c) => c.events(),
-  (c) => c.claims(),
-  (c) => c.search.search('warm up'),
-  (c) => {
-    const a = c.articles()[0];
-    return a?.sentences[0] && c.related(a.id, a.sentences[0]);
-  },
+  (c, id) => articleClaims(c, id),
+  (c, id) => featuresOf(c, id),
 ];
 
 /**
@@ -46,12 +52,12 @@ export function analyseArticle(id: string, text: string, known?: AnalysedArticle
   const article = known ? corpus.ingest(known.article, known.memo) : corpus.upsert(id, text);
   for (const warm of WARM_UP) {
     try {
-      warm(corpus);
+      warm(corpus, article.id);
     } catch {
       // A feature that fails here fails again, with its error shown, when the main thread asks.
     }
   }
-  const memo = corpus.memoOf(id).filter(([key, value]) => !key.startsWith(CONTEXT_DEPENDENT_PREFIX) && isPlainData(value));
+  const memo = corpus.memoOf(article.id).filter(([key, value]) => !key.startsWith(CONTEXT_DEPENDENT_PREFIX) && isPlainData(value));
   return { article, memo };
 }
 
@@ -65,19 +71,40 @@ export function contentKey(id: string, text: string): string {
  * Maps and Sets of those. Class instances (say, an NLP library's document) would arrive without
  * their methods, so they are never shipped.
  */
-export function isPlainData(value: unknown, seen = new Set<unknown>()): boolean {
+export function isPlainData(value: unknown, seen = new Set<object>()): boolean {
   if (value === null || value === undefined) return true;
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return true;
   if (t !== 'object') return false;
-  if (seen.has(value)) return true;
-  seen.add(value);
-  if (Array.isArray(value)) return value.every((v) => isPlainData(v, seen));
-  if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
-  if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
-  const proto = Object.getPrototypeOf(value);
+  const o = value as object;
+  if (seen.has(o)) return true;
+  seen.add(o);
+  // Plain loops, not spreads: this walks every memo entry of every article the worker ships.
+  if (Array.isArray(o)) {
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+    return true;
+  }
+  if (o instanceof Map) {
+    for (const [k, v] of o) if (!(isPrimitive(k) || isPlainData(k, seen)) || !(isPrimitive(v) || isPlainData(v, seen))) return false;
+    return true;
+  }
+  if (o instanceof Set) {
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(o);
   if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value as object).every((v) => isPlainData(v, seen));
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = (o as Record<string, unknown>)[k];
+    if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+  }
+  return true;
+}
+
+function isPrimitive(v: unknown): boolean {
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' || v === null || v === undefined;
 }
 
 /** The article without its text, for storage: the text is on disk already. */
