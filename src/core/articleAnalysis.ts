@@ -7,6 +7,8 @@ import { featuresOf } from './align';
 import { articleClaims } from './claims';
 import { Corpus } from './corpus';
 import { timesOf } from './dates';
+import { labelMentions } from './eventLabel';
+import { mentionsOf } from './events';
 import { articleCandidates } from './people';
 import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
@@ -31,14 +33,13 @@ export interface AnalysedArticle {
 /**
  * The per-article parts worth precomputing, asked directly: running the corpus-level features on a
  * one-article corpus would also build models (people clusters, search grams, the related index)
- * that are thrown away with it. Events stay corpus-level here: the merge of this article's own
- * mentions is what picks the passages whose labels the memo ('events.labels') keeps.
+ * that are thrown away with it.
  */
 const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
   (c, id) => articleCandidates(c, id),
   (c, id) => quoteSpansOf(c, id),
   (c, id) => timesOf(c, id),
-  (c) => c.events(),
+  (c, id) => labelMentions(c, mentionsOf(c, id)),
   (c, id) => articleClaims(c, id),
   (c, id) => featuresOf(c, id),
 ];
@@ -71,25 +72,27 @@ export function contentKey(id: string, text: string): string {
  * Maps and Sets of those. Class instances (say, an NLP library's document) would arrive without
  * their methods, so they are never shipped.
  */
-export function isPlainData(value: unknown, seen = new Set<object>()): boolean {
+export function isPlainData(value: unknown, depth = 0): boolean {
   if (value === null || value === undefined) return true;
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return true;
   if (t !== 'object') return false;
+  // A bound on depth, not a set of visited objects, ends a cycle: memo values are shallow, and
+  // one that is not is simply recomputed where it is needed.
+  if (depth > MAX_DEPTH) return false;
   const o = value as object;
-  if (seen.has(o)) return true;
-  seen.add(o);
+  const d = depth + 1;
   // Plain loops, not spreads: this walks every memo entry of every article the worker ships.
   if (Array.isArray(o)) {
-    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, d)) return false;
     return true;
   }
   if (o instanceof Map) {
-    for (const [k, v] of o) if (!(isPrimitive(k) || isPlainData(k, seen)) || !(isPrimitive(v) || isPlainData(v, seen))) return false;
+    for (const [k, v] of o) if (!(isPrimitive(k) || isPlainData(k, d)) || !(isPrimitive(v) || isPlainData(v, d))) return false;
     return true;
   }
   if (o instanceof Set) {
-    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, d)) return false;
     return true;
   }
   const proto = Object.getPrototypeOf(o);
@@ -97,10 +100,12 @@ export function isPlainData(value: unknown, seen = new Set<object>()): boolean {
   for (const k in o) {
     if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
     const v = (o as Record<string, unknown>)[k];
-    if (!isPrimitive(v) && !isPlainData(v, seen)) return false;
+    if (!isPrimitive(v) && !isPlainData(v, d)) return false;
   }
   return true;
 }
+
+const MAX_DEPTH = 32;
 
 function isPrimitive(v: unknown): boolean {
   const t = typeof v;
