@@ -569,10 +569,11 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
   });
 }
 
-function articleWords(corpus: Corpus, a: Article): Set<string> {
+/** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
+function articleWords(corpus: Corpus, a: Article): string[] {
   return corpus.perArticle('dates.words', a.id, () => {
     const body = a.text.slice(a.body.start, a.body.end);
-    return new Set(contentWords(body));
+    return [...new Set(contentWords(body))];
   });
 }
 

@@ -19,13 +19,29 @@ export function isStopWord(w: string): boolean {
 
 /** A crude stem: plural and verb endings folded so "meeting"/"meetings" and "sanction"/"sanctions" meet. */
 export function stem(w: string): string {
-  if (w.length <= 4) return w;
-  return w
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:ing|ings)$/, '')
-    .replace(/(?:ed|es|s)$/, '')
-    .replace(/(.)\1$/, '$1');
+  // Cached per word form: four regex replaces per word were a hot spot, and one shared string per
+  // stem (instead of a fresh copy in every memo that keeps stems) saves memory at scale.
+  // Only short words are cached: V8 keeps a longer slice as a view into the string it was cut from,
+  // and a cached view would keep a whole lower-cased article alive.
+  if (w.length >= MAX_CACHED_LENGTH) return stemOf(w);
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    s = w.length <= 4 ? w : stemOf(w);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(w, s);
+  }
+  return s;
 }
+
+function stemOf(w: string): string {
+  return w.replace(/(?:ies)$/, 'y').replace(/(?:ing|ings)$/, '').replace(/(?:ed|es|s)$/, '').replace(/(.)\1$/, '$1');
+}
+
+const MAX_CACHED_LENGTH = 13;
+
+const STEMS = new Map<string, string>();
+/** Bounds the cache on hostile input (every token distinct); real vocabularies stay far below. */
+const MAX_STEMS = 200_000;
 
 /** The content words of `text`, stemmed, in order. */
 export function contentWords(text: string): string[] {
