@@ -135,14 +135,14 @@ type Resolve = (m: RegExpExecArray, ctx: ScanCtx, at: number) => { value: string
  * lower-case ASCII substrings of the lower-cased sentence. A superset test, so it only skips
  * regexes that cannot match (most rules, in most sentences).
  */
-interface Rule { need: typeof DIGIT | string[]; re: RegExp; resolve: Resolve }
+interface Rule { need: typeof DIGIT | string[]; re: RegExp; resolve: Resolve; mask: number[] }
 const DIGIT = 'digit';
 const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const SEASON_WORDS = ['spring', 'summer', 'autumn', 'fall', 'winter'];
 
 const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 
-const rules: Rule[] = [
+const ruleList: Omit<Rule, 'mask'>[] = [
   // "the 7th of January", "7 January", "January 7th" (no year).
   { need: DIGIT, re: new RegExp(`\\b(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${CAP_MONTH}(?![\\w,]*\\s*\\d{4})`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[2]), +m[1], c.tense(at, at + m[0].length))) },
   { need: DIGIT, re: new RegExp(`\\b${CAP_MONTH}\\s+(\\d{1,2})${ORD}\\b(?!\\s*,?\\s*\\d{4})(?![:.]\\d)`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[1]), +m[2], c.tense(at, at + m[0].length))) },
@@ -322,6 +322,46 @@ const rules: Rule[] = [
   } },
 ];
 
+// The rules' words as bits (32 to a number), so a sentence's words are looked up once each
+// instead of every rule scanning the sentence for every one of its words.
+const NEED_WORDS = [...new Set(ruleList.flatMap((r) => (r.need === DIGIT ? [] : r.need)))];
+const MASK_LENGTH = Math.ceil(NEED_WORDS.length / 32);
+const maskOf = (test: (w: string) => boolean): number[] => {
+  const m = new Array<number>(MASK_LENGTH).fill(0);
+  NEED_WORDS.forEach((w, i) => { if (test(w)) m[i >> 5] |= 1 << (i & 31); });
+  return m;
+};
+const overlaps = (a: number[], b: number[]) => {
+  for (let k = 0; k < MASK_LENGTH; k++) if (a[k] & b[k]) return true;
+  return false;
+};
+const rules: Rule[] = ruleList.map((r) => ({ ...r, mask: maskOf((w) => r.need !== DIGIT && r.need.includes(w)) }));
+const wordNeeds = new Map<string, number[]>();
+
+/**
+ * Which rule words occur in `s` (lower-cased). Every rule word is a run of a-z, so it occurs in
+ * the sentence exactly when it occurs inside one of the sentence's maximal a-z runs: those are
+ * looked up (cached per run) instead of searching the sentence for each word.
+ */
+function needsIn(s: string): number[] {
+  const out = new Array<number>(MASK_LENGTH).fill(0);
+  const runs = s.toLowerCase().match(/[a-z]+/g);
+  if (!runs) return out;
+  for (const run of runs) {
+    let m = run.length < 13 ? wordNeeds.get(run) : undefined;
+    if (!m) {
+      m = maskOf((w) => run.includes(w));
+      // Short runs only: a longer one may be a view into the sentence, which the cache must not keep.
+      if (run.length < 13) {
+        if (wordNeeds.size >= 100_000) wordNeeds.clear();
+        wordNeeds.set(run, m);
+      }
+    }
+    for (let k = 0; k < MASK_LENGTH; k++) out[k] |= m[k];
+  }
+  return out;
+}
+
 function val(v: string | null): { value: string } | null {
   return v ? { value: v } : null;
 }
@@ -447,10 +487,10 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
       starts.lastIndex = m.index + Math.max(1, word ? word[0].length : 1);
     }
   }
-  const lower = s.toLowerCase();
   const digit = /\d/.test(s);
+  const words = needsIn(s);
   for (const rule of rules) {
-    if (rule.need === DIGIT ? !digit : !rule.need.some((w) => lower.includes(w))) continue;
+    if (rule.need === DIGIT ? !digit : !overlaps(words, rule.mask)) continue;
     rule.re.lastIndex = 0;
     while ((m = rule.re.exec(s))) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }

@@ -43,11 +43,15 @@ const STEMS = new Map<string, string>();
 /** Bounds the cache on hostile input (every token distinct); real vocabularies stay far below. */
 const MAX_STEMS = 200_000;
 
+const CONTENT_WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|\p{L}/gu;
+
 /** The content words of `text`, stemmed, in order. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*[\p{L}]|\p{L}/gu)) {
-    const w = m[0].replace(/['’]s$/, '');
+  const lower = text.toLowerCase();
+  CONTENT_WORD.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CONTENT_WORD.exec(lower)); ) {
+    const w = m[0].charCodeAt(m[0].length - 1) === 115 ? m[0].replace(/['’]s$/, '') : m[0];
     if (w.length < 3 || STOP.has(w)) continue;
     out.push(stem(w));
   }
