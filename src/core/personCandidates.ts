@@ -166,7 +166,7 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
   const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => internKey(t.key)), ev };
   out.push(c);
-  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, ...r, text: text.slice(r.start, r.end) });
+  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
 }
 
 /** The title prefix as a role, extended over "Secretary of" and "former". */
