@@ -20,8 +20,6 @@ interface SentenceFeatures {
 
 interface ArticleFeatures {
   sentences: SentenceFeatures[];
-  /** Terms of each paragraph, for context. */
-  paragraphs: string[][];
 }
 
 /** How much a match on each kind of term counts, relative to the same word (stem) matching. */
@@ -40,14 +38,21 @@ const MIN_SCORE = 0.12;
 const MAX_QUERY_GROUPS = 200;
 
 export function articleFeatures(article: Article): ArticleFeatures {
-  const paragraphs = article.paragraphs.map(() => new Set<string>());
   const sentences = article.sentences.map((s) => {
     const bag = termBag(article.text, s.start, s.end);
-    const para = paragraphs[s.paragraph];
-    if (para) for (const t of bag.terms) para.add(t);
     return { terms: [...bag.terms], words: bag.words, length: bag.groups.length, paragraph: s.paragraph };
   });
-  return { sentences, paragraphs: paragraphs.map((p) => [...p]) };
+  return { sentences };
+}
+
+/**
+ * The terms of one paragraph, for context: its sentences' terms in order. Derived when a query
+ * needs it rather than stored with every article (a fifth of the features' memory).
+ */
+function paragraphTerms(f: ArticleFeatures, paragraph: number): Set<string> {
+  const out = new Set<string>();
+  for (const s of f.sentences) if (s.paragraph === paragraph) for (const t of s.terms) out.add(t);
+  return out;
 }
 
 /** The per-article sentence features, shared by related coverage and the search index. */
@@ -118,8 +123,7 @@ function queryOf(corpus: Corpus, index: PostingIndex, article: Article, span: Sp
   }
   const words = bag.words.length > MAX_QUERY_GROUPS * 4 ? bag.words.slice(0, MAX_QUERY_GROUPS * 4) : bag.words;
   const sentence = article.sentences.find((x) => x.start < end && start < x.end);
-  const para = sentence ? featuresOf(corpus, article.id).paragraphs[sentence.paragraph] : undefined;
-  const paragraph = para ? new Set(para) : null;
+  const paragraph = sentence ? paragraphTerms(featuresOf(corpus, article.id), sentence.paragraph) : null;
   return { groups, words, grams: trigrams(words), paragraph, length: groups.length };
 }
 
@@ -194,7 +198,7 @@ export function relatedPassages(corpus: Corpus, id: string, span: Span, limit: n
     const shape = dice(q.grams, trigrams(f.words.length > MAX_QUERY_GROUPS * 4 ? f.words.slice(0, MAX_QUERY_GROUPS * 4) : f.words));
     const pkey = `${ref.article}\u0000${s.paragraph}`;
     let para = paragraphSets.get(pkey);
-    if (!para) paragraphSets.set(pkey, (para = new Set(featuresOf(corpus, ref.article).paragraphs[s.paragraph] ?? [])));
+    if (!para) paragraphSets.set(pkey, (para = paragraphTerms(featuresOf(corpus, ref.article), s.paragraph)));
     const context = q.paragraph ? contextOverlap(index, q.paragraph, para) : 0;
     const score = Math.min(1, 0.7 * lex + 0.18 * shape + 0.12 * context);
     if (score < MIN_SCORE) continue;

@@ -91,7 +91,7 @@ export class AnalysisCache {
   }
 
   set(key: string, analysed: AnalysedArticle): void {
-    const memo = analysed.memo.filter(([, v]) => v8.serialize(v).length <= MAX_ENTRY_BYTES);
+    const memo = analysed.memo.filter(([, v]) => fitsIn(v, MAX_ENTRY_BYTES));
     this.entries.set(key, { article: compactArticle(analysed.article), memo });
     this.used.add(key);
     this.dirty = true;
@@ -107,4 +107,38 @@ export class AnalysisCache {
     this.dirty = false;
     return true;
   }
+}
+
+/**
+ * Whether `value` serialises to about `budget` bytes or fewer, estimated by a walk that stops as
+ * soon as the budget is spent: serialising every entry just to measure it cost the worker half a
+ * millisecond per article, mostly on the large entries that are then dropped anyway.
+ */
+export function fitsIn(value: unknown, budget: number): boolean {
+  let left = budget;
+  const walk = (v: unknown, depth: number): boolean => {
+    if (typeof v === 'string') left -= v.length + 3;
+    else if (typeof v === 'number') left -= Number.isInteger(v) ? 5 : 9;
+    else if (v === null || typeof v !== 'object') left -= 1;
+    else if (depth > 32) return false;
+    else if (Array.isArray(v)) {
+      left -= 5;
+      for (const x of v) if (!walk(x, depth + 1)) return false;
+    } else if (v instanceof Map) {
+      left -= 5;
+      for (const [k, x] of v) if (!walk(k, depth + 1) || !walk(x, depth + 1)) return false;
+    } else if (v instanceof Set) {
+      left -= 5;
+      for (const x of v) if (!walk(x, depth + 1)) return false;
+    } else {
+      left -= 3;
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        left -= k.length + 3;
+        if (!walk((v as Record<string, unknown>)[k], depth + 1)) return false;
+      }
+    }
+    return left >= 0;
+  };
+  return walk(value, 0);
 }

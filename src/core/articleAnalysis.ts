@@ -3,14 +3,21 @@
 // that one article, which fills its per-article memo (`corpus.perArticle`). The memo entries that
 // are plain data are shipped; the main thread's Corpus ingests them and never redoes that work.
 import { createHash } from 'node:crypto';
+import { featuresOf } from './align';
+import { articleClaims } from './claims';
 import { Corpus } from './corpus';
+import { timesOf } from './dates';
+import { labelMentions } from './eventLabel';
+import { mentionsOf } from './events';
+import { articleCandidates } from './people';
+import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
 
 /**
  * Bump when any analysis changes what it stores per article: cached results of another version
  * are discarded, never trusted.
  */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /**
  * Memo keys starting with this are never precomputed: a per-article result that depends on the
@@ -23,18 +30,18 @@ export interface AnalysedArticle {
   memo: [string, unknown][];
 }
 
-/** The corpus-level questions whose per-article parts are worth precomputing. */
-const WARM_UP: ((c: Corpus) => unknown)[] = [
-  (c) => c.people(),
-  (c) => c.quotes(),
-  (c) => c.times(),
-  (c) => c.events(),
-  (c) => c.claims(),
-  (c) => c.search.search('warm up'),
-  (c) => {
-    const a = c.articles()[0];
-    return a?.sentences[0] && c.related(a.id, a.sentences[0]);
-  },
+/**
+ * The per-article parts worth precomputing, asked directly: running the corpus-level features on a
+ * one-article corpus would also build models (people clusters, search grams, the related index)
+ * that are thrown away with it.
+ */
+const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
+  (c, id) => articleCandidates(c, id),
+  (c, id) => quoteSpansOf(c, id),
+  (c, id) => timesOf(c, id),
+  (c, id) => labelMentions(c, mentionsOf(c, id)),
+  (c, id) => articleClaims(c, id),
+  (c, id) => featuresOf(c, id),
 ];
 
 /**
@@ -46,12 +53,12 @@ export function analyseArticle(id: string, text: string, known?: AnalysedArticle
   const article = known ? corpus.ingest(known.article, known.memo) : corpus.upsert(id, text);
   for (const warm of WARM_UP) {
     try {
-      warm(corpus);
+      warm(corpus, article.id);
     } catch {
       // A feature that fails here fails again, with its error shown, when the main thread asks.
     }
   }
-  const memo = corpus.memoOf(id).filter(([key, value]) => !key.startsWith(CONTEXT_DEPENDENT_PREFIX) && isPlainData(value));
+  const memo = corpus.memoOf(article.id).filter(([key, value]) => !key.startsWith(CONTEXT_DEPENDENT_PREFIX) && isPlainData(value));
   return { article, memo };
 }
 
@@ -65,28 +72,54 @@ export function contentKey(id: string, text: string): string {
  * Maps and Sets of those. Class instances (say, an NLP library's document) would arrive without
  * their methods, so they are never shipped.
  */
-export function isPlainData(value: unknown, seen = new Set<unknown>()): boolean {
+export function isPlainData(value: unknown, depth = 0): boolean {
   if (value === null || value === undefined) return true;
   const t = typeof value;
   if (t === 'string' || t === 'number' || t === 'boolean') return true;
   if (t !== 'object') return false;
-  if (seen.has(value)) return true;
-  seen.add(value);
-  if (Array.isArray(value)) return value.every((v) => isPlainData(v, seen));
-  if (value instanceof Map) return [...value].every(([k, v]) => isPlainData(k, seen) && isPlainData(v, seen));
-  if (value instanceof Set) return [...value].every((v) => isPlainData(v, seen));
-  const proto = Object.getPrototypeOf(value);
+  // A bound on depth, not a set of visited objects, ends a cycle: memo values are shallow, and
+  // one that is not is simply recomputed where it is needed.
+  if (depth > MAX_DEPTH) return false;
+  const o = value as object;
+  const d = depth + 1;
+  // Plain loops, not spreads: this walks every memo entry of every article the worker ships.
+  if (Array.isArray(o)) {
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, d)) return false;
+    return true;
+  }
+  if (o instanceof Map) {
+    for (const [k, v] of o) if (!(isPrimitive(k) || isPlainData(k, d)) || !(isPrimitive(v) || isPlainData(v, d))) return false;
+    return true;
+  }
+  if (o instanceof Set) {
+    for (const v of o) if (!isPrimitive(v) && !isPlainData(v, d)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(o);
   if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value as object).every((v) => isPlainData(v, seen));
+  for (const k in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
+    const v = (o as Record<string, unknown>)[k];
+    if (!isPrimitive(v) && !isPlainData(v, d)) return false;
+  }
+  return true;
+}
+
+const MAX_DEPTH = 32;
+
+function isPrimitive(v: unknown): boolean {
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' || v === null || v === undefined;
 }
 
 /** The article without its text, for storage: the text is on disk already. */
 export function compactArticle(article: Article): Omit<Article, 'text'> {
   const { text: _text, ...rest } = article;
-  return { ...rest, sentences: article.sentences.map((s) => ({ ...s, text: '' })) };
+  return { ...rest, sentences: article.sentences.map((s) => ({ start: s.start, end: s.end, text: '', paragraph: s.paragraph })) };
 }
 
 /** Puts the text back into a stored article. */
 export function restoreArticle(stored: Omit<Article, 'text'>, text: string): Article {
-  return { ...stored, text, sentences: stored.sentences.map((s) => ({ ...s, text: text.slice(s.start, s.end) })) };
+  // Object literals, not spreads: spread copies of small objects take several times the heap.
+  return { ...stored, text, sentences: stored.sentences.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), paragraph: s.paragraph })) };
 }

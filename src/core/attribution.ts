@@ -68,16 +68,21 @@ export function findAttributions(text: string, sentence: Span, quotes: Span[], p
   const masked = pre?.masked ?? maskQuotes(text, sentence.start, sentence.end, quotes);
   const tokens = pre?.tokens ?? tokenize(masked, sentence.start);
   const out: Attribution[] = [];
-  const index = new Map<Token, number>();
-  tokens.forEach((t, k) => index.set(t, k));
-  // Words after each token, and the next dash or closing bracket, so coverage stays linear.
-  const wordsAfter = new Array<number>(tokens.length + 1).fill(0);
-  const nextCloser = new Array<number>(tokens.length + 1).fill(-1);
-  for (let k = tokens.length - 1; k >= 0; k--) {
-    wordsAfter[k] = wordsAfter[k + 1] + (tokens[k + 1]?.word ? 1 : 0);
-    nextCloser[k] = tokens[k + 1] && (isDash(tokens[k + 1]) || tokens[k + 1].text === ')') ? k + 1 : nextCloser[k + 1];
-  }
-  const layout: Layout = { index, wordsAfter, nextCloser };
+  // Built on the first attribution that needs its coverage: most sentences have none.
+  let built: Layout | undefined;
+  const layout = (): Layout => {
+    if (built) return built;
+    const index = new Map<Token, number>();
+    tokens.forEach((t, k) => index.set(t, k));
+    // Words after each token, and the next dash or closing bracket, so coverage stays linear.
+    const wordsAfter = new Array<number>(tokens.length + 1).fill(0);
+    const nextCloser = new Array<number>(tokens.length + 1).fill(-1);
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      wordsAfter[k] = wordsAfter[k + 1] + (tokens[k + 1]?.word ? 1 : 0);
+      nextCloser[k] = tokens[k + 1] && (isDash(tokens[k + 1]) || tokens[k + 1].text === ')') ? k + 1 : nextCloser[k + 1];
+    }
+    return (built = { index, wordsAfter, nextCloser });
+  };
   const whole: Span = { start: sentence.start, end: sentence.end };
   const slice = (s: number, e: number): TextSpan => ({ start: s, end: e, text: text.slice(s, e) });
 
@@ -103,7 +108,7 @@ export function findAttributions(text: string, sentence: Span, quotes: Span[], p
     const head = np[np.length - 1].lower;
     const crowd = isCrowd(np);
     if (CROWD_ONLY.has(t.lower) && !crowd && !(EVIDENCE.has(head) && /^show/.test(t.lower))) continue;
-    const covers = inverted ? whole : coverage(tokens, np, i, sentence, layout);
+    const covers = inverted ? whole : coverage(tokens, np, i, sentence, layout());
     out.push(make(np, slice(t.start, t.end), covers, text));
   }
 

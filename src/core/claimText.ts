@@ -20,8 +20,12 @@ export function tokenize(text: string, base = 0): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text))) {
     const t = m[0];
-    const word = /[\p{L}\p{N}]/u.test(t[0]);
-    out.push({ start: base + m.index, end: base + m.index + t.length, text: t, word, lower: t.toLowerCase().replace(/['’]s$/, '') });
+    const c = t.charCodeAt(0);
+    // ASCII (nearly every token) answered without the Unicode regex; the same test otherwise.
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : /[\p{L}\p{N}]/u.test(t[0]);
+    const lc = t.toLowerCase();
+    const last = lc.charCodeAt(lc.length - 1);
+    out.push({ start: base + m.index, end: base + m.index + t.length, text: t, word, lower: last === 115 ? lc.replace(/['’]s$/, '') : lc });
   }
   return out;
 }
@@ -37,6 +41,9 @@ export function quoteRegions(text: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   let open = -1;
   for (let i = from; i < to; i++) {
+    // Every quote mark is '"' or above U+00AA: skip the rest by code, not by string compare.
+    const code = text.charCodeAt(i);
+    if (code !== 34 && code < 0xab) continue;
     const c = text[i];
     if (c === '"') {
       if (open < 0) open = i + 1;
@@ -71,6 +78,8 @@ export function maskQuotes(text: string, start: number, end: number, quotes: Spa
 
 /** Share of the non-space characters of [start, end) that lie inside quotes. */
 export function quotedShare(text: string, start: number, end: number, quotes: Span[]): number {
+  // Most sentences hold no quote: their share is 0 whatever the count of their characters.
+  if (!quotes.some((q) => q.start < end && start < q.end)) return 0;
   const nonSpace = (a: number, b: number) => text.slice(a, b).replace(/\s+/g, '').length;
   const total = nonSpace(start, end);
   if (!total) return 0;

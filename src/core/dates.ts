@@ -130,18 +130,26 @@ function yearWord(ref: Date | null, w: string | undefined, y: string | undefined
 // ---- the rules -----------------------------------------------------------------------------------
 
 type Resolve = (m: RegExpExecArray, ctx: ScanCtx, at: number) => { value: string; type?: TimexType } | null;
-interface Rule { re: RegExp; resolve: Resolve }
+/**
+ * `need`: what every match of `re` contains, tested before the regex: a digit, or one of these
+ * lower-case ASCII substrings of the lower-cased sentence. A superset test, so it only skips
+ * regexes that cannot match (most rules, in most sentences).
+ */
+interface Rule { need: typeof DIGIT | string[]; re: RegExp; resolve: Resolve; mask: number[] }
+const DIGIT = 'digit';
+const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const SEASON_WORDS = ['spring', 'summer', 'autumn', 'fall', 'winter'];
 
 const SEASONS: Record<string, string> = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' };
 
-const rules: Rule[] = [
+const ruleList: Omit<Rule, 'mask'>[] = [
   // "the 7th of January", "7 January", "January 7th" (no year).
-  { re: new RegExp(`\\b(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${CAP_MONTH}(?![\\w,]*\\s*\\d{4})`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[2]), +m[1], c.tense(at, at + m[0].length))) },
-  { re: new RegExp(`\\b${CAP_MONTH}\\s+(\\d{1,2})${ORD}\\b(?!\\s*,?\\s*\\d{4})(?![:.]\\d)`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[1]), +m[2], c.tense(at, at + m[0].length))) },
+  { need: DIGIT, re: new RegExp(`\\b(?:the\\s+)?(\\d{1,2})${ORD}\\s+(?:of\\s+)?${CAP_MONTH}(?![\\w,]*\\s*\\d{4})`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[2]), +m[1], c.tense(at, at + m[0].length))) },
+  { need: DIGIT, re: new RegExp(`\\b${CAP_MONTH}\\s+(\\d{1,2})${ORD}\\b(?!\\s*,?\\s*\\d{4})(?![:.]\\d)`, 'g'), resolve: (m, c, at) => val(monthDay(c.ref, monthNum(m[1]), +m[2], c.tense(at, at + m[0].length))) },
   // "February 2025", "Feb. 2025", "early June 2009".
-  { re: new RegExp(`\\b(?:(?:early|mid|late|the end of|the start of|the beginning of)[-\\s]+)?${CAP_MONTH},?\\s+(?:of\\s+)?((?:19|20)\\d{2})\\b`, 'g'), resolve: (m) => ({ value: fmtMonth(+m[2], monthNum(m[1])) }) },
+  { need: DIGIT, re: new RegExp(`\\b(?:(?:early|mid|late|the end of|the start of|the beginning of)[-\\s]+)?${CAP_MONTH},?\\s+(?:of\\s+)?((?:19|20)\\d{2})\\b`, 'g'), resolve: (m) => ({ value: fmtMonth(+m[2], monthNum(m[1])) }) },
   // "last October", "next March", "this June".
-  { re: new RegExp(`\\b(last|next|this|past|coming)\\s+${CAP_MONTH}\\b`, 'g'), resolve: (m, c) => {
+  { need: MONTH_WORDS, re: new RegExp(`\\b(last|next|this|past|coming)\\s+${CAP_MONTH}\\b`, 'g'), resolve: (m, c) => {
     const mo = monthNum(m[2]);
     if (!c.ref) return { value: `XXXX-${String(mo).padStart(2, '0')}` };
     const w = m[1].toLowerCase();
@@ -154,7 +162,7 @@ const rules: Rule[] = [
     return { value: v };
   } },
   // "in October", "early June", "by March", "October's" — a capitalised month without day or year.
-  { re: new RegExp(`\\b(?:(early|mid|late|the end of|the start of|the beginning of|the middle of)[-\\s]+)?${CAP_MONTH}(?!\\s+\\d)(?![a-z])`, 'g'), resolve: (m, c, at) => {
+  { need: MONTH_WORDS, re: new RegExp(`\\b(?:(early|mid|late|the end of|the start of|the beginning of|the middle of)[-\\s]+)?${CAP_MONTH}(?!\\s+\\d)(?![a-z])`, 'g'), resolve: (m, c, at) => {
     // "May" alone is too often the verb; accept it only after a preposition or modifier.
     if (/^may$/i.test(m[2]) && !m[1] && !/\b(?:in|of|since|until|by|from|to|during|early|late|mid|last|next|this)\s+$/i.test(c.before(at))) return null;
     if (/^(?:mar|march|jan|dec|oct|sept?|aug|nov|jun|jul|apr|feb)$/i.test(m[2]) && !/\b(?:in|of|since|until|by|from|to|during|before|after|early|late|mid|last|next|this|and|or|between)\s*[-,]?\s*$/i.test(c.before(at)) && !m[1]) {
@@ -164,7 +172,7 @@ const rules: Rule[] = [
     return { value: monthOnly(c.ref, monthNum(m[2]), c.tense(at, at + m[0].length)) };
   } },
   // Quarters and halves: "the first quarter of 2009", "the third quarter of this year", "third-quarter", "Q3 2009".
-  { re: /\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter(?:\s+of\s+(?:(this|last|next|the previous|the same)\s+year|((?:19|20)\d{2})))?\b/gi, resolve: (m, c, at) => {
+  { need: ['quarter'], re: /\b(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s]quarter(?:\s+of\s+(?:(this|last|next|the previous|the same)\s+year|((?:19|20)\d{2})))?\b/gi, resolve: (m, c, at) => {
     if (/^last$/i.test(m[1]) && !m[2] && !m[3]) return { value: relativeUnit(c.ref, 'quarter', -1) };
     const q = ORDINALS[m[1].toLowerCase()];
     let y = yearWord(c.ref, m[2]?.replace(/^the /i, ''), m[3]);
@@ -173,28 +181,28 @@ const rules: Rule[] = [
     if (!m[2] && !m[3] && c.ref && q > quarterOf(c.ref) && c.tense(at, at + m[0].length) !== 'future') y = String(+y - 1);
     return { value: `${y}-Q${q}` };
   } },
-  { re: /\bQ([1-4])\s+((?:19|20)\d{2})\b/g, resolve: (m) => ({ value: `${m[2]}-Q${m[1]}` }) },
-  { re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:(this|last|next)\s+year|((?:19|20)\d{2}))\b/gi, resolve: (m, c) => {
+  { need: DIGIT, re: /\bQ([1-4])\s+((?:19|20)\d{2})\b/g, resolve: (m) => ({ value: `${m[2]}-Q${m[1]}` }) },
+  { need: ['half'], re: /\b(?:the\s+)?(first|second)\s+half\s+of\s+(?:(this|last|next)\s+year|((?:19|20)\d{2}))\b/gi, resolve: (m, c) => {
     const y = yearWord(c.ref, m[2], m[3]);
     return { value: `${y ?? 'XXXX'}-H${/first/i.test(m[1]) ? 1 : 2}` };
   } },
   // Seasons: "this summer", "last winter", "spring 2009".
-  { re: /\b(this|last|next|the coming|the past)\s+(spring|summer|autumn|fall|winter)\b/gi, resolve: (m, c) => {
+  { need: SEASON_WORDS, re: /\b(this|last|next|the coming|the past)\s+(spring|summer|autumn|fall|winter)\b/gi, resolve: (m, c) => {
     const w = m[1].toLowerCase().replace(/^the /, '');
     const y = yearWord(c.ref, w, undefined);
     return { value: `${y ?? 'XXXX'}-${SEASONS[m[2].toLowerCase()]}` };
   } },
-  { re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b/gi, resolve: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()]}` }) },
+  { need: DIGIT, re: /\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b/gi, resolve: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()]}` }) },
   // Decades: "the 1980s", "the '80s", "70s".
-  { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, resolve: (m) => ({ value: m[1] }) },
-  { re: /(?:\bthe\s+)?['’]?\b([0-9])0s\b/g, resolve: (m, c) => {
+  { need: DIGIT, re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, resolve: (m) => ({ value: m[1] }) },
+  { need: DIGIT, re: /(?:\bthe\s+)?['’]?\b([0-9])0s\b/g, resolve: (m, c) => {
     const cent = c.ref ? Math.floor(c.ref.getUTCFullYear() / 100) : 19;
     const dec = +m[1];
     const y = (c.ref && dec * 10 > c.ref.getUTCFullYear() % 100 ? cent - 1 : cent) * 10 + dec;
     return { value: String(y) };
   } },
   // "the end of last year", "earlier this month", "later this week", "the same month a year ago".
-  { re: /\b(?:(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+|(?:earlier|later)\s+|(?:the\s+)?same\s+\w+\s+)?(this|last|next|the previous|the past|the coming|the following|the same)\s+(year|month|week|quarter)(\s+a\s+year\s+(?:ago|earlier))?\b/gi, resolve: (m, c, at) => {
+  { need: ['year', 'month', 'week', 'quarter'], re: /\b(?:(?:the\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+|(?:earlier|later)\s+|(?:the\s+)?same\s+\w+\s+)?(this|last|next|the previous|the past|the coming|the following|the same)\s+(year|month|week|quarter)(\s+a\s+year\s+(?:ago|earlier))?\b/gi, resolve: (m, c, at) => {
     const w = m[1].toLowerCase();
     // "the past year", "the coming weeks" read as durations when no anchor precedes them.
     if ((w === 'the past' || w === 'the coming') && !/\b(?:in|during|over|for)\s+$/i.test(c.before(at))) return null;
@@ -216,19 +224,19 @@ const rules: Rule[] = [
     return { value: relativeUnit(c.ref, m[2].toLowerCase(), shift) };
   } },
   // "October of next year", "June of last year".
-  { re: new RegExp(`\\b${CAP_MONTH}\\s+(?:of\\s+)?(next|last|this|the previous|the following)\\s+year\\b`, 'g'), resolve: (m, c) => {
+  { need: ['year'], re: new RegExp(`\\b${CAP_MONTH}\\s+(?:of\\s+)?(next|last|this|the previous|the following)\\s+year\\b`, 'g'), resolve: (m, c) => {
     const y = yearWord(c.ref, m[2].replace(/^the /, '').replace('following', 'next'), undefined);
     return { value: y ? fmtMonth(+y, monthNum(m[1])) : `XXXX-${String(monthNum(m[1])).padStart(2, '0')}` };
   } },
   // "'82": a two-digit year.
-  { re: /(?<![\w'’])['’]([0-9]{2})\b(?!['’])/g, resolve: (m, c) => {
+  { need: DIGIT, re: /(?<![\w'’])['’]([0-9]{2})\b(?!['’])/g, resolve: (m, c) => {
     const yy = +m[1];
     const cur = c.ref ? c.ref.getUTCFullYear() : 2000;
     const y = 1900 + yy + 100 * Math.floor((cur - 1900 - yy) / 100 + 0.999 - (yy + 1900 + 100 > cur ? 1 : 0));
     return { value: String(y > cur ? y - 100 : y) };
   } },
   // A bare season: "in spring", "Autumn".
-  { re: /\b(?:(?:in|during|by|this|the)\s+)?(?:(early|late|mid)[-\s]+)?(spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})/gi, resolve: (m, c, at) => {
+  { need: SEASON_WORDS, re: /\b(?:(?:in|during|by|this|the)\s+)?(?:(early|late|mid)[-\s]+)?(spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d{2})/gi, resolve: (m, c, at) => {
     if (!/^[A-Z]/.test(m[0]) && !/^(?:in|during|by|this|the)\s/i.test(m[0])) return null;
     if (/^fall$/i.test(m[2]) && !/^(?:in|during|by|this|the)\s/i.test(m[0])) return null;
     const y = c.ref ? c.ref.getUTCFullYear() : null;
@@ -236,25 +244,25 @@ const rules: Rule[] = [
     return { value: `${y ?? 'XXXX'}-${SEASONS[m[2].toLowerCase()]}` };
   } },
   // "the weekend", "this weekend", "last weekend".
-  { re: /\b(this|last|next|the|over the|at the)\s+weekend\b/gi, resolve: (m, c) => {
+  { need: ['weekend'], re: /\b(this|last|next|the|over the|at the)\s+weekend\b/gi, resolve: (m, c) => {
     if (!c.ref) return { value: 'XXXX-WXX-WE' };
     const w = m[1].toLowerCase();
     const shift = w === 'last' ? -1 : w === 'next' ? 1 : 0;
     return { value: `${isoWeek(addDays(c.ref, 7 * shift))}-WE` };
   } },
   // "the past decade", "the last nine days": spans reaching back to now.
-  { re: /\b(?:the\s+)?(?:past|last|previous)\s+decade\b/gi, resolve: (_m, c) => ({ value: c.ref ? String(Math.floor((c.ref.getUTCFullYear() - 10) / 10)) : 'PAST_REF' }) },
-  { re: new RegExp(`\\b(?:the\\s+)?(?:past|last|previous|next|coming)\\s+${NUM}\\s+(years|months|weeks|days|hours)\\b`, 'gi'), resolve: (m) => {
+  { need: ['decade'], re: /\b(?:the\s+)?(?:past|last|previous)\s+decade\b/gi, resolve: (_m, c) => ({ value: c.ref ? String(Math.floor((c.ref.getUTCFullYear() - 10) / 10)) : 'PAST_REF' }) },
+  { need: ['year', 'month', 'week', 'day', 'hour'], re: new RegExp(`\\b(?:the\\s+)?(?:past|last|previous|next|coming)\\s+${NUM}\\s+(years|months|weeks|days|hours)\\b`, 'gi'), resolve: (m) => {
     const n = NUM_WORDS[m[1].toLowerCase()] ?? +m[1];
     const u = m[2].toLowerCase().replace(/s$/, '');
     const count = Number.isNaN(n) ? 'X' : String(n);
     return { value: u === 'hour' ? `PT${count}H` : `P${count}${UNIT_CODE[u]}`, type: 'DURATION' };
   } },
   // "on the day", "for the day", "the same day", "the beginning of the year": the reference day or year.
-  { re: /\b(?:(?:on|for|in|during)\s+the\s+(?:same\s+)?day|the\s+(?:same\s+)?day(?!\s+(?:after|before|of|when|that|in|to))|late\s+in\s+the\s+day)\b/gi, resolve: (_m, c) => ({ value: c.ref ? fmtDay(c.ref) : 'PRESENT_REF' }) },
-  { re: /\bthe\s+(?:very\s+)?(?:beginning|start|end|rest|remainder|middle)\s+of\s+the\s+year\b/gi, resolve: (_m, c) => ({ value: c.ref ? String(c.ref.getUTCFullYear()) : 'PRESENT_REF' }) },
+  { need: ['day'], re: /\b(?:(?:on|for|in|during)\s+the\s+(?:same\s+)?day|the\s+(?:same\s+)?day(?!\s+(?:after|before|of|when|that|in|to))|late\s+in\s+the\s+day)\b/gi, resolve: (_m, c) => ({ value: c.ref ? fmtDay(c.ref) : 'PRESENT_REF' }) },
+  { need: ['year'], re: /\bthe\s+(?:very\s+)?(?:beginning|start|end|rest|remainder|middle)\s+of\s+the\s+year\b/gi, resolve: (_m, c) => ({ value: c.ref ? String(c.ref.getUTCFullYear()) : 'PRESENT_REF' }) },
   // "today", "yesterday", "tomorrow", "tonight", "this morning".
-  { re: /\b(?:earlier\s+|later\s+)?(today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))(?:['’]s)?\b/gi, resolve: (m, c) => {
+  { need: ['today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening'], re: /\b(?:earlier\s+|later\s+)?(today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))(?:['’]s)?\b/gi, resolve: (m, c) => {
     const w = m[1].toLowerCase();
     if (!c.ref) return { value: w === 'yesterday' ? 'PAST_REF' : w === 'tomorrow' ? 'FUTURE_REF' : 'PRESENT_REF' };
     const d = fmtDay(addDays(c.ref, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0));
@@ -262,13 +270,13 @@ const rules: Rule[] = [
     return { value: d + (part ? `T${part.slice(1)}` : ''), type: part ? 'TIME' : 'DATE' };
   } },
   // Weekdays: "on Tuesday", "last Friday", "Tuesday's talks", "Monday night".
-  { re: new RegExp(`\\b(?:(last|next|this|past|coming)\\s+)?${WEEKDAY}\\b(?:['’]s)?(\\s+(?:morning|afternoon|evening|night))?`, 'g'), resolve: (m, c, at) => {
+  { need: ['day'], re: new RegExp(`\\b(?:(last|next|this|past|coming)\\s+)?${WEEKDAY}\\b(?:['’]s)?(\\s+(?:morning|afternoon|evening|night))?`, 'g'), resolve: (m, c, at) => {
     const v = weekday(c.ref, weekdayNum(m[2]), c.tense(at, at + m[0].length), m[1]);
     if (m[3]) return { value: `${v}T${({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' } as Record<string, string>)[m[3].trim().toLowerCase()]}`, type: 'TIME' };
     return { value: v };
   } },
   // "two weeks ago", "a few days ago", "three years earlier".
-  { re: new RegExp(`\\b${NUM}\\s+(days?|weeks?|months?|years?|decades?|hours?|minutes?)\\s+(ago|earlier|before)\\b`, 'gi'), resolve: (m, c, at) => {
+  { need: ['ago', 'earlier', 'before'], re: new RegExp(`\\b${NUM}\\s+(days?|weeks?|months?|years?|decades?|hours?|minutes?)\\s+(ago|earlier|before)\\b`, 'gi'), resolve: (m, c, at) => {
     const unit = m[2].toLowerCase().replace(/s$/, '');
     if (unit === 'hour' || unit === 'minute') return { value: c.ref ? fmtDay(c.ref) : 'PAST_REF' };
     // "three years before the war" is relative to another event, not to the article.
@@ -276,28 +284,28 @@ const rules: Rule[] = [
     return { value: ago(c.ref, NUM_WORDS[m[1].toLowerCase()] ?? +m[1], unit) };
   } },
   // "hours before", "hours earlier", "days later" with no number: the same reference day or vague.
-  { re: /\b(?:just\s+|only\s+)?(hours|minutes)\s+(?:before|after|earlier|later)\b/gi, resolve: (_m, c) => ({ value: c.ref ? fmtDay(c.ref) : 'PRESENT_REF' }) },
+  { need: ['hours', 'minutes'], re: /\b(?:just\s+|only\s+)?(hours|minutes)\s+(?:before|after|earlier|later)\b/gi, resolve: (_m, c) => ({ value: c.ref ? fmtDay(c.ref) : 'PRESENT_REF' }) },
   // Vague references.
-  { re: /\b(?:currently|now|nowadays|at present|at the moment|(?:at\s+)?this\s+(?:time|hour|moment)|these\s+days|the\s+present)\b/gi, resolve: (m, c, at) => {
+  { need: ['currently', 'now', 'present', 'moment', 'this', 'these'], re: /\b(?:currently|now|nowadays|at present|at the moment|(?:at\s+)?this\s+(?:time|hour|moment)|these\s+days|the\s+present)\b/gi, resolve: (m, c, at) => {
     // "now" inside "right now" is fine; skip "now" used as a discourse marker at sentence start.
     if (/^now$/i.test(m[0]) && at === c.sentenceStart) return null;
     return { value: 'PRESENT_REF' };
   } },
-  { re: /\b(?:current|ongoing)\b/gi, resolve: () => ({ value: 'PRESENT_REF' }) },
-  { re: /\b(?:recently|recent(?!\s+(?:days|weeks|months|years|times|history))|(?:in\s+)?recent\s+(?:days|weeks|months|years|times|history)|(?:in\s+)?the\s+past|formerly|previously|earlier)\b/gi, resolve: (m, c, at) => {
+  { need: ['current', 'ongoing'], re: /\b(?:current|ongoing)\b/gi, resolve: () => ({ value: 'PRESENT_REF' }) },
+  { need: ['recent', 'past', 'formerly', 'previously', 'earlier'], re: /\b(?:recently|recent(?!\s+(?:days|weeks|months|years|times|history))|(?:in\s+)?recent\s+(?:days|weeks|months|years|times|history)|(?:in\s+)?the\s+past|formerly|previously|earlier)\b/gi, resolve: (m, c, at) => {
     if (/^earlier$/i.test(m[0]) && !/\b(?:said|announced|reported|told)\s+$/i.test(c.before(at))) return null;
     if (/^previously$/i.test(m[0])) return null;
     return { value: 'PAST_REF' };
   } },
-  { re: /\b(?:soon|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)|the\s+(?:long|short|near)\s+term|short-term|long-term)\b/gi, resolve: () => ({ value: 'FUTURE_REF' }) },
+  { need: ['soon', 'future', 'coming', 'next', 'term'], re: /\b(?:soon|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years)|the\s+(?:long|short|near)\s+term|short-term|long-term)\b/gi, resolve: () => ({ value: 'FUTURE_REF' }) },
   // Sets: "every year", "annually", "each week".
-  { re: /\b(?:every|each|per)\s+(year|month|week|day)\b|\b(annually|monthly|weekly|daily|yearly)\b/gi, resolve: (m) => {
+  { need: ['every', 'each', 'per', 'annually', 'monthly', 'weekly', 'daily', 'yearly'], re: /\b(?:every|each|per)\s+(year|month|week|day)\b|\b(annually|monthly|weekly|daily|yearly)\b/gi, resolve: (m) => {
     const u = (m[1] ?? m[2]).toLowerCase().replace(/ly$/, '').replace(/^dai$/, 'day').replace(/^annual$/, 'year');
     const code = UNIT_CODE[u] ?? 'Y';
     return { value: `P1${code}`, type: 'SET' };
   } },
   // Durations: "for two years", "three months", "a decade", "months-long".
-  { re: new RegExp(`\\b${NUM}[-\\s]+(years?|months?|weeks?|days?|hours?|decades?)(?![-\\s]+(?:old|ago|earlier|later|before))\\b`, 'gi'), resolve: (m, c, at) => {
+  { need: ['year', 'month', 'week', 'day', 'hour', 'decade'], re: new RegExp(`\\b${NUM}[-\\s]+(years?|months?|weeks?|days?|hours?|decades?)(?![-\\s]+(?:old|ago|earlier|later|before))\\b`, 'gi'), resolve: (m, c, at) => {
     if (/^(?:some|a few|few|several)$/i.test(m[1]) && !/\bfor\s+$/i.test(c.before(at))) return null;
     const n = NUM_WORDS[m[1].toLowerCase()] ?? +m[1];
     const u = m[2].toLowerCase().replace(/s$/, '');
@@ -306,13 +314,53 @@ const rules: Rule[] = [
     return { value: u === 'hour' ? `PT${count}H` : `P${count}${code}`, type: 'DURATION' };
   } },
   // A bare year: "in 2022", "the 2022 election", "2008's". Not money, percentages or counts.
-  { re: /(?<![$€£¥\d.,#-])\b((?:1[89]|20)\d{2})\b(?![.,]\d|\s*(?:%|percent|per cent)|-\d)/g, resolve: (m, c, at) => {
+  { need: DIGIT, re: /(?<![$€£¥\d.,#-])\b((?:1[89]|20)\d{2})\b(?![.,]\d|\s*(?:%|percent|per cent)|-\d)/g, resolve: (m, c, at) => {
     const before = c.before(at);
     if (/\b(?:about|around|nearly|almost|some|over|than|to|of|and|roughly|approximately)\s+$/i.test(before) && /^\s+[a-z]+s\b/.test(c.after(at + m[0].length))) return null;
     if (/^\s+(?:people|troops|jobs|workers|employees|cars|vehicles|planes|aircraft|units|shares|points|miles|km|kilometres|kilometers|meters|metres|feet|tons|tonnes|barrels|dollars|euros)\b/i.test(c.after(at + m[0].length))) return null;
     return { value: m[1] };
   } },
 ];
+
+// The rules' words as bits (32 to a number), so a sentence's words are looked up once each
+// instead of every rule scanning the sentence for every one of its words.
+const NEED_WORDS = [...new Set(ruleList.flatMap((r) => (r.need === DIGIT ? [] : r.need)))];
+const MASK_LENGTH = Math.ceil(NEED_WORDS.length / 32);
+const maskOf = (test: (w: string) => boolean): number[] => {
+  const m = new Array<number>(MASK_LENGTH).fill(0);
+  NEED_WORDS.forEach((w, i) => { if (test(w)) m[i >> 5] |= 1 << (i & 31); });
+  return m;
+};
+const overlaps = (a: number[], b: number[]) => {
+  for (let k = 0; k < MASK_LENGTH; k++) if (a[k] & b[k]) return true;
+  return false;
+};
+const rules: Rule[] = ruleList.map((r) => ({ ...r, mask: maskOf((w) => r.need !== DIGIT && r.need.includes(w)) }));
+const wordNeeds = new Map<string, number[]>();
+
+/**
+ * Which rule words occur in `s` (lower-cased). Every rule word is a run of a-z, so it occurs in
+ * the sentence exactly when it occurs inside one of the sentence's maximal a-z runs: those are
+ * looked up (cached per run) instead of searching the sentence for each word.
+ */
+function needsIn(s: string): number[] {
+  const out = new Array<number>(MASK_LENGTH).fill(0);
+  const runs = s.toLowerCase().match(/[a-z]+/g);
+  if (!runs) return out;
+  for (const run of runs) {
+    let m = run.length < 13 ? wordNeeds.get(run) : undefined;
+    if (!m) {
+      m = maskOf((w) => run.includes(w));
+      // Short runs only: a longer one may be a view into the sentence, which the cache must not keep.
+      if (run.length < 13) {
+        if (wordNeeds.size >= 100_000) wordNeeds.clear();
+        wordNeeds.set(run, m);
+      }
+    }
+    for (let k = 0; k < MASK_LENGTH; k++) out[k] |= m[k];
+  }
+  return out;
+}
 
 function val(v: string | null): { value: string } | null {
   return v ? { value: v } : null;
@@ -439,7 +487,10 @@ export function tagTimes(text: string, from: number, to: number, ref: string | n
       starts.lastIndex = m.index + Math.max(1, word ? word[0].length : 1);
     }
   }
+  const digit = /\d/.test(s);
+  const words = needsIn(s);
   for (const rule of rules) {
+    if (rule.need === DIGIT ? !digit : !overlaps(words, rule.mask)) continue;
     rule.re.lastIndex = 0;
     while ((m = rule.re.exec(s))) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }
@@ -558,10 +609,11 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
   });
 }
 
-function articleWords(corpus: Corpus, a: Article): Set<string> {
+/** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
+function articleWords(corpus: Corpus, a: Article): string[] {
   return corpus.perArticle('dates.words', a.id, () => {
     const body = a.text.slice(a.body.start, a.body.end);
-    return new Set(contentWords(body));
+    return [...new Set(contentWords(body))];
   });
 }
 

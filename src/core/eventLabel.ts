@@ -385,20 +385,35 @@ export function eventLabel(corpus: Corpus, mentions: EventMention[]): string {
   let best: string | null = null, bestScore = -Infinity;
   for (const m of ranked) {
     // Labels are memoised per article, so re-merging after one edit re-labels only that article's passages.
-    const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
-    const key = `${m.start}:${m.end}:${m.timex.start}`;
-    let label = memo.get(key);
-    if (label === undefined) {
-      const { text, anchor } = withoutTime(m);
-      label = labelOf(text, anchor);
-      memo.set(key, label);
-    }
+    const label = mentionLabel(corpus, m);
     if (!label) continue;
     const n = label.split(' ').length;
     const score = (/[A-Z]/.test(label.slice(1)) ? 2 : 0) + (n >= 3 && n <= 10 ? 2 : 0) - (/^(?:He|She|They|It|We|I)\b/.test(label) ? 2 : 0) - (SAY.test(label.split(' ')[1] ?? '') ? 1 : 0);
     if (score > bestScore) { best = label; bestScore = score; }
   }
   return best ?? fallback(mentions[0].text);
+}
+
+/** The label of one passage, memoised with its article. */
+function mentionLabel(corpus: Corpus, m: EventMention): string | null {
+  const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
+  const key = `${m.start}:${m.end}:${m.timex.start}`;
+  let label = memo.get(key);
+  if (label === undefined) {
+    const { text, anchor } = withoutTime(m);
+    label = labelOf(text, anchor);
+    memo.set(key, label);
+  }
+  return label;
+}
+
+/**
+ * Labels every passage of one article ahead of the merge (the indexing worker does this): nearly
+ * every passage ends up among the few an event is labelled from, and labelling them here spares
+ * the worker a merge of the article's own passages just to find out which.
+ */
+export function labelMentions(corpus: Corpus, mentions: EventMention[]): void {
+  for (const m of mentions) mentionLabel(corpus, m);
 }
 
 function rank(m: EventMention): number {

@@ -32,8 +32,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     let s = m[0];
     // A trailing dot belongs to the word only for initials and known abbreviations ("H.", "U.S.", "Mr.").
     if (s.endsWith('.') && !/^(?:\p{Lu}\.)+$|^(?:\p{L}\.){2,}$/u.test(s) && !ABBREVIATION.has(normName(s))) s = s.slice(0, -1);
-    const possessive = /['’]s$/i.exec(s);
-    if (possessive && s.length > 2) {
+    if (s.length > 2 && endsPossessive(s)) {
       const base = s.slice(0, -2);
       out.push(tok(m.index, base));
       out.push(tok(m.index + base.length, s.slice(-2)));
@@ -43,6 +42,14 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** Ends in "'s" or "’s" (either case): what /['’]s$/i tests, without a regex per token. */
+function endsPossessive(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  if (last !== 115 && last !== 83) return false;
+  const q = s.charCodeAt(s.length - 2);
+  return q === 39 || q === 0x2019;
+}
+
 function tok(start: number, text: string): Token {
   return { start, end: start + text.length, text, key: normName(text) };
 }
@@ -50,6 +57,9 @@ function tok(start: number, text: string): Token {
 const ABBREVIATION = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'rev', 'st', 'jr', 'sr', 'amb', 'pres']);
 
 export function isCapitalized(t: Token): boolean {
+  // ASCII first letters (nearly all) answered without the Unicode regex; same result.
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);
 }
 
@@ -59,6 +69,9 @@ export function isAllCaps(t: Token): boolean {
 
 /** "H.", "H.R.", "JD": initials inside a name. */
 export function isInitials(t: Token): boolean {
+  // Both forms start with a capital: an ASCII first letter that is not one rules them out cheaply.
+  const c = t.text.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
   return /^(?:\p{Lu}\.)+$/u.test(t.text) || /^\p{Lu}{1,2}$/u.test(t.text);
 }
 

@@ -65,6 +65,21 @@ export function nameLike(t: Token): boolean {
   return (isCapitalized(t) && /\p{L}/u.test(t.text) && !/^\d/.test(t.text)) || isInitials(t);
 }
 
+/**
+ * One shared string per name key: every article's candidates hold their keys in the memo, and the
+ * same names recur across thousands of articles. Longer keys may be views into the article text in
+ * V8, which a shared pool must not keep alive, so they are left as they are.
+ */
+const KEYS = new Map<string, string>();
+function internKey(k: string): string {
+  if (k.length >= 13) return k;
+  const v = KEYS.get(k);
+  if (v !== undefined) return v;
+  if (KEYS.size >= 200_000) KEYS.clear();
+  KEYS.set(k, k);
+  return k;
+}
+
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
   const roles: RoleHit[] = [];
@@ -149,9 +164,9 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (titleRole) ev.title++;
   // "White House", "Clinton List": an organisation or thing, unless a title or apposition says person ("Jim Press, the chairman").
   if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
-  const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => t.key), ev };
+  const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => internKey(t.key)), ev };
   out.push(c);
-  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, ...r, text: text.slice(r.start, r.end) });
+  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
 }
 
 /** The title prefix as a role, extended over "Secretary of" and "former". */

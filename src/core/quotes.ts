@@ -76,6 +76,11 @@ interface Subject {
   start: number;
 }
 
+/** One article's quotation spans, memoised (the indexing worker precomputes them). */
+export function quoteSpansOf(corpus: Corpus, id: string): QuoteSpan[] {
+  return corpus.perArticle('quotes.spans', id, findQuoteSpans);
+}
+
 export function resolveQuotes(corpus: Corpus): Quote[] {
   const model = peopleModel(corpus);
   const out: Quote[] = [];
@@ -98,7 +103,7 @@ const quoteCache = new WeakMap<Article, { key: string; quotes: Quote[] }>();
 
 function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit[]): Quote[] {
   const out: Quote[] = [];
-  const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
+  const spans = quoteSpansOf(corpus, a.id);
   let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
   const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
   for (const q of spans) {

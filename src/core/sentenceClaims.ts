@@ -7,11 +7,16 @@ import { maskQuotes, quoteRegions, quotedShare, tokenize } from './claimText';
 import type { Article, Claim, Sentence, Span } from './types';
 
 /** What the sentence-level pass learned about one sentence; reused by the contested pass. */
+/** What the memo keeps of each analysed sentence (contested claims read it). */
 export interface SentenceInfo {
   sentence: Sentence;
   index: number;
   /** Share of the sentence inside direct quotes. */
   quoted: number;
+}
+
+/** A sentence's cues, needed only while its claims are made: not kept in the memo (they cost more than the claims). */
+interface SentenceCues extends SentenceInfo {
   attributions: Attribution[];
   hedges: Cue[];
   assertions: Cue[];
@@ -51,7 +56,7 @@ const VAGUE_REASONS: Record<string, string> = {
 
 export function analyzeArticleClaims(article: Article): ArticleClaims {
   const claims: Claim[] = [];
-  const infos: SentenceInfo[] = [];
+  const infos: SentenceCues[] = [];
   const text = article.text;
   const quotesByParagraph = new Map<number, Span[]>();
   const quotesOf = (p: number) => {
@@ -67,7 +72,7 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     const quoted = quotedShare(text, sentence.start, sentence.end, quotes);
     const masked = maskQuotes(text, sentence.start, sentence.end, quotes);
     const tokens = tokenize(masked, sentence.start);
-    const info: SentenceInfo = {
+    const info: SentenceCues = {
       sentence,
       index,
       quoted,
@@ -101,7 +106,7 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
       claims.push(claim('unattributed', first.rule, `${cap(ASSERTION_REASONS[first.rule])} (\u201c${first.text.trim()}\u201d) with no named source.`));
     }
   });
-  return { claims, sentences: infos };
+  return { claims, sentences: infos.map(({ sentence, index, quoted }) => ({ sentence, index, quoted })) };
 }
 
 /** The cues that no coverage span contains (sorted sweeps, so linear after sorting). */
@@ -129,7 +134,7 @@ const order = (rule: string) => HEDGE_ORDER.indexOf(rule);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Reported speech that runs on from a named attribution in the sentence before. */
-function continuesSpeech(article: Article, infos: SentenceInfo[], info: SentenceInfo): boolean {
+function continuesSpeech(article: Article, infos: SentenceCues[], info: SentenceCues): boolean {
   if (info.attributions.length) return false;
   const prev = infos[infos.length - 2];
   if (!prev || prev.sentence.paragraph !== info.sentence.paragraph || prev.index !== info.index - 1) return false;

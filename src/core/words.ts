@@ -19,19 +19,39 @@ export function isStopWord(w: string): boolean {
 
 /** A crude stem: plural and verb endings folded so "meeting"/"meetings" and "sanction"/"sanctions" meet. */
 export function stem(w: string): string {
-  if (w.length <= 4) return w;
-  return w
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:ing|ings)$/, '')
-    .replace(/(?:ed|es|s)$/, '')
-    .replace(/(.)\1$/, '$1');
+  // Cached per word form: four regex replaces per word were a hot spot, and one shared string per
+  // stem (instead of a fresh copy in every memo that keeps stems) saves memory at scale.
+  // Only short words are cached: V8 keeps a longer slice as a view into the string it was cut from,
+  // and a cached view would keep a whole lower-cased article alive.
+  if (w.length >= MAX_CACHED_LENGTH) return stemOf(w);
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    s = w.length <= 4 ? w : stemOf(w);
+    if (STEMS.size >= MAX_STEMS) STEMS.clear();
+    STEMS.set(w, s);
+  }
+  return s;
 }
+
+function stemOf(w: string): string {
+  return w.replace(/(?:ies)$/, 'y').replace(/(?:ing|ings)$/, '').replace(/(?:ed|es|s)$/, '').replace(/(.)\1$/, '$1');
+}
+
+const MAX_CACHED_LENGTH = 13;
+
+const STEMS = new Map<string, string>();
+/** Bounds the cache on hostile input (every token distinct); real vocabularies stay far below. */
+const MAX_STEMS = 200_000;
+
+const CONTENT_WORD = /[\p{L}][\p{L}'’-]*[\p{L}]|\p{L}/gu;
 
 /** The content words of `text`, stemmed, in order. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}][\p{L}'’-]*[\p{L}]|\p{L}/gu)) {
-    const w = m[0].replace(/['’]s$/, '');
+  const lower = text.toLowerCase();
+  CONTENT_WORD.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CONTENT_WORD.exec(lower)); ) {
+    const w = m[0].charCodeAt(m[0].length - 1) === 115 ? m[0].replace(/['’]s$/, '') : m[0];
     if (w.length < 3 || STOP.has(w)) continue;
     out.push(stem(w));
   }
