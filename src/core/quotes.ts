@@ -4,7 +4,8 @@
 // a pronoun goes to the nearest preceding person in subject position.
 import type { Corpus } from './corpus';
 import type { Article, Quote, Span } from './types';
-import { peopleModel, type PeopleModel } from './people';
+import type { Settler } from './corpus';
+import { mentionChanges, mentionsByArticle, settlePeople, type MentionHit, type PersonEntry } from './people';
 import { SPEECH_VERBS, SUBJECT_PRONOUNS, tokenize } from './names';
 
 export interface QuoteSpan extends Span {
@@ -67,36 +68,55 @@ function push(out: QuoteSpan[], text: string, open: number, close: number, parag
 /** How far back (in characters) attribution looks within a sentence. */
 const WINDOW = 400;
 
-interface Hit { start: number; end: number; person: number }
+type Hit = MentionHit;
 
 interface Subject {
-  person: number | null;
+  person: PersonEntry | null;
   text: string;
   pronoun: boolean;
   start: number;
 }
 
+/** Every quote of the corpus, in article order: one plain pass over the per-article lists. */
 export function resolveQuotes(corpus: Corpus): Quote[] {
-  const model = peopleModel(corpus);
+  settleQuotes(corpus, Infinity);
+  const byArticle = quoteState(corpus);
   const out: Quote[] = [];
   for (const a of corpus.articles()) {
-    const hits = model.byArticle.get(a.id) ?? [];
-    // An article's quotes depend only on its text and on which person (by id) each of its mentions
-    // names, so after an edit only the edited article and those whose mentions changed are redone.
-    const key = hits.map((h) => `${h.start}:${h.end}:${model.people[h.person].id}`).join(' ');
-    let cached = quoteCache.get(a);
-    if (cached?.key !== key) {
-      cached = { key, quotes: articleQuotes(corpus, a, model, hits) };
-      quoteCache.set(a, cached);
-    }
-    for (const q of cached.quotes) out.push(q);
+    const list = byArticle.get(a.id);
+    if (list) for (const q of list) out.push(q);
   }
   return out;
 }
 
-const quoteCache = new WeakMap<Article, { key: string; quotes: Quote[] }>();
+function quoteState(corpus: Corpus): Map<string, Quote[]> {
+  return corpus.state('quotes', () => new Map<string, Quote[]>());
+}
 
-function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit[]): Quote[] {
+/**
+ * Brings the per-article quotes up to date, until `deadline`. An article's quotes depend only on its
+ * text and on which person (by id) each of its mentions names, so only the changed articles and
+ * those whose mentions changed (as the people feature reports) are redone.
+ */
+export const settleQuotes: Settler = (corpus, deadline) => {
+  if (!settlePeople(corpus, deadline)) return false;
+  const byArticle = quoteState(corpus);
+  const todo = mentionChanges(corpus);
+  const changed = corpus.changesFor('quotes');
+  for (const id of changed) { todo.add(id); changed.delete(id); }
+  if (!todo.size) return true;
+  const hits = mentionsByArticle(corpus);
+  for (const id of todo) {
+    todo.delete(id);
+    const a = corpus.get(id);
+    if (a) byArticle.set(id, articleQuotes(corpus, a, hits.get(id) ?? []));
+    else byArticle.delete(id);
+    if (performance.now() > deadline) break;
+  }
+  return todo.size === 0;
+};
+
+function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
   const out: Quote[] = [];
   const spans = corpus.perArticle('quotes.spans', a.id, findQuoteSpans);
   let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
@@ -111,7 +131,7 @@ function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit
     const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
     out.push({
       article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
-      speaker: resolved?.person != null ? model.people[resolved.person].id : null,
+      speaker: resolved?.person ? resolved.person.current.id : null,
       speakerText: who ? who.text : null,
     });
     prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
