@@ -42,6 +42,9 @@ const incoming = docs.slice(size).map((d) => {
   scratch.people(); scratch.quotes(); scratch.times();
   return { a, memo: scratch.memoOf(d.id) };
 });
+const prof = (globalThis as { __profStart?: () => Promise<void>; __profStop?: (f: string) => Promise<void> });
+void (async () => {
+if (prof.__profStart) await prof.__profStart();
 t = performance.now();
 for (const { a, memo } of incoming) corpus.ingest(a, memo);
 const ingest = ms();
@@ -53,3 +56,5 @@ const q = ms();
 corpus.times();
 const tm = ms();
 console.log(`ingest ${batch}: ingest ${ingest}, then personAt ${hover} ms (${person ? 'a person' : 'no person'}), quotes ${q}, times ${tm} ms; per article ${((+hover + +q + +tm) / batch).toFixed(1)} ms`);
+if (prof.__profStop) await prof.__profStop(process.env.PROF_OUT ?? 'ingest.cpuprofile');
+})();

@@ -6,7 +6,7 @@ import { analyzeClaims } from './claims';
 import { buildEvents } from './events';
 import { mentionAt, peopleModel, personByName, resolvePeople, settlePeople } from './people';
 import { resolveQuotes, settleQuotes } from './quotes';
-import { resolveTimes } from './dates';
+import { resolveTimes, settleTimes } from './dates';
 import { SearchIndex } from './search';
 import { RelatedIndex, relatedPassages } from './align';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
@@ -25,7 +25,7 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [settlePeople, settleQuotes];
+const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes];
 
 interface Derived {
   value: unknown;

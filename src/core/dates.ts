@@ -4,6 +4,7 @@
 import type { ParsedResult } from 'chrono-node';
 import { chrono } from './lazyLibs';
 import type { Corpus } from './corpus';
+import { ArticleOrderedList } from './articleOrdered';
 import { dateAt, isoDate, MONTHS } from './dateParse';
 import { contentWords } from './words';
 import { addDays, fmtDay, fmtMonth, isoWeek, parseDay } from './timex';
@@ -512,50 +513,178 @@ export interface ReferenceDate {
 /**
  * Each article's reference date: its publication date, or for an undated article the date most often
  * published by the dated articles most similar to it (by rare shared content words). Linear through an
- * inverted index that ignores words too common to tell stories apart.
+ * inverted index that ignores words too common to tell stories apart. Kept up to date per change (see
+ * `settleTimes`); the map is live, so read it, do not keep it.
  */
 export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
-  return corpus.derive('dates.reference', () => {
-    const out = new Map<string, ReferenceDate>();
-    const articles = corpus.articles();
-    const dated = articles.filter((a) => a.published);
-    const undated = articles.filter((a) => !a.published);
-    for (const a of dated) out.set(a.id, { date: a.published, inferred: false });
-    if (!undated.length) return out;
-    const index = new Map<string, number[]>();
-    dated.forEach((a, i) => {
-      for (const w of articleWords(corpus, a)) {
-        let l = index.get(w);
-        if (!l) index.set(w, (l = []));
-        l.push(i);
-      }
-    });
-    // Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article.
-    const cap = 50;
-    for (const a of undated) {
-      const score = new Map<number, number>();
-      const rare = [...articleWords(corpus, a)]
-        .map((w) => [w, index.get(w)?.length ?? 0] as const)
-        .filter(([, df]) => df > 0 && df <= cap)
-        .sort((x, y) => x[1] - y[1])
-        .slice(0, 80);
-      for (const [w, df] of rare) {
-        const idf = Math.log(1 + dated.length / df);
-        for (const i of index.get(w)!) score.set(i, (score.get(i) ?? 0) + idf);
-      }
-      const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
-      if (!top.length || top[0][1] < 3) { out.set(a.id, { date: null, inferred: false }); continue; }
-      // Vote among the closest articles, weighted by similarity; ties go to the earliest date, when the story broke.
-      const votes = new Map<string, number>();
-      for (const [i, sc] of top) if (sc >= top[0][1] * 0.5) votes.set(dated[i].published!, (votes.get(dated[i].published!) ?? 0) + sc);
-      const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-      // Within a close race prefer the earliest date.
-      const lead = best[0][1];
-      const pick = best.filter(([, v]) => v >= lead * 0.6).map(([d]) => d).sort()[0];
-      out.set(a.id, { date: pick, inferred: true });
+  settleTimes(corpus, Infinity);
+  return timeState(corpus).refs;
+}
+
+/** Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article. */
+const RARE_DF = 50;
+
+interface TimeState {
+  /** Per indexed article: its publication date (null when undated) and its content words. */
+  seen: Map<string, { date: string | null; words: Set<string> }>;
+  /** Content word -> ids of the dated articles using it, sorted (the order a fresh build meets them in). */
+  index: Map<string, string[]>;
+  /** Content word -> the undated articles using it: those whose inference a change of that word's counts can move. */
+  undatedBy: Map<string, Set<string>>;
+  undated: Set<string>;
+  dated: number;
+  refs: Map<string, ReferenceDate>;
+  /** Undated articles whose reference must be inferred again. */
+  stale: Set<string>;
+  /** Per article: its times against its current reference. */
+  times: Map<string, TimeExpression[]>;
+  joined: ArticleOrderedList<TimeExpression>;
+}
+
+function timeState(corpus: Corpus): TimeState {
+  return corpus.state<TimeState>('dates', () => ({
+    seen: new Map(), index: new Map(), undatedBy: new Map(), undated: new Set(), dated: 0, refs: new Map(), stale: new Set(), times: new Map(), joined: new ArticleOrderedList(),
+  }));
+}
+
+/**
+ * Brings the reference dates up to date until `deadline`. A changed article moves the document
+ * frequencies of its own words only, so only the undated articles sharing a rare word with it are
+ * inferred again; a dated article added or removed changes every idf weight (log(1 + dated/df)), so
+ * then every undated article is, in slices.
+ */
+export function settleTimes(corpus: Corpus, deadline: number): boolean {
+  const st = timeState(corpus);
+  takeTimeChanges(corpus, st, deadline);
+  for (const id of st.stale) {
+    st.stale.delete(id);
+    const a = corpus.get(id);
+    if (a) setReference(st, id, inferReference(corpus, st, a));
+    if (performance.now() > deadline) break;
+  }
+  return st.stale.size === 0 && corpus.changesFor('dates').size === 0;
+}
+
+function takeTimeChanges(corpus: Corpus, st: TimeState, deadline: number) {
+  const pending = corpus.changesFor('dates');
+  if (!pending.size) return;
+  const datedBefore = st.dated;
+  for (const id of pending) {
+    pending.delete(id);
+    indexArticle(corpus, st, id);
+    if (performance.now() > deadline) break;
+  }
+  if (st.dated !== datedBefore) for (const id of st.undated) st.stale.add(id);
+}
+
+function indexArticle(corpus: Corpus, st: TimeState, id: string) {
+  const old = st.seen.get(id);
+  const a = corpus.get(id);
+  const now = a ? { date: a.published || null, words: articleWords(corpus, a) } : undefined;
+  st.times.delete(id);
+  st.joined.touch(id);
+  // A word's counts matter to an undated article only while the word is rare.
+  const touch = (w: string, before: number, after: number) => {
+    if (before > RARE_DF && after > RARE_DF) return;
+    for (const u of st.undatedBy.get(w) ?? []) st.stale.add(u);
+  };
+  if (old?.date) {
+    for (const w of old.words) {
+      if (now?.date && now.words.has(w)) continue;
+      const list = st.index.get(w)!;
+      list.splice(lowerBound(list, id), 1);
+      if (!list.length) st.index.delete(w);
+      touch(w, list.length + 1, list.length);
     }
-    return out;
-  });
+    st.dated--;
+  } else if (old) {
+    for (const w of old.words) setDelete(st.undatedBy, w, id);
+    st.undated.delete(id);
+  }
+  if (now?.date) {
+    for (const w of now.words) {
+      if (old?.date && old.words.has(w)) {
+        if (old.date !== now.date) touch(w, st.index.get(w)!.length, st.index.get(w)!.length);
+        continue;
+      }
+      let list = st.index.get(w);
+      if (!list) st.index.set(w, (list = []));
+      list.splice(lowerBound(list, id), 0, id);
+      touch(w, list.length - 1, list.length);
+    }
+    st.dated++;
+    st.stale.delete(id);
+    setReference(st, id, { date: now.date, inferred: false });
+  } else if (now) {
+    for (const w of now.words) {
+      let ids = st.undatedBy.get(w);
+      if (!ids) st.undatedBy.set(w, (ids = new Set()));
+      ids.add(id);
+    }
+    st.undated.add(id);
+    st.stale.add(id);
+  }
+  if (now) st.seen.set(id, now);
+  else { st.seen.delete(id); st.refs.delete(id); st.stale.delete(id); }
+}
+
+/** Keeps the old object when nothing changed, so the article's times stay valid. */
+function setReference(st: TimeState, id: string, ref: ReferenceDate) {
+  const old = st.refs.get(id);
+  if (old && old.date === ref.date && old.inferred === ref.inferred) return;
+  st.refs.set(id, ref);
+  st.times.delete(id);
+  st.joined.touch(id);
+}
+
+/** The date most often published by the dated articles most similar to undated article `a`. */
+function inferReference(corpus: Corpus, st: TimeState, a: Article): ReferenceDate {
+  const score = new Map<string, number>();
+  const rare = [...articleWords(corpus, a)]
+    .map((w) => [w, st.index.get(w)?.length ?? 0] as const)
+    .filter(([, df]) => df > 0 && df <= RARE_DF)
+    .sort((x, y) => x[1] - y[1])
+    .slice(0, 80);
+  for (const [w, df] of rare) {
+    const idf = Math.log(1 + st.dated / df);
+    for (const j of st.index.get(w)!) score.set(j, (score.get(j) ?? 0) + idf);
+  }
+  const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
+  if (!top.length || top[0][1] < 3) return { date: null, inferred: false };
+  // Vote among the closest articles, weighted by similarity; ties go to the earliest date, when the story broke.
+  const votes = new Map<string, number>();
+  for (const [j, sc] of top) {
+    const date = st.seen.get(j)!.date!;
+    if (sc >= top[0][1] * 0.5) votes.set(date, (votes.get(date) ?? 0) + sc);
+  }
+  const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  // Within a close race prefer the earliest date.
+  const lead = best[0][1];
+  const pick = best.filter(([, v]) => v >= lead * 0.6).map(([d]) => d).sort()[0];
+  return { date: pick, inferred: true };
+}
+
+/** One article's reference, settling only what it needs: the index, and this article's inference. */
+function referenceOf(corpus: Corpus, id: string): ReferenceDate {
+  const st = timeState(corpus);
+  takeTimeChanges(corpus, st, Infinity);
+  const a = corpus.get(id);
+  if (a && st.stale.delete(id)) setReference(st, id, inferReference(corpus, st, a));
+  return st.refs.get(id) ?? { date: null, inferred: false };
+}
+
+function lowerBound(list: string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < id) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function setDelete(m: Map<string, Set<string>>, k: string, v: string) {
+  const s = m.get(k);
+  if (!s) return;
+  s.delete(v);
+  if (!s.size) m.delete(k);
 }
 
 function articleWords(corpus: Corpus, a: Article): Set<string> {
@@ -587,13 +716,20 @@ function isExplicit(text: string): boolean {
 }
 
 export function timesOf(corpus: Corpus, id: string): TimeExpression[] {
-  const ref = referenceDates(corpus).get(id) ?? { date: null, inferred: false };
+  const ref = referenceOf(corpus, id);
   // The memo key carries the reference so an inferred date that moves invalidates it.
   return corpus.perArticle(`dates.times:${ref.date}:${ref.inferred}`, id, (a) => articleTimes(a, ref));
 }
 
+/** Every article's times, in article order: one plain pass over the per-article lists. */
 export function resolveTimes(corpus: Corpus): TimeExpression[] {
-  return corpus.articles().flatMap((a) => timesOf(corpus, a.id));
+  settleTimes(corpus, Infinity);
+  const st = timeState(corpus);
+  return st.joined.list(corpus.articles(), (id) => {
+    let list = st.times.get(id);
+    if (!list && corpus.get(id)) st.times.set(id, (list = timesOf(corpus, id)));
+    return list;
+  });
 }
 
 /** The time expression at `offset` in article `id`, if any. */

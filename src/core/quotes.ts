@@ -5,6 +5,7 @@
 import type { Corpus } from './corpus';
 import type { Article, Quote, Span } from './types';
 import type { Settler } from './corpus';
+import { ArticleOrderedList } from './articleOrdered';
 import { mentionChanges, mentionsByArticle, settlePeople, type MentionHit, type PersonEntry } from './people';
 import { SPEECH_VERBS, SUBJECT_PRONOUNS, tokenize } from './names';
 
@@ -80,17 +81,14 @@ interface Subject {
 /** Every quote of the corpus, in article order: one plain pass over the per-article lists. */
 export function resolveQuotes(corpus: Corpus): Quote[] {
   settleQuotes(corpus, Infinity);
-  const byArticle = quoteState(corpus);
-  const out: Quote[] = [];
-  for (const a of corpus.articles()) {
-    const list = byArticle.get(a.id);
-    if (list) for (const q of list) out.push(q);
-  }
-  return out;
+  const st = quoteState(corpus);
+  return st.joined.list(corpus.articles(), (id) => st.byArticle.get(id));
 }
 
-function quoteState(corpus: Corpus): Map<string, Quote[]> {
-  return corpus.state('quotes', () => new Map<string, Quote[]>());
+interface QuoteState { byArticle: Map<string, Quote[]>; joined: ArticleOrderedList<Quote> }
+
+function quoteState(corpus: Corpus): QuoteState {
+  return corpus.state<QuoteState>('quotes', () => ({ byArticle: new Map(), joined: new ArticleOrderedList() }));
 }
 
 /**
@@ -100,7 +98,7 @@ function quoteState(corpus: Corpus): Map<string, Quote[]> {
  */
 export const settleQuotes: Settler = (corpus, deadline) => {
   if (!settlePeople(corpus, deadline)) return false;
-  const byArticle = quoteState(corpus);
+  const { byArticle, joined } = quoteState(corpus);
   const todo = mentionChanges(corpus);
   const changed = corpus.changesFor('quotes');
   for (const id of changed) { todo.add(id); changed.delete(id); }
@@ -111,6 +109,7 @@ export const settleQuotes: Settler = (corpus, deadline) => {
     const a = corpus.get(id);
     if (a) byArticle.set(id, articleQuotes(corpus, a, hits.get(id) ?? []));
     else byArticle.delete(id);
+    joined.touch(id);
     if (performance.now() > deadline) break;
   }
   return todo.size === 0;
