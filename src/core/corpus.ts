@@ -175,16 +175,18 @@ export class Corpus {
     return value;
   }
 
+  // People, quotes and times keep incremental state (see SETTLERS): cheap once settled, so they are
+  // never served stale, not even while indexing (staleMs).
   people(): Person[] {
-    return this.derive('people', () => resolvePeople(this));
+    return resolvePeople(this);
   }
 
   quotes(): Quote[] {
-    return this.derive('quotes', () => resolveQuotes(this));
+    return resolveQuotes(this);
   }
 
   times(): TimeExpression[] {
-    return this.derive('times', () => resolveTimes(this));
+    return resolveTimes(this);
   }
 
   events(): NewsEvent[] {

@@ -337,8 +337,8 @@ class Update {
     }
     const prev = st.singles.get(k);
     if (ok) {
-      const d = prev && prev.forms[0] === f ? prev : this.createDraft(k, [k]);
-      if (prev && prev !== d) this.dropDraft(prev);
+      // The same key keeps its draft even when its form was recreated (an article re-contributed it).
+      const d = prev ?? this.createDraft(k, [k]);
       d.forms = [f!];
       this.refresh(d, topSurface(f!), f!.ev.count);
       st.singles.set(k, d);

@@ -3,6 +3,7 @@
 import type { Corpus } from './corpus';
 import type { Article, Person, Quote } from './types';
 import { mentionAt, peopleModel, type PersonEntry } from './people';
+import { quotesBy } from './quotes';
 
 export interface PersonProfile {
   person: Person;
@@ -75,7 +76,7 @@ function buildProfile(corpus: Corpus, personId: string, maxQuotes: number, maxCo
   const coMentioned = [...co].sort((a, b) => b[1] - a[1] || b[0].current.mentions.length - a[0].current.mentions.length)
     .slice(0, maxCoMentioned).map(([p, n]) => ({ person: p.current, articles: n }));
 
-  const all = quotesBySpeaker(corpus).get(person.id) ?? [];
+  const all = quotesBy(corpus, person.id);
   // Prefer longer quotes from different articles: they say more than scare quotes.
   const ranked = [...all].sort((a, b) => b.text.length - a.text.length);
   const picked: Quote[] = [];

@@ -85,10 +85,52 @@ export function resolveQuotes(corpus: Corpus): Quote[] {
   return st.joined.list(corpus.articles(), (id) => st.byArticle.get(id));
 }
 
-interface QuoteState { byArticle: Map<string, Quote[]>; joined: ArticleOrderedList<Quote> }
+interface QuoteState {
+  byArticle: Map<string, Quote[]>;
+  joined: ArticleOrderedList<Quote>;
+  /** Speaker id -> the articles quoting them, and their quotes in corpus order (made on first ask). */
+  speakerArticles: Map<string, Set<string>>;
+  bySpeaker: Map<string, Quote[]>;
+}
 
 function quoteState(corpus: Corpus): QuoteState {
-  return corpus.state<QuoteState>('quotes', () => ({ byArticle: new Map(), joined: new ArticleOrderedList() }));
+  return corpus.state<QuoteState>('quotes', () => ({ byArticle: new Map(), joined: new ArticleOrderedList(), speakerArticles: new Map(), bySpeaker: new Map() }));
+}
+
+/** One speaker's quotes, in corpus order; only the speakers of changed articles are gathered again. */
+export function quotesBy(corpus: Corpus, speaker: string): Quote[] {
+  settleQuotes(corpus, Infinity);
+  const st = quoteState(corpus);
+  let list = st.bySpeaker.get(speaker);
+  if (!list) {
+    list = [];
+    for (const id of [...(st.speakerArticles.get(speaker) ?? [])].sort()) {
+      for (const q of st.byArticle.get(id) ?? []) if (q.speaker === speaker) list.push(q);
+    }
+    st.bySpeaker.set(speaker, list);
+  }
+  return list;
+}
+
+function setQuotes(st: QuoteState, id: string, quotes: Quote[] | undefined) {
+  const speakers = new Set<string>();
+  for (const q of st.byArticle.get(id) ?? []) if (q.speaker) speakers.add(q.speaker);
+  for (const s of speakers) {
+    const ids = st.speakerArticles.get(s)!;
+    ids.delete(id);
+    if (!ids.size) st.speakerArticles.delete(s);
+  }
+  if (quotes) st.byArticle.set(id, quotes);
+  else st.byArticle.delete(id);
+  for (const q of quotes ?? []) {
+    if (!q.speaker) continue;
+    speakers.add(q.speaker);
+    let ids = st.speakerArticles.get(q.speaker);
+    if (!ids) st.speakerArticles.set(q.speaker, (ids = new Set()));
+    ids.add(id);
+  }
+  for (const s of speakers) st.bySpeaker.delete(s);
+  st.joined.touch(id);
 }
 
 /**
@@ -98,7 +140,7 @@ function quoteState(corpus: Corpus): QuoteState {
  */
 export const settleQuotes: Settler = (corpus, deadline) => {
   if (!settlePeople(corpus, deadline)) return false;
-  const { byArticle, joined } = quoteState(corpus);
+  const st = quoteState(corpus);
   const todo = mentionChanges(corpus);
   const changed = corpus.changesFor('quotes');
   for (const id of changed) { todo.add(id); changed.delete(id); }
@@ -107,9 +149,7 @@ export const settleQuotes: Settler = (corpus, deadline) => {
   for (const id of todo) {
     todo.delete(id);
     const a = corpus.get(id);
-    if (a) byArticle.set(id, articleQuotes(corpus, a, hits.get(id) ?? []));
-    else byArticle.delete(id);
-    joined.touch(id);
+    setQuotes(st, id, a ? articleQuotes(corpus, a, hits.get(id) ?? []) : undefined);
     if (performance.now() > deadline) break;
   }
   return todo.size === 0;
