@@ -527,10 +527,16 @@ const RARE_DF = 50;
 interface TimeState {
   /** Per indexed article: its publication date (null when undated) and its content words. */
   seen: Map<string, { date: string | null; words: Set<string> }>;
-  /** Content word -> ids of the dated articles using it, sorted (the order a fresh build meets them in). */
-  index: Map<string, string[]>;
-  /** Content word -> the undated articles using it: those whose inference a change of that word's counts can move. */
-  undatedBy: Map<string, Set<string>>;
+  /** Content word -> how many dated articles use it. */
+  df: Map<string, number>;
+  /**
+   * Rare content word (df <= RARE_DF) -> ids of the dated articles using it, sorted (the order a
+   * fresh build meets them in). Common words need only their count: the lists of the common words
+   * were most of the memory, and scoring never reads them.
+   */
+  postings: Map<string, string[]>;
+  /** Rare content word -> the undated articles using it: those whose inference a change of that word can move. */
+  undatedBy: Map<string, string[]>;
   undated: Set<string>;
   dated: number;
   refs: Map<string, ReferenceDate>;
@@ -543,7 +549,8 @@ interface TimeState {
 
 function timeState(corpus: Corpus): TimeState {
   return corpus.state<TimeState>('dates', () => ({
-    seen: new Map(), index: new Map(), undatedBy: new Map(), undated: new Set(), dated: 0, refs: new Map(), stale: new Set(), times: new Map(), joined: new ArticleOrderedList(),
+    seen: new Map(), df: new Map(), postings: new Map(), undatedBy: new Map(), undated: new Set(), dated: 0, refs: new Map(), stale: new Set(),
+    times: new Map(), joined: new ArticleOrderedList(),
   }));
 }
 
@@ -583,49 +590,74 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
   const now = a ? { date: a.published || null, words: articleWords(corpus, a) } : undefined;
   st.times.delete(id);
   st.joined.touch(id);
-  // A word's counts matter to an undated article only while the word is rare.
-  const touch = (w: string, before: number, after: number) => {
-    if (before > RARE_DF && after > RARE_DF) return;
-    for (const u of st.undatedBy.get(w) ?? []) st.stale.add(u);
-  };
   if (old?.date) {
-    for (const w of old.words) {
-      if (now?.date && now.words.has(w)) continue;
-      const list = st.index.get(w)!;
-      list.splice(lowerBound(list, id), 1);
-      if (!list.length) st.index.delete(w);
-      touch(w, list.length + 1, list.length);
-    }
+    for (const w of old.words) if (!(now?.date && now.words.has(w))) countDated(st, w, id, -1);
     st.dated--;
   } else if (old) {
-    for (const w of old.words) setDelete(st.undatedBy, w, id);
+    for (const w of old.words) listDelete(st.undatedBy, w, id);
     st.undated.delete(id);
   }
+  if (now) st.seen.set(id, now);
+  else { st.seen.delete(id); st.refs.delete(id); st.stale.delete(id); }
   if (now?.date) {
     for (const w of now.words) {
-      if (old?.date && old.words.has(w)) {
-        if (old.date !== now.date) touch(w, st.index.get(w)!.length, st.index.get(w)!.length);
-        continue;
-      }
-      let list = st.index.get(w);
-      if (!list) st.index.set(w, (list = []));
-      list.splice(lowerBound(list, id), 0, id);
-      touch(w, list.length - 1, list.length);
+      if (!(old?.date && old.words.has(w))) countDated(st, w, id, 1);
+      // The same words under another date: the undated articles sharing a rare one may follow.
+      else if (old.date !== now.date) markUndated(st, w);
     }
     st.dated++;
     st.stale.delete(id);
     setReference(st, id, { date: now.date, inferred: false });
   } else if (now) {
     for (const w of now.words) {
-      let ids = st.undatedBy.get(w);
-      if (!ids) st.undatedBy.set(w, (ids = new Set()));
-      ids.add(id);
+      if ((st.df.get(w) ?? 0) > RARE_DF) continue;
+      const ids = st.undatedBy.get(w);
+      if (ids) ids.push(id);
+      else st.undatedBy.set(w, [id]);
     }
     st.undated.add(id);
     st.stale.add(id);
   }
-  if (now) st.seen.set(id, now);
-  else { st.seen.delete(id); st.refs.delete(id); st.stale.delete(id); }
+}
+
+/** Counts dated article `id` in or out of word `w`, keeping the lists of rare words. */
+function countDated(st: TimeState, w: string, id: string, sign: 1 | -1) {
+  const before = st.df.get(w) ?? 0;
+  const after = before + sign;
+  if (after > 0) st.df.set(w, after);
+  else st.df.delete(w);
+  if (before > RARE_DF && after > RARE_DF) return;
+  if (after > RARE_DF) {
+    // Now common: the undated articles using it lose a rare word; its lists go.
+    markUndated(st, w);
+    st.postings.delete(w);
+    st.undatedBy.delete(w);
+    return;
+  }
+  if (before > RARE_DF) {
+    // Rare again: its lists are gathered from the articles (this happens only as a word's use falls).
+    const dated: string[] = [];
+    const undated: string[] = [];
+    for (const [other, e] of st.seen) {
+      if (other === id || !e.words.has(w)) continue;
+      if (e.date) dated.push(other);
+      else undated.push(other);
+    }
+    st.postings.set(w, dated.sort());
+    if (undated.length) st.undatedBy.set(w, undated);
+  } else {
+    const list = st.postings.get(w) ?? [];
+    const i = lowerBound(list, id);
+    if (sign > 0) list.splice(i, 0, id);
+    else if (list[i] === id) list.splice(i, 1);
+    if (list.length) st.postings.set(w, list);
+    else st.postings.delete(w);
+  }
+  markUndated(st, w);
+}
+
+function markUndated(st: TimeState, w: string) {
+  for (const u of st.undatedBy.get(w) ?? []) st.stale.add(u);
 }
 
 /** Keeps the old object when nothing changed, so the article's times stay valid. */
@@ -641,13 +673,13 @@ function setReference(st: TimeState, id: string, ref: ReferenceDate) {
 function inferReference(corpus: Corpus, st: TimeState, a: Article): ReferenceDate {
   const score = new Map<string, number>();
   const rare = [...articleWords(corpus, a)]
-    .map((w) => [w, st.index.get(w)?.length ?? 0] as const)
+    .map((w) => [w, st.df.get(w) ?? 0] as const)
     .filter(([, df]) => df > 0 && df <= RARE_DF)
     .sort((x, y) => x[1] - y[1])
     .slice(0, 80);
   for (const [w, df] of rare) {
     const idf = Math.log(1 + st.dated / df);
-    for (const j of st.index.get(w)!) score.set(j, (score.get(j) ?? 0) + idf);
+    for (const j of st.postings.get(w)!) score.set(j, (score.get(j) ?? 0) + idf);
   }
   const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
   if (!top.length || top[0][1] < 3) return { date: null, inferred: false };
@@ -680,11 +712,12 @@ function lowerBound(list: string[], id: string): number {
   return lo;
 }
 
-function setDelete(m: Map<string, Set<string>>, k: string, v: string) {
-  const s = m.get(k);
-  if (!s) return;
-  s.delete(v);
-  if (!s.size) m.delete(k);
+function listDelete(m: Map<string, string[]>, k: string, v: string) {
+  const list = m.get(k);
+  const i = list ? list.indexOf(v) : -1;
+  if (i < 0) return;
+  list!.splice(i, 1);
+  if (!list!.length) m.delete(k);
 }
 
 function articleWords(corpus: Corpus, a: Article): Set<string> {

@@ -91,7 +91,8 @@ interface PeopleState {
   contrib: Map<string, ArticleCandidates>;
   forms: Map<string, Form>;
   vocab: Map<string, [number, number]>;
-  formsByWord: Map<string, Set<Form>>;
+  /** Word -> the forms of three or more words with it inside (first and last words have their own maps). */
+  formsByMiddle: Map<string, Set<Form>>;
   fullBySurname: Map<string, Set<Form>>;
   fullByFirst: Map<string, Set<Form>>;
   /** Surname -> its cluster drafts (present only when non-empty). */
@@ -124,7 +125,7 @@ const STATE = 'people';
 
 function peopleState(corpus: Corpus): PeopleState {
   return corpus.state<PeopleState>(STATE, () => ({
-    contrib: new Map(), forms: new Map(), vocab: new Map(), formsByWord: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
+    contrib: new Map(), forms: new Map(), vocab: new Map(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
     clusters: new Map(), formDraft: new Map(), singles: new Map(), givenAlias: new Map(), drafts: new Map(), entries: new Map(),
     table: new Map(), arts: new Map(), byCap: new Map(), ambiguousBy: new Map(), order: [], families: new Map(), byId: new Map(),
     aliasIndex: new Map(), byArticle: new Map(), hitChanges: new Set(), people: null, model: null,
@@ -260,7 +261,7 @@ class Update {
 
   private indexForm(f: Form, sign: 1 | -1) {
     const { st } = this;
-    for (const k of new Set(f.keys)) setAdd(st.formsByWord, k, f, sign);
+    for (let i = 1; i < f.keys.length - 1; i++) setAdd(st.formsByMiddle, f.keys[i], f, sign);
     if (f.keys.length >= 2) {
       setAdd(st.fullBySurname, f.keys[f.keys.length - 1], f, sign);
       setAdd(st.fullByFirst, f.keys[0], f, sign);
@@ -273,7 +274,9 @@ class Update {
     const touched = new Set<string>(this.dirtyKeys);
     for (const [w, before] of this.wasCommon) {
       if (this.common(w) === before) continue;
-      for (const f of st.formsByWord.get(w) ?? []) touched.add(f.key);
+      // The forms using the word: itself, and the longer forms it begins, ends or sits inside.
+      if (st.forms.has(w)) touched.add(w);
+      for (const m of [st.fullByFirst, st.fullBySurname, st.formsByMiddle]) for (const f of m.get(w) ?? []) touched.add(f.key);
     }
     for (const key of touched) {
       const f = st.forms.get(key);
