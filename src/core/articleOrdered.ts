@@ -1,6 +1,6 @@
 // A corpus-wide list (quotes, times) is the per-article lists joined in article-id order. After a
-// change only a few articles' lists differ, so the joined list is patched around them (native slices
-// and one concat) instead of being rebuilt item by item from every article.
+// change only a few articles' lists differ, so the joined list is patched around them (one copy of
+// the kept runs) instead of being gathered again from every article's list.
 import type { Article } from './types';
 
 export class ArticleOrderedList<T extends { article: string }> {
@@ -27,19 +27,27 @@ export class ArticleOrderedList<T extends { article: string }> {
 }
 
 function patch<T extends { article: string }>(prev: T[], ids: string[], listOf: (id: string) => readonly T[] | undefined): T[] {
-  const pieces: (readonly T[])[] = [];
+  // The kept runs of the old list and the new per-article lists, in order; then one preallocated copy
+  // (several times faster than slice + concat on lists of 100k items).
+  const runs: [readonly T[], number, number][] = [];
   let pos = 0;
+  let total = 0;
   for (const id of ids) {
     const lo = firstAtOrAfter(prev, id, pos);
     let hi = lo;
     while (hi < prev.length && prev[hi].article === id) hi++;
-    pieces.push(prev.slice(pos, lo));
-    const l = listOf(id);
-    if (l?.length) pieces.push(l);
+    runs.push([prev, pos, lo]);
+    const l = listOf(id) ?? [];
+    runs.push([l, 0, l.length]);
+    total += lo - pos + l.length;
     pos = hi;
   }
-  pieces.push(prev.slice(pos));
-  return ([] as T[]).concat(...pieces);
+  runs.push([prev, pos, prev.length]);
+  total += prev.length - pos;
+  const out = new Array<T>(total);
+  let j = 0;
+  for (const [src, from, to] of runs) for (let i = from; i < to; i++) out[j++] = src[i];
+  return out;
 }
 
 /** The first index at or after `from` whose article id is not before `id`. */
