@@ -672,16 +672,26 @@ function setReference(st: TimeState, id: string, ref: ReferenceDate) {
 /** The date most often published by the dated articles most similar to undated article `a`. */
 function inferReference(corpus: Corpus, st: TimeState, a: Article): ReferenceDate {
   const score = new Map<string, number>();
-  const rare = [...articleWords(corpus, a)]
-    .map((w) => [w, st.df.get(w) ?? 0] as const)
-    .filter(([, df]) => df > 0 && df <= RARE_DF)
-    .sort((x, y) => x[1] - y[1])
-    .slice(0, 80);
+  const rare: [string, number][] = [];
+  for (const w of articleWords(corpus, a)) {
+    const df = st.df.get(w) ?? 0;
+    if (df > 0 && df <= RARE_DF) rare.push([w, df]);
+  }
+  rare.sort((x, y) => x[1] - y[1]);
+  if (rare.length > 80) rare.length = 80;
   for (const [w, df] of rare) {
     const idf = Math.log(1 + st.dated / df);
     for (const j of st.postings.get(w)!) score.set(j, (score.get(j) ?? 0) + idf);
   }
-  const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
+  // The five best, ties in first-seen order (what a stable sort of every candidate would give).
+  const top: [string, number][] = [];
+  for (const e of score) {
+    if (top.length === 5 && e[1] <= top[4][1]) continue;
+    let p = top.length;
+    while (p > 0 && top[p - 1][1] < e[1]) p--;
+    top.splice(p, 0, e);
+    if (top.length > 5) top.pop();
+  }
   if (!top.length || top[0][1] < 3) return { date: null, inferred: false };
   // Vote among the closest articles, weighted by similarity; ties go to the earliest date, when the story broke.
   const votes = new Map<string, number>();
