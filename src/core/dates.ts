@@ -542,6 +542,13 @@ interface TimeState {
   refs: Map<string, ReferenceDate>;
   /** Undated articles whose reference must be inferred again. */
   stale: Set<string>;
+  /** Undated articles whose overlaps stand but whose weights moved (the number of dated articles changed). */
+  reweigh: Set<string>;
+  /** Per undated article: what its last inference read, to weigh again without reading again. */
+  overlaps: Map<string, Overlap>;
+  /** idf by document frequency, for `idfFor` dated articles. */
+  idf: Float64Array;
+  idfFor: number;
   /** Per article: its times against its current reference. */
   times: Map<string, TimeExpression[]>;
   joined: ArticleOrderedList<TimeExpression>;
@@ -550,7 +557,7 @@ interface TimeState {
 function timeState(corpus: Corpus): TimeState {
   return corpus.state<TimeState>('dates', () => ({
     seen: new Map(), df: new Map(), postings: new Map(), undatedBy: new Map(), undated: new Set(), dated: 0, refs: new Map(), stale: new Set(),
-    times: new Map(), joined: new ArticleOrderedList(),
+    reweigh: new Set(), overlaps: new Map(), idf: new Float64Array(RARE_DF + 1), idfFor: -1, times: new Map(), joined: new ArticleOrderedList(),
   }));
 }
 
@@ -563,13 +570,24 @@ function timeState(corpus: Corpus): TimeState {
 export function settleTimes(corpus: Corpus, deadline: number): boolean {
   const st = timeState(corpus);
   takeTimeChanges(corpus, st, deadline);
-  for (const id of st.stale) {
-    st.stale.delete(id);
-    const a = corpus.get(id);
-    if (a) setReference(st, id, inferReference(corpus, st, a));
-    if (performance.now() > deadline) break;
+  // At least one article per call, so slices always make progress.
+  for (const set of [st.stale, st.reweigh]) {
+    for (const id of set) {
+      inferNow(corpus, st, id);
+      if (performance.now() > deadline) return !st.stale.size && !st.reweigh.size && !corpus.changesFor('dates').size;
+    }
   }
-  return st.stale.size === 0 && corpus.changesFor('dates').size === 0;
+  return corpus.changesFor('dates').size === 0;
+}
+
+/** Infers one undated article's reference: again from its words when stale, else only weighing its overlaps again. */
+function inferNow(corpus: Corpus, st: TimeState, id: string) {
+  const full = st.stale.delete(id);
+  st.reweigh.delete(id);
+  const a = corpus.get(id);
+  if (!a) return;
+  const ov = full ? undefined : st.overlaps.get(id);
+  setReference(st, id, decide(st, ov ?? readOverlaps(corpus, st, a)));
 }
 
 function takeTimeChanges(corpus: Corpus, st: TimeState, deadline: number) {
@@ -581,7 +599,8 @@ function takeTimeChanges(corpus: Corpus, st: TimeState, deadline: number) {
     indexArticle(corpus, st, id);
     if (performance.now() > deadline) break;
   }
-  if (st.dated !== datedBefore) for (const id of st.undated) st.stale.add(id);
+  // Every idf weight moved: the undated articles weigh their overlaps again (they need not read them again).
+  if (st.dated !== datedBefore) for (const id of st.undated) if (!st.stale.has(id)) st.reweigh.add(id);
 }
 
 function indexArticle(corpus: Corpus, st: TimeState, id: string) {
@@ -598,7 +617,8 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
     st.undated.delete(id);
   }
   if (now) st.seen.set(id, now);
-  else { st.seen.delete(id); st.refs.delete(id); st.stale.delete(id); }
+  else { st.seen.delete(id); st.refs.delete(id); }
+  if (!now || now.date) { st.stale.delete(id); st.reweigh.delete(id); st.overlaps.delete(id); }
   if (now?.date) {
     for (const w of now.words) {
       if (!(old?.date && old.words.has(w))) countDated(st, w, id, 1);
@@ -669,9 +689,11 @@ function setReference(st: TimeState, id: string, ref: ReferenceDate) {
   st.joined.touch(id);
 }
 
-/** The date most often published by the dated articles most similar to undated article `a`. */
-function inferReference(corpus: Corpus, st: TimeState, a: Article): ReferenceDate {
-  const score = new Map<string, number>();
+/** One undated article's overlaps with the dated articles: candidates in first-seen order, and per shared rare word (candidate, df) in reading order. */
+interface Overlap { cands: string[]; pairCand: Int32Array; pairDf: Int32Array }
+
+/** Reads the rare words undated article `a` shares with dated articles. */
+function readOverlaps(corpus: Corpus, st: TimeState, a: Article): Overlap {
   const rare: [string, number][] = [];
   for (const w of articleWords(corpus, a)) {
     const df = st.df.get(w) ?? 0;
@@ -679,17 +701,43 @@ function inferReference(corpus: Corpus, st: TimeState, a: Article): ReferenceDat
   }
   rare.sort((x, y) => x[1] - y[1]);
   if (rare.length > 80) rare.length = 80;
+  const index = new Map<string, number>();
+  const cands: string[] = [];
+  let n = 0;
+  for (const [w] of rare) n += st.postings.get(w)!.length;
+  const pairCand = new Int32Array(n);
+  const pairDf = new Int32Array(n);
+  let k = 0;
   for (const [w, df] of rare) {
-    const idf = Math.log(1 + st.dated / df);
-    for (const j of st.postings.get(w)!) score.set(j, (score.get(j) ?? 0) + idf);
+    for (const j of st.postings.get(w)!) {
+      let c = index.get(j);
+      if (c === undefined) { index.set(j, (c = cands.length)); cands.push(j); }
+      pairCand[k] = c;
+      pairDf[k++] = df;
+    }
   }
+  const ov = { cands, pairCand, pairDf };
+  st.overlaps.set(a.id, ov);
+  return ov;
+}
+
+/** The date most often published by the dated articles most similar to an undated article, given its overlaps. */
+function decide(st: TimeState, ov: Overlap): ReferenceDate {
+  if (st.idfFor !== st.dated) {
+    for (let df = 1; df <= RARE_DF; df++) st.idf[df] = Math.log(1 + st.dated / df);
+    st.idfFor = st.dated;
+  }
+  // Summed in reading order, so the scores are the very numbers a fresh inference computes.
+  const score = new Float64Array(ov.cands.length);
+  for (let k = 0; k < ov.pairCand.length; k++) score[ov.pairCand[k]] += st.idf[ov.pairDf[k]];
   // The five best, ties in first-seen order (what a stable sort of every candidate would give).
   const top: [string, number][] = [];
-  for (const e of score) {
-    if (top.length === 5 && e[1] <= top[4][1]) continue;
+  for (let c = 0; c < score.length; c++) {
+    const sc = score[c];
+    if (top.length === 5 && sc <= top[4][1]) continue;
     let p = top.length;
-    while (p > 0 && top[p - 1][1] < e[1]) p--;
-    top.splice(p, 0, e);
+    while (p > 0 && top[p - 1][1] < sc) p--;
+    top.splice(p, 0, [ov.cands[c], sc]);
     if (top.length > 5) top.pop();
   }
   if (!top.length || top[0][1] < 3) return { date: null, inferred: false };
@@ -711,7 +759,7 @@ function referenceOf(corpus: Corpus, id: string): ReferenceDate {
   const st = timeState(corpus);
   takeTimeChanges(corpus, st, Infinity);
   const a = corpus.get(id);
-  if (a && st.stale.delete(id)) setReference(st, id, inferReference(corpus, st, a));
+  if (a && (st.stale.has(id) || st.reweigh.has(id))) inferNow(corpus, st, id);
   return st.refs.get(id) ?? { date: null, inferred: false };
 }
 
