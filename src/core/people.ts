@@ -446,7 +446,8 @@ class Update {
     for (const d of this.recounted) for (const id of st.ambiguousBy.get(d) ?? []) if (!rescan.has(id)) rechoose.add(id);
     for (const id of rechoose) {
       const old = st.arts.get(id)!;
-      this.place(old.article, old.raw, true);
+      // An article changed or removed since (still in the change set) is placed again when its turn comes.
+      if (corpus.get(id) === old.article) this.place(old.article, old.raw, true);
     }
   }
 
