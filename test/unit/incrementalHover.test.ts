@@ -163,6 +163,13 @@ describe('incremental hover features (people, quotes, times)', function () {
     const after = at();
     assert.ok(before && after && before !== after, `the bare surname must change hands (${before} -> ${after})`);
     assert.deepEqual(answers(c), answers(fresh(texts)));
+    // Counts change again while the article with the bare surname waits, removed, in the change set.
+    texts.set('x2', `Miro\n\n${miro(1)}\n`);
+    c.upsert('x2', texts.get('x2')!);
+    c.remove('x3');
+    texts.delete('x3');
+    c.settle(performance.now() - 1); // one article, then stop
+    assert.deepEqual(answers(c), answers(fresh(texts)));
   });
 
   it('ids that collide are renumbered when one of the people goes or overtakes the other', () => {
