@@ -4,9 +4,9 @@
 import { parseArticle } from './article';
 import { analyzeClaims } from './claims';
 import { buildEvents } from './events';
-import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
-import { resolveQuotes } from './quotes';
-import { resolveTimes } from './dates';
+import { mentionAt, peopleModel, personByName, resolvePeople, settlePeople } from './people';
+import { resolveQuotes, settleQuotes } from './quotes';
+import { resolveTimes, settleTimes } from './dates';
 import { SearchIndex } from './search';
 import { RelatedIndex, relatedPassages } from './align';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
@@ -25,7 +25,7 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [];
+const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes];
 
 interface Derived {
   value: unknown;
@@ -175,16 +175,18 @@ export class Corpus {
     return value;
   }
 
+  // People, quotes and times keep incremental state (see SETTLERS): cheap once settled, so they are
+  // never served stale, not even while indexing (staleMs).
   people(): Person[] {
-    return this.derive('people', () => resolvePeople(this));
+    return resolvePeople(this);
   }
 
   quotes(): Quote[] {
-    return this.derive('quotes', () => resolveQuotes(this));
+    return resolveQuotes(this);
   }
 
   times(): TimeExpression[] {
-    return this.derive('times', () => resolveTimes(this));
+    return resolveTimes(this);
   }
 
   events(): NewsEvent[] {
@@ -203,8 +205,7 @@ export class Corpus {
   /** The person mentioned at `offset` of article `id`, if any. */
   personAt(id: string, offset: number): Person | undefined {
     const model = peopleModel(this);
-    const hit = mentionAt(model.byArticle.get(id) ?? [], offset);
-    return hit ? model.people[hit.person] : undefined;
+    return mentionAt(model.byArticle.get(id) ?? [], offset)?.person.current;
   }
 
   /** The person a name or alias ("Petro", "Gustavo Petro") refers to, the most mentioned first. */
@@ -213,9 +214,7 @@ export class Corpus {
   }
 
   personById(id: string): Person | undefined {
-    const model = peopleModel(this);
-    const i = model.byId.get(id);
-    return i === undefined ? undefined : model.people[i];
+    return peopleModel(this).byId.get(id)?.current;
   }
 
   report(): AnalysisReport {

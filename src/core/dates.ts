@@ -4,6 +4,7 @@
 import type { ParsedResult } from 'chrono-node';
 import { chrono } from './lazyLibs';
 import type { Corpus } from './corpus';
+import { ArticleOrderedList } from './articleOrdered';
 import { dateAt, isoDate, MONTHS } from './dateParse';
 import { contentWords } from './words';
 import { addDays, fmtDay, fmtMonth, isoWeek, parseDay } from './timex';
@@ -563,50 +564,269 @@ export interface ReferenceDate {
 /**
  * Each article's reference date: its publication date, or for an undated article the date most often
  * published by the dated articles most similar to it (by rare shared content words). Linear through an
- * inverted index that ignores words too common to tell stories apart.
+ * inverted index that ignores words too common to tell stories apart. Kept up to date per change (see
+ * `settleTimes`); the map is live, so read it, do not keep it.
  */
 export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
-  return corpus.derive('dates.reference', () => {
-    const out = new Map<string, ReferenceDate>();
-    const articles = corpus.articles();
-    const dated = articles.filter((a) => a.published);
-    const undated = articles.filter((a) => !a.published);
-    for (const a of dated) out.set(a.id, { date: a.published, inferred: false });
-    if (!undated.length) return out;
-    const index = new Map<string, number[]>();
-    dated.forEach((a, i) => {
-      for (const w of articleWords(corpus, a)) {
-        let l = index.get(w);
-        if (!l) index.set(w, (l = []));
-        l.push(i);
-      }
-    });
-    // Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article.
-    const cap = 50;
-    for (const a of undated) {
-      const score = new Map<number, number>();
-      const rare = [...articleWords(corpus, a)]
-        .map((w) => [w, index.get(w)?.length ?? 0] as const)
-        .filter(([, df]) => df > 0 && df <= cap)
-        .sort((x, y) => x[1] - y[1])
-        .slice(0, 80);
-      for (const [w, df] of rare) {
-        const idf = Math.log(1 + dated.length / df);
-        for (const i of index.get(w)!) score.set(i, (score.get(i) ?? 0) + idf);
-      }
-      const top = [...score.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5);
-      if (!top.length || top[0][1] < 3) { out.set(a.id, { date: null, inferred: false }); continue; }
-      // Vote among the closest articles, weighted by similarity; ties go to the earliest date, when the story broke.
-      const votes = new Map<string, number>();
-      for (const [i, sc] of top) if (sc >= top[0][1] * 0.5) votes.set(dated[i].published!, (votes.get(dated[i].published!) ?? 0) + sc);
-      const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-      // Within a close race prefer the earliest date.
-      const lead = best[0][1];
-      const pick = best.filter(([, v]) => v >= lead * 0.6).map(([d]) => d).sort()[0];
-      out.set(a.id, { date: pick, inferred: true });
+  settleTimes(corpus, Infinity);
+  return timeState(corpus).refs;
+}
+
+/** Only rare words tell stories apart, and a few dozen of them suffice: this bounds the work per article. */
+const RARE_DF = 50;
+
+interface TimeState {
+  /** Per indexed article: its publication date (null when undated) and its content words. */
+  seen: Map<string, { date: string | null; words: Set<string> }>;
+  /** Content word -> how many dated articles use it. */
+  df: Map<string, number>;
+  /**
+   * Rare content word (df <= RARE_DF) -> ids of the dated articles using it, sorted (the order a
+   * fresh build meets them in). Common words need only their count: the lists of the common words
+   * were most of the memory, and scoring never reads them.
+   */
+  postings: Map<string, string[]>;
+  /** Rare content word -> the undated articles using it: those whose inference a change of that word can move. */
+  undatedBy: Map<string, string[]>;
+  undated: Set<string>;
+  dated: number;
+  refs: Map<string, ReferenceDate>;
+  /** Undated articles whose reference must be inferred again. */
+  stale: Set<string>;
+  /** Undated articles whose overlaps stand but whose weights moved (the number of dated articles changed). */
+  reweigh: Set<string>;
+  /** Per undated article: what its last inference read, to weigh again without reading again. */
+  overlaps: Map<string, Overlap>;
+  /** idf by document frequency, for `idfFor` dated articles. */
+  idf: Float64Array;
+  idfFor: number;
+  /** Per article: its times against its current reference. */
+  times: Map<string, TimeExpression[]>;
+  joined: ArticleOrderedList<TimeExpression>;
+}
+
+function timeState(corpus: Corpus): TimeState {
+  return corpus.state<TimeState>('dates', () => ({
+    seen: new Map(), df: new Map(), postings: new Map(), undatedBy: new Map(), undated: new Set(), dated: 0, refs: new Map(), stale: new Set(),
+    reweigh: new Set(), overlaps: new Map(), idf: new Float64Array(RARE_DF + 1), idfFor: -1, times: new Map(), joined: new ArticleOrderedList(),
+  }));
+}
+
+/**
+ * Brings the reference dates up to date until `deadline`. A changed article moves the document
+ * frequencies of its own words only, so only the undated articles sharing a rare word with it are
+ * inferred again; a dated article added or removed changes every idf weight (log(1 + dated/df)), so
+ * then every undated article is, in slices.
+ */
+export function settleTimes(corpus: Corpus, deadline: number): boolean {
+  const st = timeState(corpus);
+  takeTimeChanges(corpus, st, deadline);
+  // At least one article per call, so slices always make progress.
+  for (const set of [st.stale, st.reweigh]) {
+    for (const id of set) {
+      inferNow(corpus, st, id);
+      if (performance.now() > deadline) return !st.stale.size && !st.reweigh.size && !corpus.changesFor('dates').size;
     }
-    return out;
-  });
+  }
+  return corpus.changesFor('dates').size === 0;
+}
+
+/** Infers one undated article's reference: again from its words when stale, else only weighing its overlaps again. */
+function inferNow(corpus: Corpus, st: TimeState, id: string) {
+  const full = st.stale.delete(id);
+  st.reweigh.delete(id);
+  const a = corpus.get(id);
+  if (!a) return;
+  const ov = full ? undefined : st.overlaps.get(id);
+  setReference(st, id, decide(st, ov ?? readOverlaps(corpus, st, a)));
+}
+
+function takeTimeChanges(corpus: Corpus, st: TimeState, deadline: number) {
+  const pending = corpus.changesFor('dates');
+  if (!pending.size) return;
+  const datedBefore = st.dated;
+  for (const id of pending) {
+    pending.delete(id);
+    indexArticle(corpus, st, id);
+    if (performance.now() > deadline) break;
+  }
+  // Every idf weight moved: the undated articles weigh their overlaps again (they need not read them again).
+  if (st.dated !== datedBefore) for (const id of st.undated) if (!st.stale.has(id)) st.reweigh.add(id);
+}
+
+function indexArticle(corpus: Corpus, st: TimeState, id: string) {
+  const old = st.seen.get(id);
+  const a = corpus.get(id);
+  const now = a ? { date: a.published || null, words: new Set(articleWords(corpus, a)) } : undefined;
+  st.times.delete(id);
+  st.joined.touch(id);
+  if (old?.date) {
+    for (const w of old.words) if (!(now?.date && now.words.has(w))) countDated(st, w, id, -1);
+    st.dated--;
+  } else if (old) {
+    for (const w of old.words) listDelete(st.undatedBy, w, id);
+    st.undated.delete(id);
+  }
+  if (now) st.seen.set(id, now);
+  else { st.seen.delete(id); st.refs.delete(id); }
+  if (!now || now.date) { st.stale.delete(id); st.reweigh.delete(id); st.overlaps.delete(id); }
+  if (now?.date) {
+    for (const w of now.words) {
+      if (!(old?.date && old.words.has(w))) countDated(st, w, id, 1);
+      // The same words under another date: the undated articles sharing a rare one may follow.
+      else if (old.date !== now.date) markUndated(st, w);
+    }
+    st.dated++;
+    st.stale.delete(id);
+    setReference(st, id, { date: now.date, inferred: false });
+  } else if (now) {
+    for (const w of now.words) {
+      if ((st.df.get(w) ?? 0) > RARE_DF) continue;
+      const ids = st.undatedBy.get(w);
+      if (ids) ids.push(id);
+      else st.undatedBy.set(w, [id]);
+    }
+    st.undated.add(id);
+    st.stale.add(id);
+  }
+}
+
+/** Counts dated article `id` in or out of word `w`, keeping the lists of rare words. */
+function countDated(st: TimeState, w: string, id: string, sign: 1 | -1) {
+  const before = st.df.get(w) ?? 0;
+  const after = before + sign;
+  if (after > 0) st.df.set(w, after);
+  else st.df.delete(w);
+  if (before > RARE_DF && after > RARE_DF) return;
+  if (after > RARE_DF) {
+    // Now common: the undated articles using it lose a rare word; its lists go.
+    markUndated(st, w);
+    st.postings.delete(w);
+    st.undatedBy.delete(w);
+    return;
+  }
+  if (before > RARE_DF) {
+    // Rare again: its lists are gathered from the articles (this happens only as a word's use falls).
+    const dated: string[] = [];
+    const undated: string[] = [];
+    for (const [other, e] of st.seen) {
+      if (other === id || !e.words.has(w)) continue;
+      if (e.date) dated.push(other);
+      else undated.push(other);
+    }
+    st.postings.set(w, dated.sort());
+    if (undated.length) st.undatedBy.set(w, undated);
+  } else {
+    const list = st.postings.get(w) ?? [];
+    const i = lowerBound(list, id);
+    if (sign > 0) list.splice(i, 0, id);
+    else if (list[i] === id) list.splice(i, 1);
+    if (list.length) st.postings.set(w, list);
+    else st.postings.delete(w);
+  }
+  markUndated(st, w);
+}
+
+function markUndated(st: TimeState, w: string) {
+  for (const u of st.undatedBy.get(w) ?? []) st.stale.add(u);
+}
+
+/** Keeps the old object when nothing changed, so the article's times stay valid. */
+function setReference(st: TimeState, id: string, ref: ReferenceDate) {
+  const old = st.refs.get(id);
+  if (old && old.date === ref.date && old.inferred === ref.inferred) return;
+  st.refs.set(id, ref);
+  st.times.delete(id);
+  st.joined.touch(id);
+}
+
+/** One undated article's overlaps with the dated articles: candidates in first-seen order, and per shared rare word (candidate, df) in reading order. */
+interface Overlap { cands: string[]; pairCand: Int32Array; pairDf: Int32Array }
+
+/** Reads the rare words undated article `a` shares with dated articles. */
+function readOverlaps(corpus: Corpus, st: TimeState, a: Article): Overlap {
+  const rare: [string, number][] = [];
+  for (const w of articleWords(corpus, a)) {
+    const df = st.df.get(w) ?? 0;
+    if (df > 0 && df <= RARE_DF) rare.push([w, df]);
+  }
+  rare.sort((x, y) => x[1] - y[1]);
+  if (rare.length > 80) rare.length = 80;
+  const index = new Map<string, number>();
+  const cands: string[] = [];
+  let n = 0;
+  for (const [w] of rare) n += st.postings.get(w)!.length;
+  const pairCand = new Int32Array(n);
+  const pairDf = new Int32Array(n);
+  let k = 0;
+  for (const [w, df] of rare) {
+    for (const j of st.postings.get(w)!) {
+      let c = index.get(j);
+      if (c === undefined) { index.set(j, (c = cands.length)); cands.push(j); }
+      pairCand[k] = c;
+      pairDf[k++] = df;
+    }
+  }
+  const ov = { cands, pairCand, pairDf };
+  st.overlaps.set(a.id, ov);
+  return ov;
+}
+
+/** The date most often published by the dated articles most similar to an undated article, given its overlaps. */
+function decide(st: TimeState, ov: Overlap): ReferenceDate {
+  if (st.idfFor !== st.dated) {
+    for (let df = 1; df <= RARE_DF; df++) st.idf[df] = Math.log(1 + st.dated / df);
+    st.idfFor = st.dated;
+  }
+  // Summed in reading order, so the scores are the very numbers a fresh inference computes.
+  const score = new Float64Array(ov.cands.length);
+  for (let k = 0; k < ov.pairCand.length; k++) score[ov.pairCand[k]] += st.idf[ov.pairDf[k]];
+  // The five best, ties in first-seen order (what a stable sort of every candidate would give).
+  const top: [string, number][] = [];
+  for (let c = 0; c < score.length; c++) {
+    const sc = score[c];
+    if (top.length === 5 && sc <= top[4][1]) continue;
+    let p = top.length;
+    while (p > 0 && top[p - 1][1] < sc) p--;
+    top.splice(p, 0, [ov.cands[c], sc]);
+    if (top.length > 5) top.pop();
+  }
+  if (!top.length || top[0][1] < 3) return { date: null, inferred: false };
+  // Vote among the closest articles, weighted by similarity; ties go to the earliest date, when the story broke.
+  const votes = new Map<string, number>();
+  for (const [j, sc] of top) {
+    const date = st.seen.get(j)!.date!;
+    if (sc >= top[0][1] * 0.5) votes.set(date, (votes.get(date) ?? 0) + sc);
+  }
+  const best = [...votes.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  // Within a close race prefer the earliest date.
+  const lead = best[0][1];
+  const pick = best.filter(([, v]) => v >= lead * 0.6).map(([d]) => d).sort()[0];
+  return { date: pick, inferred: true };
+}
+
+/** One article's reference, settling only what it needs: the index, and this article's inference. */
+function referenceOf(corpus: Corpus, id: string): ReferenceDate {
+  const st = timeState(corpus);
+  takeTimeChanges(corpus, st, Infinity);
+  const a = corpus.get(id);
+  if (a && (st.stale.has(id) || st.reweigh.has(id))) inferNow(corpus, st, id);
+  return st.refs.get(id) ?? { date: null, inferred: false };
+}
+
+function lowerBound(list: string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < id) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function listDelete(m: Map<string, string[]>, k: string, v: string) {
+  const list = m.get(k);
+  const i = list ? list.indexOf(v) : -1;
+  if (i < 0) return;
+  list!.splice(i, 1);
+  if (!list!.length) m.delete(k);
 }
 
 /** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
@@ -639,13 +859,20 @@ function isExplicit(text: string): boolean {
 }
 
 export function timesOf(corpus: Corpus, id: string): TimeExpression[] {
-  const ref = referenceDates(corpus).get(id) ?? { date: null, inferred: false };
+  const ref = referenceOf(corpus, id);
   // The memo key carries the reference so an inferred date that moves invalidates it.
   return corpus.perArticle(`dates.times:${ref.date}:${ref.inferred}`, id, (a) => articleTimes(a, ref));
 }
 
+/** Every article's times, in article order: one plain pass over the per-article lists. */
 export function resolveTimes(corpus: Corpus): TimeExpression[] {
-  return corpus.articles().flatMap((a) => timesOf(corpus, a.id));
+  settleTimes(corpus, Infinity);
+  const st = timeState(corpus);
+  return st.joined.list(corpus.articles(), (id) => {
+    let list = st.times.get(id);
+    if (!list && corpus.get(id)) st.times.set(id, (list = timesOf(corpus, id)));
+    return list;
+  });
 }
 
 /** The time expression at `offset` in article `id`, if any. */

@@ -1,7 +1,11 @@
 // Person mentions, alias resolution across the corpus, and roles.
 // Step 1 (per article, memoised): capitalised spans with evidence (personCandidates.ts).
-// Step 2 (corpus): decide which name forms are people, cluster forms into persons (same surname,
-// compatible given names), then find every occurrence of every accepted form in every body.
+// Step 2 (corpus, incremental): decide which name forms are people, cluster forms into persons (same
+// surname, compatible given names), then find every occurrence of every accepted form in every body.
+// Step 2 keeps its state between changes and redoes only what a change touches: the forms of the
+// changed articles (and forms whose words changed between ordinary and capitalised use), the
+// surnames and given names of those forms, the alias-table entries that changed, the articles that
+// contain the first word of a changed entry, and the persons whose mentions changed.
 import type { Corpus } from './corpus';
 import type { Article, Passage, Person, Role } from './types';
 import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence } from './personCandidates';
@@ -20,15 +24,112 @@ interface Form {
   /** The last accept decision, valid for this rev and these word-frequency facts (`sig`). */
   accepted?: { rev: number; sig: number; value: boolean };
   top?: { rev: number; text: string };
+  /** Whether this multi-word form is currently accepted as a name. */
+  ok: boolean;
 }
+
+/**
+ * One person candidate: a cluster of full name forms sharing a surname, or one accepted single-word
+ * form. It lives as long as its forms (its `stable` key) do, so mentions can point at it.
+ */
+export interface PersonEntry {
+  /** The person as last published; valid while the entry has mentions. */
+  readonly current: Person;
+}
+
+interface Draft extends PersonEntry {
+  current: Person;
+  stable: string;
+  forms: Form[];
+  name: string;
+  count: number;
+  /** Alias-table entries (token sequences) this draft contributes, given-name aliases aside. */
+  entries: string[];
+  live: boolean;
+  /** Ids of the articles with mentions of this draft, sorted. */
+  arts: string[];
+  parts: Map<string, Part>;
+  /** Distinct mention texts -> number of articles using them. */
+  surfaces: Map<string, number>;
+  mentions: number;
+  /** The key it is filed under in `order` (null when it is not listed). */
+  placed: { mentions: number; name: string } | null;
+  id: string | null;
+  aliasKeys: string[];
+}
+
+/** What one article contributes to one person. */
+interface Part { passages: Passage[]; texts: string[]; roles: Role[] }
+
+export interface MentionHit { start: number; end: number; person: PersonEntry }
 
 export interface PeopleModel {
   people: Person[];
-  /** Per article: mentions sorted by start, with the index of their person. */
-  byArticle: Map<string, { start: number; end: number; person: number }[]>;
-  /** Normalised alias -> person indexes, most mentioned first. */
-  aliases: Map<string, number[]>;
-  byId: Map<string, number>;
+  /** Per article: mentions sorted by start, with their person. */
+  byArticle: Map<string, MentionHit[]>;
+  byId: Map<string, PersonEntry>;
+}
+
+interface RawMention { start: number; end: number; drafts: Draft[]; full: boolean }
+
+interface Entry { key: string; keys: string[]; drafts: Set<Draft>; sorted: Draft[] | null }
+
+interface ArticleState {
+  article: Article;
+  /** Distinct capitalised keys of the body. */
+  caps: string[];
+  raw: RawMention[];
+  passages: Passage[];
+  chosen: Draft[];
+  hits: MentionHit[];
+  parts: Map<Draft, Part>;
+  /** Drafts named by an ambiguous (several-candidate) match: their counts decide the choice. */
+  ambiguous: Draft[];
+}
+
+interface PeopleState {
+  contrib: Map<string, ArticleCandidates>;
+  forms: Map<string, Form>;
+  vocab: Map<string, [number, number]>;
+  /** Word -> the forms of three or more words with it inside (first and last words have their own maps). */
+  formsByMiddle: Map<string, Set<Form>>;
+  fullBySurname: Map<string, Set<Form>>;
+  fullByFirst: Map<string, Set<Form>>;
+  /** Surname -> its cluster drafts (present only when non-empty). */
+  clusters: Map<string, Draft[]>;
+  formDraft: Map<Form, Draft>;
+  singles: Map<string, Draft>;
+  givenAlias: Map<string, Draft>;
+  drafts: Map<string, Draft>;
+  entries: Map<string, Entry>;
+  /** First word -> entries, longest first. */
+  table: Map<string, Entry[]>;
+  arts: Map<string, ArticleState>;
+  /** Capitalised key -> ids of the articles containing it. */
+  byCap: Map<string, Set<string>>;
+  ambiguousBy: Map<Draft, Set<string>>;
+  /** Persons with mentions, in output order (most mentioned first, then by name). */
+  order: Draft[];
+  /** Slug root -> drafts whose ids derive from it: ids are unique within a family. */
+  families: Map<string, Set<Draft>>;
+  byId: Map<string, Draft>;
+  aliasIndex: Map<string, Set<Draft>>;
+  byArticle: Map<string, MentionHit[]>;
+  /** Articles whose mentions (or their persons' ids) changed, for the quotes feature. */
+  hitChanges: Set<string>;
+  people: Person[] | null;
+  model: PeopleModel | null;
+}
+
+const STATE = 'people';
+
+function peopleState(corpus: Corpus): PeopleState {
+  return corpus.state<PeopleState>(STATE, () => ({
+    contrib: new Map(), forms: new Map(), vocab: new Map(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
+    clusters: new Map(), formDraft: new Map(), singles: new Map(), givenAlias: new Map(), drafts: new Map(), entries: new Map(),
+    table: new Map(), arts: new Map(), byCap: new Map(), ambiguousBy: new Map(), order: [], families: new Map(), byId: new Map(),
+    aliasIndex: new Map(), byArticle: new Map(), hitChanges: new Set(), people: null, model: null,
+  }));
 }
 
 export function articleCandidates(corpus: Corpus, id: string): ArticleCandidates {
@@ -36,167 +137,598 @@ export function articleCandidates(corpus: Corpus, id: string): ArticleCandidates
 }
 
 export function peopleModel(corpus: Corpus): PeopleModel {
-  return corpus.derive('people.model', () => buildModel(corpus));
+  settlePeople(corpus, Infinity);
+  const st = peopleState(corpus);
+  if (!st.model) st.model = { people: resolvePeople(corpus), byArticle: st.byArticle, byId: st.byId };
+  return st.model;
 }
 
 export function resolvePeople(corpus: Corpus): Person[] {
-  return peopleModel(corpus).people;
+  settlePeople(corpus, Infinity);
+  const st = peopleState(corpus);
+  if (!st.people) st.people = st.order.map((d) => d.current);
+  return st.people;
 }
 
-function buildModel(corpus: Corpus): PeopleModel {
-  const articles = corpus.articles();
-  const { forms, vocab } = aggregate(corpus, articles);
-  // A word written lower-case more often than capitalised is an ordinary word ("Computer", "Factory").
-  const common = (k: string) => { const v = vocab.get(k); return !!v && v[0] > v[1]; };
+/** Each article's mentions as they stand (settle first). */
+export function mentionsByArticle(corpus: Corpus): Map<string, MentionHit[]> {
+  return peopleState(corpus).byArticle;
+}
 
-  // Multi-word forms that are names.
-  const full = [...forms.values()].filter((f) => f.keys.length >= 2 && remembered(f, commonMask(f.keys, common), () => acceptFull(f, common)));
-  // Cluster by surname; given names must agree up to a small spelling difference.
-  const clusters: Form[][] = [];
-  const bySurname = new Map<string, Form[][]>();
-  for (const f of full.sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count)) {
-    const sur = f.keys[f.keys.length - 1];
-    const groups = bySurname.get(sur) ?? [];
-    const g = groups.find((cl) => cl.some((o) => sameGiven(o, f)));
-    if (g) g.push(f);
-    else { const cl = [f]; groups.push(cl); clusters.push(cl); }
-    bySurname.set(sur, groups);
+/** The ids of articles whose mentions changed since the caller last took them (a live set: delete what you handled). */
+export function mentionChanges(corpus: Corpus): Set<string> {
+  return peopleState(corpus).hitChanges;
+}
+
+/** Brings the people state up to date with the changed articles, a batch at a time until `deadline`. */
+export function settlePeople(corpus: Corpus, deadline: number): boolean {
+  const pending = corpus.changesFor(STATE);
+  if (!pending.size) return true;
+  const st = peopleState(corpus);
+  const u = new Update(corpus, st);
+  for (const id of pending) {
+    pending.delete(id);
+    u.takeArticle(id);
+    if (performance.now() > deadline) break;
   }
-  const givenOwners = new Map<string, Set<Form[]>>();
-  for (const cl of clusters) for (const f of cl) {
-    const s = givenOwners.get(f.keys[0]) ?? new Set();
-    s.add(cl);
-    givenOwners.set(f.keys[0], s);
-  }
-  // Single-word forms: a surname of a known person, or a name with its own evidence.
-  const singles: Form[] = [];
-  for (const f of forms.values()) {
-    if (f.keys.length !== 1) continue;
-    const k = f.keys[0];
-    if (bySurname.has(k)) continue;
-    const isGiven = givenOwners.has(k);
-    if (remembered(f, (isGiven ? 2 : 0) + (common(k) ? 1 : 0), () => acceptSingle(f, isGiven, common))) singles.push(f);
+  u.finish();
+  st.people = null;
+  st.model = null;
+  return pending.size === 0;
+}
+
+/** One batch of changes, carried through every stage. */
+class Update {
+  private batch: string[] = [];
+  private dirtyKeys = new Set<string>();
+  private wasCommon = new Map<string, boolean>();
+  private dirtySurnames = new Set<string>();
+  private dirtyGivens = new Set<string>();
+  private dirtySingles = new Set<string>();
+  private dirtyFirsts = new Set<string>();
+  private dirtyDrafts = new Set<Draft>();
+  private recounted = new Set<Draft>();
+
+  constructor(private corpus: Corpus, private st: PeopleState) {}
+
+  private common = (k: string) => { const v = this.st.vocab.get(k); return !!v && v[0] > v[1]; };
+
+  takeArticle(id: string) {
+    const { st } = this;
+    this.batch.push(id);
+    const cur = this.corpus.get(id) ? articleCandidates(this.corpus, id) : undefined;
+    const old = st.contrib.get(id);
+    if (old === cur) return;
+    if (old) this.applyContribution(old, -1);
+    if (cur) { this.applyContribution(cur, 1); st.contrib.set(id, cur); } else st.contrib.delete(id);
   }
 
-  // Persons: one per cluster and per unattached single form.
-  interface Draft { forms: Form[]; name: string; count: number }
-  const drafts: Draft[] = clusters.map((cl) => ({ forms: cl, name: canonical(cl), count: cl.reduce((n, f) => n + f.ev.count, 0) }));
-  for (const f of singles) drafts.push({ forms: [f], name: topSurface(f), count: f.ev.count });
-
-  // Alias table: token sequence -> candidate drafts.
-  const table = new Map<string, { keys: string[]; drafts: number[] }[]>();
-  const entryOf = new Map<string, { keys: string[]; drafts: number[] }>();
-  const addAlias = (keys: string[], d: number) => {
-    const full = keys.join(' ');
-    let e = entryOf.get(full);
-    if (!e) {
-      entryOf.set(full, (e = { keys, drafts: [] }));
-      const list = table.get(keys[0]) ?? [];
-      list.push(e);
-      table.set(keys[0], list);
+  finish() {
+    this.decideForms();
+    for (const s of this.dirtySurnames) this.recluster(s);
+    // Whether a word is some person's given name decides its single form too.
+    for (const g of this.dirtyGivens) this.dirtySingles.add(g);
+    for (const k of this.dirtySingles) this.decideSingle(k);
+    for (const g of this.dirtyGivens) this.decideGiven(g);
+    for (const first of this.dirtyFirsts) {
+      const list = this.st.table.get(first);
+      if (list) list.sort((a, b) => b.keys.length - a.keys.length);
     }
-    if (!e.drafts.includes(d)) e.drafts.push(d);
-  };
-  drafts.forEach((d, i) => {
-    for (const f of d.forms) {
-      addAlias(f.keys, i);
-      if (f.keys.length >= 2) addAlias([f.keys[f.keys.length - 1]], i);
+    this.rematch();
+    this.publish();
+  }
+
+  // ---- name forms and word counts --------------------------------------------------------------
+
+  private applyContribution(c: ArticleCandidates, sign: 1 | -1) {
+    const { st } = this;
+    const count = (words: string, slot: 0 | 1) => {
+      if (!words) return;
+      for (const k of words.split(' ')) {
+        if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
+        const v = st.vocab.get(k) ?? [0, 0];
+        v[slot] += sign;
+        if (v[0] <= 0 && v[1] <= 0) st.vocab.delete(k);
+        else st.vocab.set(k, v);
+      }
+    };
+    count(c.vocab.lower, 0);
+    count(c.vocab.capital, 1);
+    for (const cand of c.candidates) {
+      const key = cand.keys.join(' ');
+      let f = st.forms.get(key);
+      if (!f) {
+        if (sign < 0) continue;
+        f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]), rev: 0, ok: false };
+        st.forms.set(key, f);
+        this.indexForm(f, 1);
+        this.dirtyKeys.add(key);
+        continue;
+      }
+      f.rev++;
+      this.dirtyKeys.add(key);
+      for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
+      const n = (f.surfaces.get(cand.text) ?? 0) + sign;
+      if (n > 0) f.surfaces.set(cand.text, n);
+      else f.surfaces.delete(cand.text);
+      if (f.ev.count <= 0 || !f.surfaces.size) {
+        st.forms.delete(key);
+        this.indexForm(f, -1);
+        f.ok = false;
+      }
     }
-  });
-  const draftOf = new Map(drafts.map((d, i) => [d.forms, i]));
-  // A given name alone ("Gustavo") names the person when only one person has it.
-  for (const [given, owners] of givenOwners) {
+  }
+
+  private indexForm(f: Form, sign: 1 | -1) {
+    const { st } = this;
+    for (let i = 1; i < f.keys.length - 1; i++) setAdd(st.formsByMiddle, f.keys[i], f, sign);
+    if (f.keys.length >= 2) {
+      setAdd(st.fullBySurname, f.keys[f.keys.length - 1], f, sign);
+      setAdd(st.fullByFirst, f.keys[0], f, sign);
+    }
+  }
+
+  /** Accept decisions for the forms the batch touched, or whose words changed between ordinary and capitalised use. */
+  private decideForms() {
+    const { st } = this;
+    const touched = new Set<string>(this.dirtyKeys);
+    for (const [w, before] of this.wasCommon) {
+      if (this.common(w) === before) continue;
+      // The forms using the word: itself, and the longer forms it begins, ends or sits inside.
+      if (st.forms.has(w)) touched.add(w);
+      for (const m of [st.fullByFirst, st.fullBySurname, st.formsByMiddle]) for (const f of m.get(w) ?? []) touched.add(f.key);
+    }
+    for (const key of touched) {
+      const f = st.forms.get(key);
+      const keys = f?.keys ?? key.split(' ');
+      if (keys.length >= 2) {
+        if (f) f.ok = remembered(f, commonMask(f.keys, this.common), () => acceptFull(f, this.common));
+        this.dirtySurnames.add(keys[keys.length - 1]);
+      } else {
+        this.dirtySingles.add(key);
+        this.dirtyGivens.add(key);
+      }
+    }
+  }
+
+  // ---- persons and the alias table -------------------------------------------------------------
+
+  /** Clusters a surname's accepted full forms; given names must agree up to a small spelling difference. */
+  private recluster(surname: string) {
+    const { st } = this;
+    const full = [...(st.fullBySurname.get(surname) ?? [])].filter((f) => f.ok)
+      .sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count || cmp(a.key, b.key));
+    const groups: Form[][] = [];
+    for (const f of full) {
+      const g = groups.find((cl) => cl.some((o) => sameGiven(o, f)));
+      if (g) g.push(f);
+      else groups.push([f]);
+    }
+    const old = st.clusters.get(surname) ?? [];
+    for (const d of old) for (const f of d.forms) { this.dirtyGivens.add(f.keys[0]); if (st.formDraft.get(f) === d) st.formDraft.delete(f); }
+    const next: Draft[] = [];
+    for (const g of groups) {
+      const stable = g.map((f) => f.key).sort().join('|');
+      let d = st.drafts.get(stable);
+      if (!d) {
+        const entries = new Set<string>();
+        for (const f of g) { entries.add(f.key); entries.add(surname); }
+        d = this.createDraft(stable, [...entries]);
+      }
+      d.forms = g;
+      this.refresh(d, canonical(g), g.reduce((n, f) => n + f.ev.count, 0));
+      for (const f of g) { st.formDraft.set(f, d); this.dirtyGivens.add(f.keys[0]); }
+      next.push(d);
+    }
+    const kept = new Set(next);
+    for (const d of old) if (!kept.has(d)) this.dropDraft(d);
+    if (next.length) st.clusters.set(surname, next);
+    else st.clusters.delete(surname);
+    // Whether the word is a known surname decides its single form and its use as a given name.
+    this.dirtySingles.add(surname);
+    this.dirtyGivens.add(surname);
+  }
+
+  /** A single-word form: a name with its own evidence, unless it is a surname or given name of a known person. */
+  private decideSingle(k: string) {
+    const { st } = this;
+    const f = st.forms.get(k);
+    let ok = false;
+    if (f && f.keys.length === 1 && !st.clusters.has(k)) {
+      const isGiven = isGivenKey(st, k);
+      ok = remembered(f, (isGiven ? 2 : 0) + (this.common(k) ? 1 : 0), () => acceptSingle(f, isGiven, this.common));
+    }
+    const prev = st.singles.get(k);
+    if (ok) {
+      // The same key keeps its draft even when its form was recreated (an article re-contributed it).
+      const d = prev ?? this.createDraft(k, [k]);
+      d.forms = [f!];
+      this.refresh(d, topSurface(f!), f!.ev.count);
+      st.singles.set(k, d);
+    } else if (prev) {
+      this.dropDraft(prev);
+      st.singles.delete(k);
+    }
+  }
+
+  /** A given name alone ("Gustavo") names the person when only one person has it. */
+  private decideGiven(given: string) {
+    const { st } = this;
+    const owners = new Set<Draft>();
+    for (const f of st.fullByFirst.get(given) ?? []) if (f.ok) { const d = st.formDraft.get(f); if (d) owners.add(d); }
+    const fg = st.forms.get(given);
+    let target: Draft | undefined;
     // "President Xi" names "Xi Jinping": a titled first word counts too (family name first).
-    if (owners.size !== 1 || !(isGivenName(given) || (forms.get(given)?.ev.title ?? 0) > 0) || bySurname.has(given) || table.get(given)?.some((e) => e.keys.length === 1) || FUNCTION_WORDS.has(given)) continue;
-    const d = draftOf.get([...owners][0]) ?? -1;
-    if (d >= 0 && forms.get(given)) addAlias([given], d);
+    if (owners.size === 1 && fg && fg.keys.length === 1 && (isGivenName(given) || fg.ev.title > 0) && !st.clusters.has(given) && !FUNCTION_WORDS.has(given)) {
+      target = [...owners][0];
+    }
+    const prev = st.givenAlias.get(given);
+    if (prev === target) return;
+    if (prev) this.removeEntry(given, prev);
+    if (target) { this.addEntry(given, target); st.givenAlias.set(given, target); } else st.givenAlias.delete(given);
   }
 
-  // Longest forms first, so "Donald Trump" wins over "Trump".
-  for (const list of table.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  // Mentions: every occurrence of an accepted form in every body.
-  const mentionsOf: Passage[][] = drafts.map(() => []);
-  const surfaces: Set<string>[] = drafts.map(() => new Set());
-  const byArticle = new Map<string, { start: number; end: number; person: number }[]>();
-  // Draft ids that survive re-ordering, and a signature of the whole alias table: while the table is
-  // unchanged, an article's raw matches are reused and only edited articles are scanned again.
-  const stable = drafts.map((d) => d.forms.map((f) => f.key).sort().join('|'));
-  const indexOfStable = new Map(stable.map((k, i) => [k, i]));
-  const rescan = articlesToRescan(corpus, articles, table, stable);
-  const counts = drafts.map((d) => d.count);
-  const st = matchState(corpus);
-  const chosen = new Map<string, number[]>();
-  for (const a of articles) {
-    rawMentions(corpus, a, table, stable, rescan);
-    const m = st.raw.get(a.id)!;
-    const ds = chooseAmong(m.raw, indexOfStable, counts);
-    chosen.set(a.id, ds);
-    // The passages are kept with the matches: re-slicing every mention's text on every build was most of the time.
-    if (!m.passages) {
-      m.passages = m.raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
-      // Matches with the same text and candidates go to the same person, so only the first adds its surface.
-      const firsts = new Set<string>();
-      m.newSurface = m.raw.map((r, j) => {
-        const key = `${m.passages![j].text}\u0000${r.drafts.join('\u0000')}`;
-        if (firsts.has(key)) return false;
-        firsts.add(key);
-        return true;
-      });
+  private createDraft(stable: string, entries: string[]): Draft {
+    const d: Draft = {
+      stable, forms: [], name: '', count: 0, entries, live: true, arts: [], parts: new Map(), surfaces: new Map(), mentions: 0,
+      placed: null, id: null, aliasKeys: [], current: undefined as unknown as Person,
+    };
+    this.st.drafts.set(stable, d);
+    for (const e of entries) this.addEntry(e, d);
+    this.dirtyDrafts.add(d);
+    return d;
+  }
+
+  private dropDraft(d: Draft) {
+    if (!d.live) return;
+    d.live = false;
+    if (this.st.drafts.get(d.stable) === d) this.st.drafts.delete(d.stable);
+    for (const e of d.entries) this.removeEntry(e, d);
+    this.dirtyDrafts.add(d);
+  }
+
+  private refresh(d: Draft, name: string, count: number) {
+    if (d.name !== name) { d.name = name; this.dirtyDrafts.add(d); }
+    if (d.count !== count) { d.count = count; this.recounted.add(d); }
+  }
+
+  private addEntry(key: string, d: Draft) {
+    const { st } = this;
+    let e = st.entries.get(key);
+    if (!e) {
+      const keys = key.split(' ');
+      st.entries.set(key, (e = { key, keys, drafts: new Set(), sorted: null }));
+      const list = st.table.get(keys[0]);
+      if (list) list.push(e);
+      else st.table.set(keys[0], [e]);
     }
-    const { passages, newSurface } = m;
-    ds.forEach((d, j) => {
-      mentionsOf[d].push(passages[j]);
-      if (newSurface![j]) surfaces[d].add(passages[j].text);
+    e.drafts.add(d);
+    e.sorted = null;
+    this.dirtyFirsts.add(e.keys[0]);
+  }
+
+  private removeEntry(key: string, d: Draft) {
+    const { st } = this;
+    const e = st.entries.get(key);
+    if (!e || !e.drafts.delete(d)) return;
+    e.sorted = null;
+    this.dirtyFirsts.add(e.keys[0]);
+    if (e.drafts.size) return;
+    st.entries.delete(key);
+    const list = st.table.get(e.keys[0])!;
+    list.splice(list.indexOf(e), 1);
+    if (!list.length) st.table.delete(e.keys[0]);
+  }
+
+  // ---- mentions ----------------------------------------------------------------------------------
+
+  /**
+   * Matches again the articles that changed or contain the first word of a changed entry, and
+   * chooses again among the candidates of ambiguous matches whose candidates' counts changed.
+   */
+  private rematch() {
+    const { st, corpus } = this;
+    const rescan = new Set<string>();
+    for (const id of this.batch) {
+      if (corpus.get(id)) rescan.add(id);
+      else this.dropArticle(id);
+    }
+    for (const k of this.dirtyFirsts) for (const id of st.byCap.get(k) ?? []) rescan.add(id);
+    for (const id of rescan) {
+      const a = corpus.get(id);
+      if (!a) continue; // removed, and not yet taken from the change set: a later batch drops it
+      const old = st.arts.get(id);
+      const raw = this.match(a);
+      const same = old && old.article === a && sameRaw(old.raw, raw);
+      this.place(a, same ? old.raw : raw, !!same);
+    }
+    const rechoose = new Set<string>();
+    for (const d of this.recounted) for (const id of st.ambiguousBy.get(d) ?? []) if (!rescan.has(id)) rechoose.add(id);
+    for (const id of rechoose) {
+      const old = st.arts.get(id)!;
+      // An article changed or removed since (still in the change set) is placed again when its turn comes.
+      if (corpus.get(id) === old.article) this.place(old.article, old.raw, true);
+    }
+  }
+
+  /** Every occurrence of an accepted form in the body, with the people it may name. */
+  private match(a: Article): RawMention[] {
+    const { st } = this;
+    // Tokens are not kept: they would cost far more memory than the matches.
+    const toks: Token[] = [];
+    const caps: number[] = [];
+    for (const p of a.paragraphs) {
+      if (p.start < a.body.start || p.end > a.body.end) continue;
+      for (const t of tokenize(a.text, p.start, p.end)) {
+        if (nameLike(t)) caps.push(toks.length);
+        toks.push(t);
+      }
+    }
+    const raw: RawMention[] = [];
+    let skipUntil = -1;
+    for (const i of caps) {
+      if (i < skipUntil) continue;
+      const t = toks[i];
+      const entries = st.table.get(t.key);
+      if (!entries) continue;
+      for (const e of entries) {
+        const n = e.keys.length;
+        if (i + n > toks.length) continue;
+        let ok = true;
+        for (let k = 1; k < n && ok; k++) ok = toks[i + k].key === e.keys[k] && adjacent(a.text, toks[i + k - 1], toks[i + k]);
+        if (!ok) continue;
+        const end = toks[i + n - 1];
+        if (!e.sorted) e.sorted = [...e.drafts].sort((x, y) => cmp(x.stable, y.stable));
+        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.sorted, full: n > 1 });
+        skipUntil = i + n;
+        break;
+      }
+    }
+    const capKeys = [...new Set(caps.map((i) => toks[i].key))];
+    const old = st.arts.get(a.id);
+    if (old) for (const k of old.caps) setAdd(st.byCap, k, a.id, -1);
+    for (const k of capKeys) setAdd(st.byCap, k, a.id, 1);
+    if (old) old.caps = capKeys;
+    else st.arts.set(a.id, emptyArticleState(a, capKeys));
+    return raw;
+  }
+
+  /** Chooses each match's person and files the article's mentions under them, when anything changed. */
+  private place(a: Article, raw: RawMention[], sameRawAsBefore: boolean) {
+    const { st } = this;
+    const s = st.arts.get(a.id)!;
+    const chosen = chooseAmong(raw);
+    if (sameRawAsBefore && s.article === a && s.raw === raw && s.chosen.length === chosen.length && s.chosen.every((d, j) => d === chosen[j])) return;
+    this.unfile(a.id, s);
+    if (s.raw !== raw || s.article !== a) {
+      s.passages = raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
+    }
+    s.article = a;
+    s.raw = raw;
+    s.chosen = chosen;
+    s.hits = raw.map((r, j) => ({ start: r.start, end: r.end, person: chosen[j] }));
+    s.parts = new Map();
+    chosen.forEach((d, j) => {
+      let part = s.parts.get(d);
+      if (!part) s.parts.set(d, (part = { passages: [], texts: [], roles: [] }));
+      part.passages.push(s.passages[j]);
+      if (!part.texts.includes(s.passages[j].text)) part.texts.push(s.passages[j].text);
     });
-  }
-
-  // Keep drafts with mentions; give them ids, aliases and roles.
-  const keep = drafts.map((_, i) => mentionsOf[i].length > 0);
-  const newIndex: number[] = [];
-  const people: Person[] = [];
-  const usedIds = new Set<string>();
-  const order = drafts.map((_, i) => i).filter((i) => keep[i]).sort((x, y) => mentionsOf[y].length - mentionsOf[x].length || drafts[x].name.localeCompare(drafts[y].name));
-  for (const i of order) {
-    let id = slug(drafts[i].name);
-    for (let n = 2; usedIds.has(id); n++) id = `${slug(drafts[i].name)}-${n}`;
-    usedIds.add(id);
-    newIndex[i] = people.length;
-    const aliases = [...surfaces[i]].filter((s) => s !== drafts[i].name).sort();
-    people.push({ id, name: drafts[i].name, aliases, roles: [], mentions: mentionsOf[i] });
-  }
-  // Every chosen draft has a mention, so every hit has a person. An article whose hits name the same
-  // person indexes as at the last build keeps its hits array.
-  for (const a of articles) {
-    const m = st.raw.get(a.id)!;
-    const persons = chosen.get(a.id)!.map((d) => newIndex[d]);
-    if (!m.hits || m.hits.length !== persons.length || m.hits.some((h, j) => h.person !== persons[j])) {
-      m.hits = m.raw.map((r, j) => ({ start: r.start, end: r.end, person: persons[j] }));
-    }
-    byArticle.set(a.id, m.hits);
-  }
-  for (const a of articles) {
-    const hits = byArticle.get(a.id)!;
     const seen = new Set<string>();
-    for (const r of articleCandidates(corpus, a.id).roles) {
-      const h = mentionAt(hits, r.nameStart);
+    for (const r of articleCandidates(this.corpus, a.id).roles) {
+      const h = mentionAt(s.hits, r.nameStart);
       if (!h || seen.has(`${r.start}:${r.end}`)) continue;
       seen.add(`${r.start}:${r.end}`);
-      const role: Role = { text: r.text, article: a.id, start: r.start, end: r.end };
-      people[h.person].roles.push(role);
+      s.parts.get(h.person as Draft)!.roles.push({ text: r.text, article: a.id, start: r.start, end: r.end });
+    }
+    s.ambiguous = [...new Set(raw.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))];
+    for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
+    for (const [d, part] of s.parts) {
+      d.parts.set(a.id, part);
+      sortedInsert(d.arts, a.id);
+      for (const t of part.texts) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
+      d.mentions += part.passages.length;
+      this.dirtyDrafts.add(d);
+    }
+    st.byArticle.set(a.id, s.hits);
+    st.hitChanges.add(a.id);
+  }
+
+  /** Takes one article's mentions away from their persons. */
+  private unfile(id: string, s: ArticleState) {
+    const { st } = this;
+    for (const [d, part] of s.parts) {
+      d.parts.delete(id);
+      sortedDelete(d.arts, id);
+      for (const t of part.texts) {
+        const n = (d.surfaces.get(t) ?? 0) - 1;
+        if (n > 0) d.surfaces.set(t, n);
+        else d.surfaces.delete(t);
+      }
+      d.mentions -= part.passages.length;
+      this.dirtyDrafts.add(d);
+    }
+    for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, id, -1);
+    s.parts = new Map();
+    s.ambiguous = [];
+  }
+
+  private dropArticle(id: string) {
+    const { st } = this;
+    const s = st.arts.get(id);
+    if (!s) return;
+    this.unfile(id, s);
+    for (const k of s.caps) setAdd(st.byCap, k, id, -1);
+    st.arts.delete(id);
+    st.byArticle.delete(id);
+    st.hitChanges.add(id);
+  }
+
+  // ---- persons -----------------------------------------------------------------------------------
+
+  /** Rebuilds the persons whose mentions, roles or name changed, and files them in output order. */
+  private publish() {
+    const { st } = this;
+    const families = new Set<string>();
+    for (const d of this.dirtyDrafts) if (d.placed) { orderDelete(st.order, d); d.placed = null; }
+    for (const d of this.dirtyDrafts) {
+      if (d.id !== null) families.add(slugRoot(d.id));
+      if (!d.live || d.mentions <= 0) {
+        this.unlist(d);
+        continue;
+      }
+      const mentions: Passage[] = [];
+      const roles: Role[] = [];
+      for (const id of d.arts) {
+        const part = d.parts.get(id)!;
+        for (const p of part.passages) mentions.push(p);
+        for (const r of part.roles) roles.push(r);
+      }
+      const aliases = [...d.surfaces.keys()].filter((s) => s !== d.name).sort();
+      d.current = { id: d.id ?? '', name: d.name, aliases, roles, mentions };
+      d.placed = { mentions: mentions.length, name: d.name };
+      orderInsert(st.order, d);
+      const root = slugRoot(slug(d.name));
+      if (d.id !== null && slugRoot(d.id) !== root) setAdd(st.families, slugRoot(d.id), d, -1);
+      families.add(root);
+      setAdd(st.families, root, d, 1);
+      this.indexAliases(d, [d.name, ...aliases]);
+    }
+    for (const root of families) this.assignIds(root);
+  }
+
+  private unlist(d: Draft) {
+    const { st } = this;
+    if (d.id !== null) {
+      if (st.byId.get(d.id) === d) st.byId.delete(d.id);
+      setAdd(st.families, slugRoot(d.id), d, -1);
+      for (const id of d.arts) st.hitChanges.add(id);
+    }
+    d.id = null;
+    d.placed = null;
+    this.indexAliases(d, []);
+  }
+
+  /** Ids are slugs of names, numbered in output order when names collide: redone per family of slugs. */
+  private assignIds(root: string) {
+    const { st } = this;
+    const members = [...(st.families.get(root) ?? [])].sort(orderCmp);
+    const used = new Set<string>();
+    for (const d of members) {
+      const base = slug(d.name);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      if (d.id === id && d.current.id === id) continue;
+      if (d.id !== null && st.byId.get(d.id) === d) st.byId.delete(d.id);
+      if (d.id !== id) for (const a of d.arts) st.hitChanges.add(a);
+      d.id = id;
+      d.current = { ...d.current, id };
+      st.byId.set(id, d);
     }
   }
-  const aliases = new Map<string, number[]>();
-  people.forEach((p, i) => {
-    for (const n of [p.name, ...p.aliases]) {
-      const k = aliasKey(n);
-      const l = aliases.get(k) ?? [];
-      if (!l.includes(i)) l.push(i);
-      aliases.set(k, l);
-    }
+
+  private indexAliases(d: Draft, names: string[]) {
+    const { st } = this;
+    for (const k of d.aliasKeys) setAdd(st.aliasIndex, k, d, -1);
+    d.aliasKeys = [...new Set(names.map(aliasKey))];
+    for (const k of d.aliasKeys) setAdd(st.aliasIndex, k, d, 1);
+  }
+}
+
+function emptyArticleState(a: Article, caps: string[]): ArticleState {
+  return { article: a, caps, raw: [], passages: [], chosen: [], hits: [], parts: new Map(), ambiguous: [] };
+}
+
+function isGivenKey(st: PeopleState, k: string): boolean {
+  for (const f of st.fullByFirst.get(k) ?? []) if (f.ok) return true;
+  return false;
+}
+
+function sameRaw(a: RawMention[], b: RawMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.start !== y.start || x.end !== y.end || x.full !== y.full || x.drafts.length !== y.drafts.length) return false;
+    for (let j = 0; j < x.drafts.length; j++) if (x.drafts[j] !== y.drafts[j]) return false;
+  }
+  return true;
+}
+
+/** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
+function chooseAmong(raw: RawMention[]): Draft[] {
+  const named = new Set<Draft>();
+  for (const r of raw) if (r.full || r.drafts.length === 1) for (const d of r.drafts) named.add(d);
+  return raw.map((r) => {
+    if (r.drafts.length === 1) return r.drafts[0];
+    const here = r.drafts.filter((x) => named.has(x));
+    const pool = here.length ? here : r.drafts;
+    return pool.reduce((best, x) => (x.count > best.count ? x : best), pool[0]);
   });
-  for (const l of aliases.values()) l.sort((x, y) => people[y].mentions.length - people[x].mentions.length);
-  const byId = new Map(people.map((p, i) => [p.id, i]));
-  return { people, byArticle, aliases, byId };
+}
+
+// ---- small sorted-collection helpers -------------------------------------------------------------
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function setAdd<K, V>(m: Map<K, Set<V>>, k: K, v: V, sign: 1 | -1) {
+  let s = m.get(k);
+  if (sign > 0) {
+    if (!s) m.set(k, (s = new Set()));
+    s.add(v);
+  } else if (s) {
+    s.delete(v);
+    if (!s.size) m.delete(k);
+  }
+}
+
+function lowerBound(list: string[], id: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < id) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function sortedInsert(list: string[], id: string) {
+  const i = lowerBound(list, id);
+  if (list[i] !== id) list.splice(i, 0, id);
+}
+
+function sortedDelete(list: string[], id: string) {
+  const i = lowerBound(list, id);
+  if (list[i] === id) list.splice(i, 1);
+}
+
+/** Output order: most mentioned first, then by name (then by forms, so the order is total). */
+function orderCmp(a: Draft, b: Draft): number {
+  const x = a.placed!;
+  const y = b.placed!;
+  return y.mentions - x.mentions || x.name.localeCompare(y.name) || cmp(a.stable, b.stable);
+}
+
+function orderSearch(order: Draft[], d: Draft): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (orderCmp(order[mid], d) < 0) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+function orderInsert(order: Draft[], d: Draft) {
+  order.splice(orderSearch(order, d), 0, d);
+}
+
+function orderDelete(order: Draft[], d: Draft) {
+  const i = orderSearch(order, d);
+  if (order[i] === d) order.splice(i, 1);
+  else { const j = order.indexOf(d); if (j >= 0) order.splice(j, 1); }
+}
+
+/** "john-smith-2" and "john-smith" share the root "john-smith": only such ids can collide. */
+function slugRoot(id: string): string {
+  return id.replace(/(?:-\d+)+$/, '');
 }
 
 const aliasKeys = new Map<string, string>();
@@ -300,210 +832,15 @@ function commonMask(keys: string[], common: (k: string) => boolean): number {
 }
 
 function topSurface(f: Form): string {
-  if (f.top?.rev !== f.rev) f.top = { rev: f.rev, text: [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0][0] };
+  if (f.top?.rev !== f.rev) f.top = { rev: f.rev, text: [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0][0] };
   return f.top.text;
 }
 
 /** The fullest form the corpus uses: most words, then most often written. */
 function canonical(cl: Form[]): string {
-  const best = [...cl].sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count)[0];
+  // Ties go by key, so the name does not depend on the order in which articles arrived.
+  const best = [...cl].sort((a, b) => b.keys.length - a.keys.length || b.ev.count - a.ev.count || cmp(a.key, b.key))[0];
   return topSurface(best);
-}
-
-interface RawMention { start: number; end: number; drafts: string[]; full: boolean }
-
-/**
- * The alias-table matches of every article, kept between builds. An article's matches depend only on
- * its own text and on the table entries under the first words of its capitalised tokens, so after an
- * edit only the edited articles and the articles containing a first word whose entries changed are
- * scanned again, instead of every article whenever any entry changed.
- */
-interface MatchState {
-  /** First word -> signature of its table entries (keys and stable draft ids) at the last build. */
-  keySigs: Map<string, string>;
-  /** Per article: the Article it was computed from, its distinct capitalised keys, and its matches. */
-  raw: Map<string, {
-    article: Article; caps: string[]; raw: RawMention[];
-    /** One per raw match, made on first use. */
-    passages?: Passage[];
-    /** Whether each match is the first in the article with its text and candidates. */
-    newSurface?: boolean[];
-    /** The last build's hits, reused while they name the same person indexes. */
-    hits?: { start: number; end: number; person: number }[];
-  }>;
-  /** Capitalised key -> ids of the articles containing it. */
-  byCap: Map<string, Set<string>>;
-}
-const matchStates = new WeakMap<Corpus, MatchState>();
-
-function matchState(corpus: Corpus): MatchState {
-  let st = matchStates.get(corpus);
-  if (!st) matchStates.set(corpus, (st = { keySigs: new Map(), raw: new Map(), byCap: new Map() }));
-  return st;
-}
-
-/** Ids of the articles whose cached matches may be out of date; forgets removed articles. */
-function articlesToRescan(
-  corpus: Corpus,
-  articles: Article[],
-  table: Map<string, { keys: string[]; drafts: number[] }[]>,
-  stable: string[],
-): Set<string> {
-  const st = matchState(corpus);
-  const keySigs = new Map<string, string>();
-  for (const [first, list] of table) {
-    keySigs.set(first, list.map((e) => `${e.keys.join(' ')}=${e.drafts.map((d) => stable[d]).sort().join(',')}`).sort().join(';'));
-  }
-  const rescan = new Set<string>();
-  const mark = (k: string) => { for (const id of st.byCap.get(k) ?? []) rescan.add(id); };
-  for (const [k, v] of keySigs) if (st.keySigs.get(k) !== v) mark(k);
-  for (const k of st.keySigs.keys()) if (!keySigs.has(k)) mark(k);
-  st.keySigs = keySigs;
-  const present = new Set<string>();
-  for (const a of articles) {
-    present.add(a.id);
-    if (st.raw.get(a.id)?.article !== a) rescan.add(a.id);
-  }
-  for (const id of [...st.raw.keys()]) if (!present.has(id)) forgetMatches(st, id);
-  return rescan;
-}
-
-function forgetMatches(st: MatchState, id: string) {
-  const old = st.raw.get(id);
-  if (!old) return;
-  for (const k of old.caps) {
-    const ids = st.byCap.get(k);
-    ids?.delete(id);
-    if (ids && !ids.size) st.byCap.delete(k);
-  }
-  st.raw.delete(id);
-}
-
-/** Every occurrence of an accepted form in the body, with the (stable ids of the) people it may name. */
-function rawMentions(
-  corpus: Corpus,
-  a: Article,
-  table: Map<string, { keys: string[]; drafts: number[] }[]>,
-  stable: string[],
-  rescan: Set<string>,
-): RawMention[] {
-  const st = matchState(corpus);
-  // Tokens are not kept: they would cost far more memory than the matches.
-  const cached = st.raw.get(a.id);
-  if (cached && !rescan.has(a.id)) return cached.raw;
-  const toks: Token[] = [];
-  const caps: number[] = [];
-  for (const p of a.paragraphs) {
-    if (p.start < a.body.start || p.end > a.body.end) continue;
-    for (const t of tokenize(a.text, p.start, p.end)) {
-      if (nameLike(t)) caps.push(toks.length);
-      toks.push(t);
-    }
-  }
-  const raw: RawMention[] = [];
-  let skipUntil = -1;
-  for (const i of caps) {
-    if (i < skipUntil) continue;
-    const t = toks[i];
-    const entries = table.get(t.key);
-    if (!entries) continue;
-    for (const e of entries) {
-      const n = e.keys.length;
-      if (i + n > toks.length) continue;
-      let ok = true;
-      for (let k = 1; k < n && ok; k++) ok = toks[i + k].key === e.keys[k] && adjacent(a.text, toks[i + k - 1], toks[i + k]);
-      if (!ok) continue;
-      const end = toks[i + n - 1];
-      if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.drafts.map((d) => stable[d]).sort(), full: n > 1 });
-      skipUntil = i + n;
-      break;
-    }
-  }
-  forgetMatches(st, a.id);
-  const capKeys = [...new Set(caps.map((i) => toks[i].key))];
-  for (const k of capKeys) {
-    const ids = st.byCap.get(k);
-    if (ids) ids.add(a.id);
-    else st.byCap.set(k, new Set([a.id]));
-  }
-  st.raw.set(a.id, { article: a, caps: capKeys, raw });
-  return raw;
-}
-
-/** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
-function chooseAmong(raw: RawMention[], indexOfStable: Map<string, number>, counts: number[]): number[] {
-  const idx = (k: string) => indexOfStable.get(k)!;
-  const named = new Set<number>();
-  for (const r of raw) if (r.full || r.drafts.length === 1) r.drafts.forEach((d) => named.add(idx(d)));
-  return raw.map((r) => {
-    let d = idx(r.drafts[0]);
-    if (r.drafts.length > 1) {
-      const ds = r.drafts.map(idx);
-      const here = ds.filter((x) => named.has(x));
-      const pool = here.length ? here : ds;
-      d = pool.reduce((best, x) => (counts[x] > counts[best] ? x : best), pool[0]);
-    }
-    return d;
-  });
-}
-
-interface Aggregate {
-  /** The per-article result each article contributed, by identity: a new object means the article changed. */
-  contrib: Map<string, ArticleCandidates>;
-  forms: Map<string, Form>;
-  vocab: Map<string, [number, number]>;
-}
-const aggregates = new WeakMap<Corpus, Aggregate>();
-
-/** Name forms and word counts over the corpus, updated by subtracting and adding only changed articles. */
-function aggregate(corpus: Corpus, articles: Article[]): Aggregate {
-  let agg = aggregates.get(corpus);
-  if (!agg) aggregates.set(corpus, (agg = { contrib: new Map(), forms: new Map(), vocab: new Map() }));
-  const seen = new Set<string>();
-  for (const a of articles) {
-    seen.add(a.id);
-    const cur = articleCandidates(corpus, a.id);
-    const old = agg.contrib.get(a.id);
-    if (old === cur) continue;
-    if (old) applyContribution(agg, old, -1);
-    applyContribution(agg, cur, 1);
-    agg.contrib.set(a.id, cur);
-  }
-  for (const [id, old] of agg.contrib) {
-    if (seen.has(id)) continue;
-    applyContribution(agg, old, -1);
-    agg.contrib.delete(id);
-  }
-  return agg;
-}
-
-function applyContribution(agg: Aggregate, c: ArticleCandidates, sign: 1 | -1) {
-  const count = (words: string, slot: 0 | 1) => {
-    if (!words) return;
-    for (const k of words.split(' ')) {
-      const v = agg.vocab.get(k) ?? [0, 0];
-      v[slot] += sign;
-      if (v[0] <= 0 && v[1] <= 0) agg.vocab.delete(k);
-      else agg.vocab.set(k, v);
-    }
-  };
-  count(c.vocab.lower, 0);
-  count(c.vocab.capital, 1);
-  for (const cand of c.candidates) {
-    const key = cand.keys.join(' ');
-    let f = agg.forms.get(key);
-    if (!f) {
-      if (sign < 0) continue;
-      agg.forms.set(key, (f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]), rev: 0 }));
-      continue;
-    }
-    f.rev++;
-    for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
-    const n = (f.surfaces.get(cand.text) ?? 0) + sign;
-    if (n > 0) f.surfaces.set(cand.text, n);
-    else f.surfaces.delete(cand.text);
-    if (f.ev.count <= 0 || !f.surfaces.size) agg.forms.delete(key);
-  }
 }
 
 /** A match inside an organisation or place name, after "the", or inside a longer unknown name. */
@@ -523,8 +860,9 @@ function excluded(text: string, toks: Token[], from: number, to: number): boolea
 
 /** The person a written name refers to ("Petro", "Gustavo Petro", "Petro's"), the most mentioned first. */
 export function personByName(corpus: Corpus, name: string): Person | undefined {
-  const model = peopleModel(corpus);
+  settlePeople(corpus, Infinity);
   const key = tokenize(name, 0, name.length).filter((t) => !/^['’]s$/i.test(t.text)).map((t) => t.key).join(' ');
-  const i = model.aliases.get(key)?.[0];
-  return i === undefined ? undefined : model.people[i];
+  let best: Draft | undefined;
+  for (const d of peopleState(corpus).aliasIndex.get(key) ?? []) if (d.placed && (!best || orderCmp(d, best) < 0)) best = d;
+  return best?.current;
 }

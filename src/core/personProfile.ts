@@ -2,7 +2,8 @@
 // people most often mentioned alongside. Built from the memoised people and quote indexes.
 import type { Corpus } from './corpus';
 import type { Article, Person, Quote } from './types';
-import { mentionAt, peopleModel } from './people';
+import { mentionAt, peopleModel, type PersonEntry } from './people';
+import { quotesBy } from './quotes';
 
 export interface PersonProfile {
   person: Person;
@@ -38,7 +39,7 @@ export function quotesBySpeaker(corpus: Corpus): Map<string, Quote[]> {
 export function mentionAtOffset(corpus: Corpus, id: string, offset: number): { person: Person; start: number; end: number } | undefined {
   const model = peopleModel(corpus);
   const hit = mentionAt(model.byArticle.get(id) ?? [], offset);
-  return hit ? { person: model.people[hit.person], start: hit.start, end: hit.end } : undefined;
+  return hit ? { person: hit.person.current, start: hit.start, end: hit.end } : undefined;
 }
 
 /** Memoised per person until the corpus changes: repeated hovers on a much-mentioned name stay cheap. */
@@ -48,9 +49,9 @@ export function personProfile(corpus: Corpus, personId: string, maxQuotes = 3, m
 
 function buildProfile(corpus: Corpus, personId: string, maxQuotes: number, maxCoMentioned: number): PersonProfile | undefined {
   const model = peopleModel(corpus);
-  const idx = model.byId.get(personId);
-  if (idx === undefined) return undefined;
-  const person = model.people[idx];
+  const entry = model.byId.get(personId);
+  if (!entry) return undefined;
+  const person = entry.current;
   const outlet = (id: string) => outletOf(corpus.get(id), id);
 
   const roles = new Map<string, { text: string; outlets: string[]; n: number }>();
@@ -66,16 +67,16 @@ function buildProfile(corpus: Corpus, personId: string, maxQuotes: number, maxCo
   for (const m of person.mentions) counts.set(m.article, (counts.get(m.article) ?? 0) + 1);
   const articles = [...counts].map(([id, count]) => ({ id, outlet: outlet(id), count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 
-  const co = new Map<number, number>();
+  const co = new Map<PersonEntry, number>();
   for (const id of counts.keys()) {
-    const seen = new Set<number>();
-    for (const h of model.byArticle.get(id) ?? []) if (h.person !== idx) seen.add(h.person);
+    const seen = new Set<PersonEntry>();
+    for (const h of model.byArticle.get(id) ?? []) if (h.person !== entry) seen.add(h.person);
     for (const p of seen) co.set(p, (co.get(p) ?? 0) + 1);
   }
-  const coMentioned = [...co].sort((a, b) => b[1] - a[1] || model.people[b[0]].mentions.length - model.people[a[0]].mentions.length)
-    .slice(0, maxCoMentioned).map(([p, n]) => ({ person: model.people[p], articles: n }));
+  const coMentioned = [...co].sort((a, b) => b[1] - a[1] || b[0].current.mentions.length - a[0].current.mentions.length)
+    .slice(0, maxCoMentioned).map(([p, n]) => ({ person: p.current, articles: n }));
 
-  const all = quotesBySpeaker(corpus).get(person.id) ?? [];
+  const all = quotesBy(corpus, person.id);
   // Prefer longer quotes from different articles: they say more than scare quotes.
   const ranked = [...all].sort((a, b) => b.text.length - a.text.length);
   const picked: Quote[] = [];

@@ -4,7 +4,9 @@
 // a pronoun goes to the nearest preceding person in subject position.
 import type { Corpus } from './corpus';
 import type { Article, Quote, Span } from './types';
-import { peopleModel, type PeopleModel } from './people';
+import type { Settler } from './corpus';
+import { ArticleOrderedList } from './articleOrdered';
+import { mentionChanges, mentionsByArticle, settlePeople, type MentionHit, type PersonEntry } from './people';
 import { SPEECH_VERBS, SUBJECT_PRONOUNS, tokenize } from './names';
 
 export interface QuoteSpan extends Span {
@@ -67,10 +69,10 @@ function push(out: QuoteSpan[], text: string, open: number, close: number, parag
 /** How far back (in characters) attribution looks within a sentence. */
 const WINDOW = 400;
 
-interface Hit { start: number; end: number; person: number }
+type Hit = MentionHit;
 
 interface Subject {
-  person: number | null;
+  person: PersonEntry | null;
   text: string;
   pronoun: boolean;
   start: number;
@@ -81,27 +83,84 @@ export function quoteSpansOf(corpus: Corpus, id: string): QuoteSpan[] {
   return corpus.perArticle('quotes.spans', id, findQuoteSpans);
 }
 
+/** Every quote of the corpus, in article order: one plain pass over the per-article lists. */
 export function resolveQuotes(corpus: Corpus): Quote[] {
-  const model = peopleModel(corpus);
-  const out: Quote[] = [];
-  for (const a of corpus.articles()) {
-    const hits = model.byArticle.get(a.id) ?? [];
-    // An article's quotes depend only on its text and on which person (by id) each of its mentions
-    // names, so after an edit only the edited article and those whose mentions changed are redone.
-    const key = hits.map((h) => `${h.start}:${h.end}:${model.people[h.person].id}`).join(' ');
-    let cached = quoteCache.get(a);
-    if (cached?.key !== key) {
-      cached = { key, quotes: articleQuotes(corpus, a, model, hits) };
-      quoteCache.set(a, cached);
-    }
-    for (const q of cached.quotes) out.push(q);
-  }
-  return out;
+  settleQuotes(corpus, Infinity);
+  const st = quoteState(corpus);
+  return st.joined.list(corpus.articles(), (id) => st.byArticle.get(id));
 }
 
-const quoteCache = new WeakMap<Article, { key: string; quotes: Quote[] }>();
+interface QuoteState {
+  byArticle: Map<string, Quote[]>;
+  joined: ArticleOrderedList<Quote>;
+  /** Speaker id -> the articles quoting them, and their quotes in corpus order (made on first ask). */
+  speakerArticles: Map<string, Set<string>>;
+  bySpeaker: Map<string, Quote[]>;
+}
 
-function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit[]): Quote[] {
+function quoteState(corpus: Corpus): QuoteState {
+  return corpus.state<QuoteState>('quotes', () => ({ byArticle: new Map(), joined: new ArticleOrderedList(), speakerArticles: new Map(), bySpeaker: new Map() }));
+}
+
+/** One speaker's quotes, in corpus order; only the speakers of changed articles are gathered again. */
+export function quotesBy(corpus: Corpus, speaker: string): Quote[] {
+  settleQuotes(corpus, Infinity);
+  const st = quoteState(corpus);
+  let list = st.bySpeaker.get(speaker);
+  if (!list) {
+    list = [];
+    for (const id of [...(st.speakerArticles.get(speaker) ?? [])].sort()) {
+      for (const q of st.byArticle.get(id) ?? []) if (q.speaker === speaker) list.push(q);
+    }
+    st.bySpeaker.set(speaker, list);
+  }
+  return list;
+}
+
+function setQuotes(st: QuoteState, id: string, quotes: Quote[] | undefined) {
+  const speakers = new Set<string>();
+  for (const q of st.byArticle.get(id) ?? []) if (q.speaker) speakers.add(q.speaker);
+  for (const s of speakers) {
+    const ids = st.speakerArticles.get(s)!;
+    ids.delete(id);
+    if (!ids.size) st.speakerArticles.delete(s);
+  }
+  if (quotes) st.byArticle.set(id, quotes);
+  else st.byArticle.delete(id);
+  for (const q of quotes ?? []) {
+    if (!q.speaker) continue;
+    speakers.add(q.speaker);
+    let ids = st.speakerArticles.get(q.speaker);
+    if (!ids) st.speakerArticles.set(q.speaker, (ids = new Set()));
+    ids.add(id);
+  }
+  for (const s of speakers) st.bySpeaker.delete(s);
+  st.joined.touch(id);
+}
+
+/**
+ * Brings the per-article quotes up to date, until `deadline`. An article's quotes depend only on its
+ * text and on which person (by id) each of its mentions names, so only the changed articles and
+ * those whose mentions changed (as the people feature reports) are redone.
+ */
+export const settleQuotes: Settler = (corpus, deadline) => {
+  if (!settlePeople(corpus, deadline)) return false;
+  const st = quoteState(corpus);
+  const todo = mentionChanges(corpus);
+  const changed = corpus.changesFor('quotes');
+  for (const id of changed) { todo.add(id); changed.delete(id); }
+  if (!todo.size) return true;
+  const hits = mentionsByArticle(corpus);
+  for (const id of todo) {
+    todo.delete(id);
+    const a = corpus.get(id);
+    setQuotes(st, id, a ? articleQuotes(corpus, a, hits.get(id) ?? []) : undefined);
+    if (performance.now() > deadline) break;
+  }
+  return todo.size === 0;
+};
+
+function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
   const out: Quote[] = [];
   const spans = quoteSpansOf(corpus, a.id);
   let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
@@ -116,7 +175,7 @@ function articleQuotes(corpus: Corpus, a: Article, model: PeopleModel, hits: Hit
     const resolved = who?.pronoun ? resolvePronoun(a, outsideHits, who.start, spans) : who;
     out.push({
       article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
-      speaker: resolved?.person != null ? model.people[resolved.person].id : null,
+      speaker: resolved?.person ? resolved.person.current.id : null,
       speakerText: who ? who.text : null,
     });
     prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
