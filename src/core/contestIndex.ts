@@ -1,0 +1,385 @@
+// The contested-claims index, kept up to date edit by edit. A one-article edit re-pairs only the
+// candidate sentences whose partner lists or comparisons can change: the edited article's own,
+// the ones sharing a stem whose postings, rarity class or weight changed, and the ones that had a
+// removed sentence as partner. Everything else keeps its pairs, so an edit costs what it touches
+// instead of a pass over every candidate of the corpus.
+//
+// The result equals a from-scratch computation (see claims.test.ts and incremental.test.ts):
+// every decision below is a function of the current corpus only, never of the edit history.
+import type { Corpus } from './corpus';
+import { compareFacts, type CompareOptions, type Disagreement, type PassageFacts, type SentenceFacts } from './contest';
+import type { Article, Claim, Location } from './types';
+
+/** Distinctive words two sentences must share to be compared (compareFacts then asks for more evidence). */
+const MIN_SHARED = 2;
+/** The best-matching sentences of other articles compared with each candidate. */
+const MAX_PARTNERS = 8;
+/** A distinctive word found in more candidate sentences than this is skipped when pairing. */
+const MAX_POSTINGS = 40;
+
+/** A sentence worth comparing, as the article provides it (see articleCandidates in claims.ts). */
+export interface CandidateInput {
+  index: number;
+  facts: PassageFacts;
+  /** Every content stem, then the measure keys ("#deaths"). */
+  stems: string[];
+}
+
+/** What the index needs of one article: its sentences' facts (for word rarity) and its candidates. */
+export interface ArticleInput {
+  /** The corpus-independent facts of every sentence: each sentence counts once per stem for rarity. */
+  sentenceFacts: SentenceFacts[];
+  /** Builds the candidates; called once the article's dates are settled. */
+  candidates: () => CandidateInput[];
+}
+
+interface Pair {
+  b: Cand;
+  /** How this candidate disagrees with b, or null (no conflict, or outside the story window). */
+  d: Disagreement | null;
+  /** How b disagrees with this candidate, when d is set. */
+  back: Disagreement | null;
+}
+
+interface Cand {
+  article: Article;
+  index: number;
+  facts: PassageFacts;
+  stems: string[];
+  alive: boolean;
+  /** The top partners in rank order, with the outcome of each comparison. */
+  partners: Pair[];
+  /** Candidates that have this one among their partners. */
+  incoming: Set<Cand>;
+}
+
+interface Rec {
+  article: Article;
+  sentenceFacts: SentenceFacts[];
+  cands: Cand[];
+  /** Contested claims by sentence index. */
+  contested: Map<number, Claim>;
+}
+
+interface StemBefore {
+  df: number;
+  size: number;
+  members: boolean;
+}
+
+interface Batch {
+  n0: number;
+  before: Map<string, StemBefore>;
+}
+
+export interface ContestIndex {
+  recs: Map<string, Rec>;
+  /** Sentence count and per-stem sentence frequency over the whole corpus. */
+  n: number;
+  df: Map<string, number>;
+  /** Stems by frequency, to find the ones whose rarity class flips when n moves the threshold. */
+  byDf: Map<number, Set<string>>;
+  /** Stem (or measure key) -> candidates holding it. */
+  postings: Map<string, Set<Cand>>;
+  /** Open batch of structural changes whose effects on pairing are not yet worked out. */
+  batch: Batch | null;
+  /** Candidates to re-pair, and candidates whose conflict list to rebuild. */
+  dirty: Set<Cand>;
+  touched: Set<Cand>;
+  /** Articles whose contested claims changed since the caller last looked. */
+  changedArticles: Set<string>;
+}
+
+export function newContestIndex(): ContestIndex {
+  return { recs: new Map(), n: 0, df: new Map(), byDf: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set() };
+}
+
+// ---- rarity --------------------------------------------------------------------------------------
+
+/**
+ * The largest sentence frequency at which a stem is still distinctive among n sentences: idf at
+ * least 60% of the maximum, i.e. log(1 + n/(1+df)) >= 0.6 log(1 + n), evaluated exactly as
+ * written (the test is monotone in df, so one threshold decides every stem).
+ */
+export function maxDistinctiveDf(n: number): number {
+  if (n <= 0) return Infinity;
+  const floor = 0.6 * Math.log(1 + n);
+  const ok = (df: number) => Math.log(1 + n / (1 + df)) >= floor;
+  let k = Math.max(0, Math.floor(n / (Math.pow(1 + n, 0.6) - 1) - 1));
+  while (k > 0 && !ok(k)) k--;
+  while (ok(k + 1)) k++;
+  return k;
+}
+
+/**
+ * A count rounded down to its top four binary digits (exact below 16). The idf weights that pick
+ * a passage's governing date use rounded counts, so they move only when a count crosses a coarse
+ * step rather than on every edit anywhere in the corpus; rare words, whose weight matters most,
+ * keep their exact counts.
+ */
+export function coarse(x: number): number {
+  if (x < 16) return x;
+  const s = 31 - Math.clz32(x) - 3;
+  return (x >>> s) << s;
+}
+
+export function rarityOf(ix: ContestIndex): Required<Pick<CompareOptions, 'idf' | 'distinctive'>> {
+  const n = coarse(ix.n);
+  const max = maxDistinctiveDf(ix.n);
+  return {
+    idf: (w) => Math.log(1 + n / (1 + coarse(ix.df.get(w) ?? 0))),
+    distinctive: (w) => (ix.df.get(w) ?? 0) <= max,
+  };
+}
+
+// ---- structural changes --------------------------------------------------------------------------
+
+function batchOf(ix: ContestIndex): Batch {
+  return (ix.batch ??= { n0: ix.n, before: new Map() });
+}
+
+/** Remembers a stem's state as the settled pairs saw it, before the batch changes it. */
+function touch(ix: ContestIndex, w: string, members: boolean) {
+  const before = batchOf(ix).before;
+  let b = before.get(w);
+  if (!b) before.set(w, (b = { df: ix.df.get(w) ?? 0, size: ix.postings.get(w)?.size ?? 0, members: false }));
+  if (members) b.members = true;
+}
+
+function countSentences(ix: ContestIndex, facts: SentenceFacts[], sign: 1 | -1) {
+  batchOf(ix);
+  ix.n += sign * facts.length;
+  for (const f of facts) {
+    for (const w of new Set(f.words.map((x) => x.stem))) {
+      touch(ix, w, false);
+      const v = (ix.df.get(w) ?? 0) + sign;
+      if (v) ix.df.set(w, v);
+      else ix.df.delete(w);
+    }
+  }
+}
+
+function dropCandidates(ix: ContestIndex, rec: Rec) {
+  for (const c of rec.cands) {
+    c.alive = false;
+    for (const w of c.stems) {
+      touch(ix, w, true);
+      const set = ix.postings.get(w)!;
+      set.delete(c);
+      if (!set.size) ix.postings.delete(w);
+    }
+    for (const q of c.incoming) ix.dirty.add(q);
+    for (const p of c.partners) {
+      p.b.incoming.delete(c);
+      ix.touched.add(p.b);
+    }
+  }
+  rec.cands = [];
+  if (rec.contested.size) ix.changedArticles.add(rec.article.id);
+  rec.contested.clear();
+}
+
+/** Takes an article out of the index (before it is replaced or removed). */
+export function removeArticle(ix: ContestIndex, id: string) {
+  const rec = ix.recs.get(id);
+  if (!rec) return;
+  dropCandidates(ix, rec);
+  countSentences(ix, rec.sentenceFacts, -1);
+  ix.recs.delete(id);
+  ix.changedArticles.add(id);
+}
+
+/** Counts an article's sentences; its candidates follow with setCandidates once its dates are known. */
+export function addArticle(ix: ContestIndex, article: Article, sentenceFacts: SentenceFacts[]) {
+  removeArticle(ix, article.id);
+  ix.recs.set(article.id, { article, sentenceFacts, cands: [], contested: new Map() });
+  countSentences(ix, sentenceFacts, 1);
+  ix.changedArticles.add(article.id);
+}
+
+/** Replaces an article's candidates (its dates changed, or it was just added). */
+export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput[]) {
+  const rec = ix.recs.get(id)!;
+  dropCandidates(ix, rec);
+  for (const own of list) {
+    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, alive: true, partners: [], incoming: new Set() };
+    rec.cands.push(c);
+    for (const w of c.stems) {
+      touch(ix, w, true);
+      let set = ix.postings.get(w);
+      if (!set) ix.postings.set(w, (set = new Set()));
+      set.add(c);
+    }
+    ix.dirty.add(c);
+  }
+}
+
+/**
+ * Closes a batch of structural changes: works out which settled candidates can pair or compare
+ * differently now, and marks them dirty. A stem matters to a candidate's pairs when it is used
+ * for pairing (distinctive or a measure key, in at most MAX_POSTINGS candidates) and its
+ * postings changed; to its comparisons when its rarity class or (rounded) weight changed. Every
+ * candidate that holds such a stem is re-paired; nobody else can see a difference.
+ */
+export function closeBatch(ix: ContestIndex) {
+  const batch = ix.batch;
+  if (!batch) return;
+  ix.batch = null;
+  const max0 = maxDistinctiveDf(batch.n0);
+  const max1 = maxDistinctiveDf(ix.n);
+  const all = (w: string) => { for (const c of ix.postings.get(w) ?? []) ix.dirty.add(c); };
+  if (coarse(batch.n0) !== coarse(ix.n)) {
+    // Every weight moved: compare every candidate again (rare: the count must cross a coarse step).
+    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
+  }
+  for (const [w, b] of batch.before) {
+    const df = ix.df.get(w) ?? 0;
+    const size = ix.postings.get(w)?.size ?? 0;
+    if (b.df !== df) {
+      ix.byDf.get(b.df)?.delete(w);
+      if (df) {
+        let s = ix.byDf.get(df);
+        if (!s) ix.byDf.set(df, (s = new Set()));
+        s.add(w);
+      }
+    }
+    const measure = w.startsWith('#');
+    const dist0 = measure || b.df <= max0;
+    const dist1 = measure || df <= max1;
+    if (dist0 !== dist1) { all(w); continue; }
+    const used0 = dist0 && b.size <= MAX_POSTINGS;
+    const used1 = dist1 && size <= MAX_POSTINGS;
+    if ((used0 || used1) && b.members) { all(w); continue; }
+    if (!measure && coarse(b.df) !== coarse(df)) all(w);
+  }
+  // Stems whose count did not change but whose rarity class did, as the threshold moved with n.
+  if (max0 !== max1 && Number.isFinite(max0) && Number.isFinite(max1)) {
+    for (let k = Math.min(max0, max1) + 1; k <= Math.max(max0, max1); k++) {
+      for (const w of ix.byDf.get(k) ?? []) if (!batch.before.has(w)) all(w);
+    }
+  } else if (max0 !== max1) {
+    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
+  }
+}
+
+// ---- pairing -------------------------------------------------------------------------------------
+
+/** Global order of the original corpus-wide pass: by article id, then sentence. */
+function before(a: Cand, b: Cand): number {
+  return a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : a.index - b.index;
+}
+
+/** Coverage of one story appears within weeks; articles published further apart report other events. */
+const STORY_WINDOW_DAYS = 30;
+function sameStoryWindow(a: Article, b: Article): boolean {
+  if (!a.published || !b.published) return true;
+  return Math.abs(Date.parse(a.published) - Date.parse(b.published)) <= STORY_WINDOW_DAYS * 86_400_000;
+}
+
+/**
+ * Same-fact partners through shared distinctive words, best first. A word in too many candidate
+ * sentences says little about which fact they report and would make this quadratic, so it is
+ * skipped. Ties keep the order of first discovery: by the candidate's word order, then corpus order.
+ */
+function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boolean): Cand[] {
+  const shared = new Map<Cand, { n: number; first: number }>();
+  a.stems.forEach((w, i) => {
+    if (!w.startsWith('#') && !distinctive(w)) return;
+    const list = ix.postings.get(w)!;
+    if (list.size > MAX_POSTINGS) return;
+    for (const b of list) {
+      if (b.article === a.article) continue;
+      const s = shared.get(b);
+      if (s) s.n++;
+      else shared.set(b, { n: 1, first: i });
+    }
+  });
+  const measures = new Set(a.facts.measures.map((m) => m.measure));
+  const sameMeasure = (b: Cand) => b.facts.measures.some((m) => measures.has(m.measure));
+  return [...shared]
+    .filter(([b, s]) => s.n >= MIN_SHARED || (s.n >= 1 && sameMeasure(b)))
+    .sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first || before(x[0], y[0]))
+    .slice(0, MAX_PARTNERS)
+    .map(([b]) => b);
+}
+
+function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctive: (w: string) => boolean }) {
+  for (const p of a.partners) {
+    p.b.incoming.delete(a);
+    if (p.b.alive) ix.touched.add(p.b);
+  }
+  a.partners = findPartners(ix, a, rarity.distinctive).map((b) => {
+    b.incoming.add(a);
+    ix.touched.add(b);
+    const d = sameStoryWindow(a.article, b.article) ? compareFacts(a.facts, b.facts, rarity) : null;
+    const back = d ? compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
+    return { b, d, back };
+  });
+  ix.touched.add(a);
+}
+
+interface Conflict {
+  with: Location;
+  what: Disagreement;
+  outlet: string;
+  by: Cand;
+  rank: number;
+}
+
+/** The contested claim of one candidate: every passage that disagrees, in order of discovery. */
+function rebuild(ix: ContestIndex, s: Cand) {
+  const rec = ix.recs.get(s.article.id)!;
+  const found = new Map<Cand, Conflict>();
+  const note = (other: Cand, what: Disagreement, by: Cand, rank: number) => {
+    const prev = found.get(other);
+    if (prev && (prev.by === by ? prev.rank <= rank : before(prev.by, by) < 0)) return;
+    const t = other.article.sentences[other.index];
+    found.set(other, { with: { article: other.article.id, start: t.start, end: t.end }, what, outlet: other.article.outlet ?? other.article.id, by, rank });
+  };
+  s.partners.forEach((p, rank) => { if (p.d && p.b.alive) note(p.b, p.d, s, rank); });
+  for (const q of s.incoming) {
+    if (!q.alive) continue;
+    const rank = q.partners.findIndex((p) => p.b === s);
+    const p = q.partners[rank];
+    if (p?.back) note(q, p.back, q, rank);
+  }
+  const had = rec.contested.has(s.index);
+  if (!found.size) {
+    if (had) { rec.contested.delete(s.index); ix.changedArticles.add(rec.article.id); }
+    return;
+  }
+  const list = [...found.values()].sort((x, y) => (x.by === y.by ? x.rank - y.rank : before(x.by, y.by)));
+  const sentence = s.article.sentences[s.index];
+  const kind = list[0].what.kind;
+  const detail = list.map((c) => `${c.outlet} says ${c.what.there}`).join('; ');
+  const what = kind === 'date' ? 'the date' : kind === 'number' ? 'the figure' : 'whether it is established';
+  rec.contested.set(s.index, {
+    article: rec.article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind: 'contested', rule: `contested/${kind}`,
+    reason: `Other coverage disagrees on ${what}: this article says ${list[0].what.here}; ${detail}.`,
+    related: list.map((c) => c.with),
+  });
+  ix.changedArticles.add(rec.article.id);
+}
+
+/** Re-pairs the dirty candidates, then rebuilds the touched conflict lists; false if the deadline came first. */
+export function settlePairs(ix: ContestIndex, deadline: number): boolean {
+  const rarity = rarityOf(ix);
+  const timed = deadline !== Infinity;
+  let k = 0;
+  for (const c of ix.dirty) {
+    if (timed && (++k & 15) === 0 && performance.now() > deadline) return false;
+    ix.dirty.delete(c);
+    if (c.alive) repair(ix, c, rarity);
+  }
+  for (const c of ix.touched) {
+    if (timed && (++k & 63) === 0 && performance.now() > deadline) return false;
+    ix.touched.delete(c);
+    if (c.alive) rebuild(ix, c);
+  }
+  return true;
+}
+
+/** The contested claims of one article, by sentence index. */
+export function contestedOf(ix: ContestIndex, id: string): Map<number, Claim> | undefined {
+  return ix.recs.get(id)?.contested;
+}
