@@ -88,10 +88,12 @@ export interface ContestIndex {
   touched: Set<Cand>;
   /** Articles whose contested claims changed since the caller last looked. */
   changedArticles: Set<string>;
+  /** How many times a candidate was re-paired, in all. */
+  repairs: number;
 }
 
 export function newContestIndex(): ContestIndex {
-  return { recs: new Map(), n: 0, df: new Map(), byDf: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set() };
+  return { recs: new Map(), n: 0, df: new Map(), byDf: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0 };
 }
 
 // ---- rarity --------------------------------------------------------------------------------------
@@ -304,6 +306,7 @@ function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boo
 }
 
 function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctive: (w: string) => boolean }) {
+  ix.repairs++;
   for (const p of a.partners) {
     p.b.incoming.delete(a);
     if (p.b.alive) ix.touched.add(p.b);

@@ -1,0 +1,115 @@
+// The incremental contested index: after removals, re-additions, edits and part-way settling it
+// must give exactly what a fresh analysis of the same texts gives, and an edit must re-pair only
+// the sentences near it.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { contestStats } from '../../src/core/claims';
+import { coarse, maxDistinctiveDf } from '../../src/core/contestIndex';
+import { Corpus } from '../../src/core/corpus';
+import { decodeArticleBytes } from '../../src/core/decode';
+import { generateCorpus } from '../../bench/generate';
+import { seedsDir } from './helpers/seeds';
+import type { Claim } from '../../src/core/types';
+
+function texts(generated: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of fs.readdirSync(seedsDir)) {
+    const d = decodeArticleBytes(fs.readFileSync(path.join(seedsDir, f)));
+    if (d.ok) out.set(f, d.text);
+  }
+  for (const d of generateCorpus(generated)) out.set(`gen/${d.id}`, d.text);
+  return out;
+}
+
+function corpusOf(all: Map<string, string>): Corpus {
+  const c = new Corpus();
+  for (const [id, t] of all) c.upsert(id, t);
+  return c;
+}
+
+const plain = (claims: Claim[]) => JSON.parse(JSON.stringify(claims));
+
+/** Every contested claim's linked passages are contested back, linking to it. */
+function assertSymmetric(claims: Claim[]) {
+  const contested = claims.filter((c) => c.kind === 'contested');
+  const at = new Map(contested.map((c) => [`${c.article}@${c.start}`, c]));
+  for (const c of contested) {
+    for (const r of c.related) {
+      const back = at.get(`${r.article}@${r.start}`);
+      assert.ok(back, `${r.article}@${r.start} contested back`);
+      assert.ok(back.related.some((x) => x.article === c.article && x.start === c.start));
+    }
+  }
+}
+
+describe('claims: the incremental contested index', function () {
+  this.timeout(120_000);
+  const all = texts(60);
+  const seed = [...all.keys()].find((id) => id.startsWith('001'))!;
+
+  it('removing an article drops its conflicts; adding it back restores them exactly', () => {
+    const c = corpusOf(all);
+    const before = plain(c.claims());
+    assert.ok(before.some((x: Claim) => x.kind === 'contested' && x.related.some((r) => r.article === seed)), 'the seed takes part in a conflict');
+    c.remove(seed);
+    const without = plain(c.claims());
+    assert.ok(!without.some((x: Claim) => x.article === seed || x.related.some((r) => r.article === seed)));
+    const rest = new Map(all);
+    rest.delete(seed);
+    assert.deepEqual(without, plain(corpusOf(rest).claims()));
+    c.upsert(seed, all.get(seed)!);
+    assert.deepEqual(plain(c.claims()), before);
+    assertSymmetric(c.claims());
+  });
+
+  it('edits that create, change and drop a conflict match a fresh analysis, also when settled in slices', () => {
+    const c = corpusOf(all);
+    c.claims();
+    const current = new Map(all);
+    const target = [...all.keys()].find((id) => id.startsWith('004'))!;
+    // Another outlet's sentence copied with a different year: a new date conflict.
+    const copy = 'In 2019, Trump accused Petro of failing to control drug trafficking.';
+    const edits: [string, (t: string) => string][] = [
+      [seed, (t) => t.replace(/\n\n/, `\n\n${copy}\n\n`)],
+      [target, (t) => t.replace('Last year, Trump accused', 'In January, Trump accused')],
+      [seed, (t) => t.replace(copy, '')],
+      [[...all.keys()].find((id) => id.startsWith('gen/'))!, (t) => t.replace(/\d+/, '77')],
+    ];
+    for (const [k, [id, change]] of edits.entries()) {
+      const text = change(current.get(id)!);
+      assert.notEqual(text, current.get(id), `edit ${k} changes the text`);
+      c.upsert(id, text);
+      current.set(id, text);
+      // A spent deadline still makes progress: settle to the end in the smallest slices.
+      if (k % 2) while (!c.settle(performance.now())) { /* next slice */ }
+      const got = plain(c.claims());
+      assert.deepEqual(got, plain(corpusOf(current).claims()), `edit ${k}`);
+      assertSymmetric(got);
+    }
+  });
+
+  it('an edit re-pairs only a small share of the candidates', () => {
+    const c = corpusOf(all);
+    const { candidates, repairs } = contestStats(c);
+    assert.ok(candidates > 300, `${candidates} candidates`);
+    assert.equal(repairs, candidates, 'the first pass pairs every candidate once');
+    const id = [...all.keys()].filter((x) => x.startsWith('gen/'))[7];
+    const a = c.get(id)!;
+    const s = a.sentences[3];
+    c.upsert(id, `${a.text.slice(0, s.end)} An editor added that ${a.title ?? 'it'} cost 42 million dollars.${a.text.slice(s.end)}`);
+    const after = contestStats(c);
+    const redone = after.repairs - repairs;
+    assert.ok(redone > 0 && redone < candidates / 10, `${redone} of ${after.candidates} re-paired`);
+  });
+
+  it('rarity: one df threshold reproduces the idf test, and counts are rounded to four binary digits', () => {
+    for (const n of [1, 2, 7, 150, 1000, 4321, 99_999, 250_000]) {
+      const max = maxDistinctiveDf(n);
+      const distinctive = (df: number) => Math.log(1 + n / (1 + df)) >= 0.6 * Math.log(1 + n);
+      assert.ok(distinctive(max) && !distinctive(max + 1), `n=${n}`);
+    }
+    assert.deepEqual([0, 15, 16, 17, 31, 33, 150, 1000].map(coarse), [0, 15, 16, 16, 30, 32, 144, 960]);
+  });
+});
