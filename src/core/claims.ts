@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Corpus } from './corpus';
 import { articleTimes, commonAnchor, datesFromTimes, fallbackDates } from './claimDates';
-import { hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
+import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
 import { addArticle, closeBatch, contestedOf, newContestIndex, removeArticle, setCandidates, settlePairs, type ContestIndex } from './contestIndex';
 import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
 import type { Article, Claim, TimeExpression } from './types';
@@ -180,9 +180,12 @@ function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[
   for (const si of articleClaims(corpus, article.id).sentences) {
     if (si.quoted >= QUOTE_SHARE) continue;
     const s = si.sentence;
+    const inherited = inheritedDate(article, si.index, byS);
+    // Most sentences hold nothing to compare: skip them before building their facts.
+    if (!mayCompare(own[si.index], byS[si.index], inherited)) continue;
     const prev = article.sentences[si.index - 1];
     const previous = prev && prev.paragraph === s.paragraph ? prev : null;
-    const facts = passageFacts(article.id, article.text, s, byS[si.index], inheritedDate(article, si.index, byS), { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
+    const facts = passageFacts(article.id, article.text, s, byS[si.index], inherited, { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
     if (!hasComparable(facts) && !facts.inheritedDate) continue;
     const stems = [...new Set(facts.words.map((w) => w.stem))].concat([...new Set(facts.measures.map((m) => `#${m.measure}`))]);
     list.push({ index: si.index, facts, stems });
@@ -190,6 +193,12 @@ function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[
   memo.datesKey = datesKey;
   memo.list = list;
   return list;
+}
+
+/** What hasComparable(facts) || facts.inheritedDate will say, from the parts the facts are made of. */
+function mayCompare(own: SentenceFacts, dates: DateMention[], inherited: DateMention | null): boolean {
+  return own.quantities.length > 0 || own.measures.length > 0 || !!own.settled || !!own.unsettled || own.negated.size > 0 ||
+    dates.some((d) => dateRange(d.value)) || (!!inherited && !!dateRange(inherited.value));
 }
 
 /** The last date of the one or two sentences before, in the same paragraph. */

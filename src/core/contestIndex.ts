@@ -49,8 +49,8 @@ interface Cand {
   alive: boolean;
   /** The top partners in rank order, with the outcome of each comparison. */
   partners: Pair[];
-  /** Candidates that have this one among their partners. */
-  incoming: Set<Cand>;
+  /** Candidates that have this one among their partners (null while none). */
+  incoming: Cand[] | null;
 }
 
 interface Rec {
@@ -69,7 +69,8 @@ interface StemBefore {
 
 interface Batch {
   n0: number;
-  before: Map<string, StemBefore>;
+  /** Stems as the settled pairs saw them; not kept when the batch starts from an empty index. */
+  before: Map<string, StemBefore> | null;
 }
 
 export interface ContestIndex {
@@ -77,10 +78,8 @@ export interface ContestIndex {
   /** Sentence count and per-stem sentence frequency over the whole corpus. */
   n: number;
   df: Map<string, number>;
-  /** Stems by frequency, to find the ones whose rarity class flips when n moves the threshold. */
-  byDf: Map<number, Set<string>>;
-  /** Stem (or measure key) -> candidates holding it. */
-  postings: Map<string, Set<Cand>>;
+  /** Stem (or measure key) -> candidates holding it, in no particular order. */
+  postings: Map<string, Cand[]>;
   /** Open batch of structural changes whose effects on pairing are not yet worked out. */
   batch: Batch | null;
   /** Candidates to re-pair, and candidates whose conflict list to rebuild. */
@@ -93,7 +92,7 @@ export interface ContestIndex {
 }
 
 export function newContestIndex(): ContestIndex {
-  return { recs: new Map(), n: 0, df: new Map(), byDf: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0 };
+  return { recs: new Map(), n: 0, df: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0 };
 }
 
 // ---- rarity --------------------------------------------------------------------------------------
@@ -137,15 +136,24 @@ export function rarityOf(ix: ContestIndex): Required<Pick<CompareOptions, 'idf' 
 // ---- structural changes --------------------------------------------------------------------------
 
 function batchOf(ix: ContestIndex): Batch {
-  return (ix.batch ??= { n0: ix.n, before: new Map() });
+  return (ix.batch ??= { n0: ix.n, before: ix.n ? new Map() : null });
 }
 
 /** Remembers a stem's state as the settled pairs saw it, before the batch changes it. */
 function touch(ix: ContestIndex, w: string, members: boolean) {
   const before = batchOf(ix).before;
+  if (!before) return;
   let b = before.get(w);
-  if (!b) before.set(w, (b = { df: ix.df.get(w) ?? 0, size: ix.postings.get(w)?.size ?? 0, members: false }));
+  if (!b) before.set(w, (b = { df: ix.df.get(w) ?? 0, size: ix.postings.get(w)?.length ?? 0, members: false }));
   if (members) b.members = true;
+}
+
+/** Removes one item from an unordered list. */
+function unlist<T>(list: T[], x: T) {
+  const i = list.indexOf(x);
+  if (i < 0) return;
+  list[i] = list[list.length - 1];
+  list.pop();
 }
 
 function countSentences(ix: ContestIndex, facts: SentenceFacts[], sign: 1 | -1) {
@@ -166,13 +174,13 @@ function dropCandidates(ix: ContestIndex, rec: Rec) {
     c.alive = false;
     for (const w of c.stems) {
       touch(ix, w, true);
-      const set = ix.postings.get(w)!;
-      set.delete(c);
-      if (!set.size) ix.postings.delete(w);
+      const list = ix.postings.get(w)!;
+      unlist(list, c);
+      if (!list.length) ix.postings.delete(w);
     }
-    for (const q of c.incoming) ix.dirty.add(q);
+    for (const q of c.incoming ?? []) ix.dirty.add(q);
     for (const p of c.partners) {
-      p.b.incoming.delete(c);
+      if (p.b.incoming) unlist(p.b.incoming, c);
       ix.touched.add(p.b);
     }
   }
@@ -204,13 +212,13 @@ export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput
   const rec = ix.recs.get(id)!;
   dropCandidates(ix, rec);
   for (const own of list) {
-    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, alive: true, partners: [], incoming: new Set() };
+    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, alive: true, partners: [], incoming: null };
     rec.cands.push(c);
     for (const w of c.stems) {
       touch(ix, w, true);
-      let set = ix.postings.get(w);
-      if (!set) ix.postings.set(w, (set = new Set()));
-      set.add(c);
+      const list = ix.postings.get(w);
+      if (list) list.push(c);
+      else ix.postings.set(w, [c]);
     }
     ix.dirty.add(c);
   }
@@ -227,24 +235,17 @@ export function closeBatch(ix: ContestIndex) {
   const batch = ix.batch;
   if (!batch) return;
   ix.batch = null;
+  const everyone = () => { for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c); };
+  // From an empty index every candidate is new, hence dirty already.
+  if (!batch.before) return;
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
   const all = (w: string) => { for (const c of ix.postings.get(w) ?? []) ix.dirty.add(c); };
-  if (coarse(batch.n0) !== coarse(ix.n)) {
-    // Every weight moved: compare every candidate again (rare: the count must cross a coarse step).
-    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
-  }
+  // Every weight moved: compare every candidate again (rare: the count must cross a coarse step).
+  if (coarse(batch.n0) !== coarse(ix.n) || !Number.isFinite(max0) || !Number.isFinite(max1)) return everyone();
   for (const [w, b] of batch.before) {
     const df = ix.df.get(w) ?? 0;
-    const size = ix.postings.get(w)?.size ?? 0;
-    if (b.df !== df) {
-      ix.byDf.get(b.df)?.delete(w);
-      if (df) {
-        let s = ix.byDf.get(df);
-        if (!s) ix.byDf.set(df, (s = new Set()));
-        s.add(w);
-      }
-    }
+    const size = ix.postings.get(w)?.length ?? 0;
     const measure = w.startsWith('#');
     const dist0 = measure || b.df <= max0;
     const dist1 = measure || df <= max1;
@@ -254,13 +255,12 @@ export function closeBatch(ix: ContestIndex) {
     if ((used0 || used1) && b.members) { all(w); continue; }
     if (!measure && coarse(b.df) !== coarse(df)) all(w);
   }
-  // Stems whose count did not change but whose rarity class did, as the threshold moved with n.
-  if (max0 !== max1 && Number.isFinite(max0) && Number.isFinite(max1)) {
-    for (let k = Math.min(max0, max1) + 1; k <= Math.max(max0, max1); k++) {
-      for (const w of ix.byDf.get(k) ?? []) if (!batch.before.has(w)) all(w);
-    }
-  } else if (max0 !== max1) {
-    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
+  // Stems whose count did not change but whose rarity class did, as the threshold moved with n
+  // (rare: about once per few thousand sentences added at 10,000 articles).
+  if (max0 !== max1) {
+    const lo = Math.min(max0, max1);
+    const hi = Math.max(max0, max1);
+    for (const [w, df] of ix.df) if (df > lo && df <= hi && !batch.before.has(w)) all(w);
   }
 }
 
@@ -288,7 +288,7 @@ function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boo
   a.stems.forEach((w, i) => {
     if (!w.startsWith('#') && !distinctive(w)) return;
     const list = ix.postings.get(w)!;
-    if (list.size > MAX_POSTINGS) return;
+    if (list.length > MAX_POSTINGS) return;
     for (const b of list) {
       if (b.article === a.article) continue;
       const s = shared.get(b);
@@ -308,11 +308,11 @@ function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boo
 function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctive: (w: string) => boolean }) {
   ix.repairs++;
   for (const p of a.partners) {
-    p.b.incoming.delete(a);
+    if (p.b.incoming) unlist(p.b.incoming, a);
     if (p.b.alive) ix.touched.add(p.b);
   }
   a.partners = findPartners(ix, a, rarity.distinctive).map((b) => {
-    b.incoming.add(a);
+    (b.incoming ??= []).push(a);
     ix.touched.add(b);
     const d = sameStoryWindow(a.article, b.article) ? compareFacts(a.facts, b.facts, rarity) : null;
     const back = d ? compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
@@ -340,7 +340,7 @@ function rebuild(ix: ContestIndex, s: Cand) {
     found.set(other, { with: { article: other.article.id, start: t.start, end: t.end }, what, outlet: other.article.outlet ?? other.article.id, by, rank });
   };
   s.partners.forEach((p, rank) => { if (p.d && p.b.alive) note(p.b, p.d, s, rank); });
-  for (const q of s.incoming) {
+  for (const q of s.incoming ?? []) {
     if (!q.alive) continue;
     const rank = q.partners.findIndex((p) => p.b === s);
     const p = q.partners[rank];
