@@ -3,7 +3,7 @@
 // or disabled) does a small fallback resolve the plainest forms: years, month names, "last year".
 import type { Corpus } from './corpus';
 import type { DateMention } from './contest';
-import { timesOf } from './dates';
+import { referenceDates, timesOf, type ReferenceDate } from './dates';
 import type { Article, TimeExpression } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -23,6 +23,19 @@ export function articleTimes(corpus: Corpus, id: string): readonly TimeExpressio
     return timesOf(corpus, id);
   } catch {
     return [];
+  }
+}
+
+/**
+ * The date each article's times were resolved against; an article's times change only with its
+ * text or this reference, so comparing references finds the undated articles whose times moved
+ * without asking for every article's times. Null when the times feature is absent or fails.
+ */
+export function referenceOf(corpus: Corpus): Map<string, ReferenceDate> | null {
+  try {
+    return referenceDates(corpus);
+  } catch {
+    return null;
   }
 }
 

@@ -6,9 +6,9 @@
 // sentences that share words with what changed.
 import { performance } from 'node:perf_hooks';
 import type { Corpus } from './corpus';
-import { articleTimes, commonAnchor, datesFromTimes, fallbackDates } from './claimDates';
+import { articleTimes, commonAnchor, datesFromTimes, fallbackDates, referenceOf } from './claimDates';
 import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
-import { addArticle, closeBatch, contestedOf, newContestIndex, removeArticle, setCandidates, settlePairs, type ContestIndex } from './contestIndex';
+import { addArticle, closeBatch, contestedOf, indexProblems, newContestIndex, removeArticle, setCandidates, settlePairs, type ContestIndex } from './contestIndex';
 import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
 import type { Article, Claim, TimeExpression } from './types';
 
@@ -40,6 +40,12 @@ export function contestStats(corpus: Corpus): { candidates: number; repairs: num
   return { candidates: [...ix.recs.values()].reduce((n, r) => n + r.cands.length, 0), repairs: ix.repairs };
 }
 
+/** Where the settled contested index differs from a recomputation (for tests); empty when consistent. */
+export function contestProblems(corpus: Corpus): string[] {
+  settleClaims(corpus, Infinity);
+  return indexProblems(claimsState(corpus).ix);
+}
+
 /** Contested claims across the corpus; each links to every passage that disagrees with it. */
 export function contestedClaims(corpus: Corpus): Claim[] {
   return analyzeClaims(corpus).filter((c) => c.kind === 'contested');
@@ -62,6 +68,8 @@ interface ClaimsState {
   totalTimes: number;
   /** Articles without a publication date: their times follow other articles, so they are re-read after each change. */
   undated: Set<string>;
+  /** The reference date each undated article's times were last read with. */
+  refs: Map<string, { date: string | null; inferred: boolean } | undefined>;
   /** Dates come from corpus.times(), or from the fallback when it has none at all. */
   mode: 'times' | 'fallback' | null;
   anchor: string | null;
@@ -77,7 +85,7 @@ interface ClaimsState {
 
 function claimsState(corpus: Corpus): ClaimsState {
   return corpus.state<ClaimsState>(STATE, () => ({
-    ix: newContestIndex(), times: new Map(), totalTimes: 0, undated: new Set(), mode: null, anchor: null,
+    ix: newContestIndex(), times: new Map(), totalTimes: 0, undated: new Set(), refs: new Map(), mode: null, anchor: null,
     datesKey: new Map(), needCandidates: new Set(), checked: false, merged: new Map(),
   }));
 }
@@ -104,6 +112,7 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
     st.datesKey.delete(id);
     st.needCandidates.delete(id);
     st.undated.delete(id);
+    st.refs.delete(id);
     st.checked = false;
     if (!a) {
       removeArticle(st.ix, id);
@@ -142,7 +151,12 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
  */
 function recheckDates(corpus: Corpus, st: ClaimsState) {
   const moved: string[] = [];
+  const refs = referenceOf(corpus);
   for (const id of st.undated) {
+    const ref = refs?.get(id);
+    const seen = st.refs.get(id);
+    if (ref && seen && ref.date === seen.date && ref.inferred === seen.inferred) continue;
+    st.refs.set(id, ref && { date: ref.date, inferred: ref.inferred });
     const t = articleTimes(corpus, id);
     if (t === st.times.get(id)) continue;
     setTimes(st, id, t);

@@ -35,6 +35,9 @@ export interface ArticleInput {
 
 interface Pair {
   b: Cand;
+  /** Shared pairing stems, and the first of them in this candidate's word order: b's rank. */
+  n: number;
+  first: number;
   /** How this candidate disagrees with b, or null (no conflict, or outside the story window). */
   d: Disagreement | null;
   /** How b disagrees with this candidate, when d is set. */
@@ -46,6 +49,8 @@ interface Cand {
   index: number;
   facts: PassageFacts;
   stems: string[];
+  /** Two dates or more: its governing date is a vote weighted by idf. */
+  multi: boolean;
   alive: boolean;
   /** The top partners in rank order, with the outcome of each comparison. */
   partners: Pair[];
@@ -69,6 +74,8 @@ interface StemBefore {
 
 interface Batch {
   n0: number;
+  /** Candidates added by the batch. */
+  added: Cand[];
   /** Stems as the settled pairs saw them; not kept when the batch starts from an empty index. */
   before: Map<string, StemBefore> | null;
 }
@@ -79,7 +86,7 @@ export interface ContestIndex {
   n: number;
   df: Map<string, number>;
   /** Stem (or measure key) -> candidates holding it, in no particular order. */
-  postings: Map<string, Cand[]>;
+  postings: Map<string, Posting>;
   /** Open batch of structural changes whose effects on pairing are not yet worked out. */
   batch: Batch | null;
   /** Candidates to re-pair, and candidates whose conflict list to rebuild. */
@@ -136,7 +143,7 @@ export function rarityOf(ix: ContestIndex): Required<Pick<CompareOptions, 'idf' 
 // ---- structural changes --------------------------------------------------------------------------
 
 function batchOf(ix: ContestIndex): Batch {
-  return (ix.batch ??= { n0: ix.n, before: ix.n ? new Map() : null });
+  return (ix.batch ??= { n0: ix.n, added: [], before: ix.n ? new Map() : null });
 }
 
 /** Remembers a stem's state as the settled pairs saw it, before the batch changes it. */
@@ -144,7 +151,7 @@ function touch(ix: ContestIndex, w: string, members: boolean) {
   const before = batchOf(ix).before;
   if (!before) return;
   let b = before.get(w);
-  if (!b) before.set(w, (b = { df: ix.df.get(w) ?? 0, size: ix.postings.get(w)?.length ?? 0, members: false }));
+  if (!b) before.set(w, (b = { df: ix.df.get(w) ?? 0, size: sizeOf(ix.postings.get(w)), members: false }));
   if (members) b.members = true;
 }
 
@@ -154,6 +161,28 @@ function unlist<T>(list: T[], x: T) {
   if (i < 0) return;
   list[i] = list[list.length - 1];
   list.pop();
+}
+
+/**
+ * A stem's candidates: a compact list while short (most stems), a Set once long, so that taking
+ * one candidate out of a common word's postings does not scan tens of thousands.
+ */
+type Posting = Cand[] | Set<Cand>;
+const LONG_POSTING = 64;
+const sizeOf = (p: Posting | undefined) => (p === undefined ? 0 : Array.isArray(p) ? p.length : p.size);
+
+function post(ix: ContestIndex, w: string, c: Cand) {
+  const p = ix.postings.get(w);
+  if (!p) ix.postings.set(w, [c]);
+  else if (!Array.isArray(p)) p.add(c);
+  else if (p.push(c) > LONG_POSTING) ix.postings.set(w, new Set(p));
+}
+
+function unpost(ix: ContestIndex, w: string, c: Cand) {
+  const p = ix.postings.get(w)!;
+  if (Array.isArray(p)) unlist(p, c);
+  else p.delete(c);
+  if (!sizeOf(p)) ix.postings.delete(w);
 }
 
 function countSentences(ix: ContestIndex, facts: SentenceFacts[], sign: 1 | -1) {
@@ -174,9 +203,7 @@ function dropCandidates(ix: ContestIndex, rec: Rec) {
     c.alive = false;
     for (const w of c.stems) {
       touch(ix, w, true);
-      const list = ix.postings.get(w)!;
-      unlist(list, c);
-      if (!list.length) ix.postings.delete(w);
+      unpost(ix, w, c);
     }
     for (const q of c.incoming ?? []) ix.dirty.add(q);
     for (const p of c.partners) {
@@ -212,13 +239,12 @@ export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput
   const rec = ix.recs.get(id)!;
   dropCandidates(ix, rec);
   for (const own of list) {
-    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, alive: true, partners: [], incoming: null };
+    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, multi: own.facts.dates.length > 1, alive: true, partners: [], incoming: null };
     rec.cands.push(c);
+    batchOf(ix).added.push(c);
     for (const w of c.stems) {
       touch(ix, w, true);
-      const list = ix.postings.get(w);
-      if (list) list.push(c);
-      else ix.postings.set(w, [c]);
+      post(ix, w, c);
     }
     ix.dirty.add(c);
   }
@@ -226,34 +252,41 @@ export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput
 
 /**
  * Closes a batch of structural changes: works out which settled candidates can pair or compare
- * differently now, and marks them dirty. A stem matters to a candidate's pairs when it is used
- * for pairing (distinctive or a measure key, in at most MAX_POSTINGS candidates) and its
- * postings changed; to its comparisons when its rarity class or (rounded) weight changed. Every
- * candidate that holds such a stem is re-paired; nobody else can see a difference.
+ * differently now, and marks them dirty. Pairing uses a stem when it is distinctive (or a measure
+ * key) and in at most MAX_POSTINGS candidates; comparisons use the rarity class of shared stems
+ * and, to weigh a vote between two dates, their (rounded) idf. So a settled candidate changes when
+ * - a stem it holds changes rarity class or starts/stops being used for pairing: re-pair all holders;
+ * - a removed candidate was among its partners (dirtied when it was removed);
+ * - an added candidate would enter its top partners (checked per added candidate below);
+ * - the weight of a shared stem moved and a date vote is involved (it or a partner has two dates).
  */
 export function closeBatch(ix: ContestIndex) {
   const batch = ix.batch;
   if (!batch) return;
   ix.batch = null;
-  const everyone = () => { for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c); };
   // From an empty index every candidate is new, hence dirty already.
   if (!batch.before) return;
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
   const all = (w: string) => { for (const c of ix.postings.get(w) ?? []) ix.dirty.add(c); };
-  // Every weight moved: compare every candidate again (rare: the count must cross a coarse step).
-  if (coarse(batch.n0) !== coarse(ix.n) || !Number.isFinite(max0) || !Number.isFinite(max1)) return everyone();
+  const weighs = (c: Cand) => c.multi || c.partners.some((p) => p.b.multi);
+  if (!Number.isFinite(max0) || !Number.isFinite(max1)) {
+    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
+    return;
+  }
+  // Every weight moved (rare: the sentence count must cross a coarse step).
+  if (coarse(batch.n0) !== coarse(ix.n)) for (const rec of ix.recs.values()) for (const c of rec.cands) if (weighs(c)) ix.dirty.add(c);
   for (const [w, b] of batch.before) {
     const df = ix.df.get(w) ?? 0;
-    const size = ix.postings.get(w)?.length ?? 0;
+    const size = sizeOf(ix.postings.get(w));
     const measure = w.startsWith('#');
     const dist0 = measure || b.df <= max0;
     const dist1 = measure || df <= max1;
     if (dist0 !== dist1) { all(w); continue; }
     const used0 = dist0 && b.size <= MAX_POSTINGS;
     const used1 = dist1 && size <= MAX_POSTINGS;
-    if ((used0 || used1) && b.members) { all(w); continue; }
-    if (!measure && coarse(b.df) !== coarse(df)) all(w);
+    if (used0 !== used1) { all(w); continue; }
+    if (!measure && coarse(b.df) !== coarse(df)) for (const c of ix.postings.get(w) ?? []) if (weighs(c)) ix.dirty.add(c);
   }
   // Stems whose count did not change but whose rarity class did, as the threshold moved with n
   // (rare: about once per few thousand sentences added at 10,000 articles).
@@ -262,6 +295,42 @@ export function closeBatch(ix: ContestIndex) {
     const hi = Math.max(max0, max1);
     for (const [w, df] of ix.df) if (df > lo && df <= hi && !batch.before.has(w)) all(w);
   }
+  const distinctive = (w: string) => (ix.df.get(w) ?? 0) <= max1;
+  for (const x of batch.added) if (x.alive) dirtyWhereRanked(ix, x, distinctive);
+}
+
+/**
+ * Marks dirty the settled candidates whose top partners a new candidate x would enter. Shared
+ * pairing stems are counted from x's side: the count is symmetric, as whether a stem is used for
+ * pairing does not depend on who asks.
+ */
+function dirtyWhereRanked(ix: ContestIndex, x: Cand, distinctive: (w: string) => boolean) {
+  const mine = new Set<string>();
+  for (const [y, n] of sharedCounts(ix, x, distinctive, mine)) {
+    if (ix.dirty.has(y) || !qualifies(x, y, n)) continue;
+    if (y.partners.length < MAX_PARTNERS) { ix.dirty.add(y); continue; }
+    const last = y.partners[y.partners.length - 1];
+    const first = y.stems.findIndex((w) => mine.has(w));
+    if (n > last.n || (n === last.n && (first < last.first || (first === last.first && before(x, last.b) < 0)))) ix.dirty.add(y);
+  }
+}
+
+/** Candidates of other articles sharing pairing stems with a, with how many; `used` collects a's pairing stems. */
+function sharedCounts(ix: ContestIndex, a: Cand, distinctive: (w: string) => boolean, used?: Set<string>): Map<Cand, number> {
+  const shared = new Map<Cand, number>();
+  for (const w of a.stems) {
+    if (!w.startsWith('#') && !distinctive(w)) continue;
+    const list = ix.postings.get(w)!;
+    if (sizeOf(list) > MAX_POSTINGS) continue;
+    used?.add(w);
+    for (const b of list) if (b.article !== a.article) shared.set(b, (shared.get(b) ?? 0) + 1);
+  }
+  return shared;
+}
+
+/** Enough shared words to compare: two, or one with a count of the same measure. */
+function qualifies(a: Cand, b: Cand, n: number): boolean {
+  return n >= MIN_SHARED || (n >= 1 && b.facts.measures.some((m) => a.facts.measures.some((x) => x.measure === m.measure)));
 }
 
 // ---- pairing -------------------------------------------------------------------------------------
@@ -283,12 +352,12 @@ function sameStoryWindow(a: Article, b: Article): boolean {
  * sentences says little about which fact they report and would make this quadratic, so it is
  * skipped. Ties keep the order of first discovery: by the candidate's word order, then corpus order.
  */
-function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boolean): Cand[] {
+function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boolean): { b: Cand; n: number; first: number }[] {
   const shared = new Map<Cand, { n: number; first: number }>();
   a.stems.forEach((w, i) => {
     if (!w.startsWith('#') && !distinctive(w)) return;
     const list = ix.postings.get(w)!;
-    if (list.length > MAX_POSTINGS) return;
+    if (sizeOf(list) > MAX_POSTINGS) return;
     for (const b of list) {
       if (b.article === a.article) continue;
       const s = shared.get(b);
@@ -296,13 +365,9 @@ function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: string) => boo
       else shared.set(b, { n: 1, first: i });
     }
   });
-  const measures = new Set(a.facts.measures.map((m) => m.measure));
-  const sameMeasure = (b: Cand) => b.facts.measures.some((m) => measures.has(m.measure));
-  return [...shared]
-    .filter(([b, s]) => s.n >= MIN_SHARED || (s.n >= 1 && sameMeasure(b)))
-    .sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first || before(x[0], y[0]))
-    .slice(0, MAX_PARTNERS)
-    .map(([b]) => b);
+  const out: { b: Cand; n: number; first: number }[] = [];
+  for (const [b, s] of shared) if (qualifies(a, b, s.n)) out.push({ b, n: s.n, first: s.first });
+  return out.sort((x, y) => y.n - x.n || x.first - y.first || before(x.b, y.b)).slice(0, MAX_PARTNERS);
 }
 
 function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctive: (w: string) => boolean }) {
@@ -311,12 +376,12 @@ function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctiv
     if (p.b.incoming) unlist(p.b.incoming, a);
     if (p.b.alive) ix.touched.add(p.b);
   }
-  a.partners = findPartners(ix, a, rarity.distinctive).map((b) => {
+  a.partners = findPartners(ix, a, rarity.distinctive).map(({ b, n, first }) => {
     (b.incoming ??= []).push(a);
     ix.touched.add(b);
     const d = sameStoryWindow(a.article, b.article) ? compareFacts(a.facts, b.facts, rarity) : null;
     const back = d ? compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
-    return { b, d, back };
+    return { b, n, first, d, back };
   });
   ix.touched.add(a);
 }
@@ -385,4 +450,44 @@ export function settlePairs(ix: ContestIndex, deadline: number): boolean {
 /** The contested claims of one article, by sentence index. */
 export function contestedOf(ix: ContestIndex, id: string): Map<number, Claim> | undefined {
   return ix.recs.get(id)?.contested;
+}
+
+/**
+ * Differences between the index and a recomputation from its articles (for tests): sentence
+ * counts, postings, and every candidate's partners and comparisons. Empty when consistent.
+ */
+export function indexProblems(ix: ContestIndex): string[] {
+  const problems: string[] = [];
+  const df = new Map<string, number>();
+  let n = 0;
+  const postings = new Map<string, number>();
+  for (const rec of ix.recs.values()) {
+    n += rec.sentenceFacts.length;
+    for (const f of rec.sentenceFacts) for (const w of new Set(f.words.map((x) => x.stem))) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const c of rec.cands) for (const w of c.stems) postings.set(w, (postings.get(w) ?? 0) + 1);
+  }
+  if (n !== ix.n) problems.push(`n ${ix.n} != ${n}`);
+  for (const [w, v] of df) if (ix.df.get(w) !== v) problems.push(`df ${w} ${ix.df.get(w)} != ${v}`);
+  if (df.size !== ix.df.size) problems.push(`df size ${ix.df.size} != ${df.size}`);
+  for (const [w, v] of postings) if (sizeOf(ix.postings.get(w)) !== v) problems.push(`postings ${w}`);
+  if (postings.size !== ix.postings.size) problems.push('postings size');
+  const rarity = rarityOf(ix);
+  for (const rec of ix.recs.values()) {
+    for (const a of rec.cands) {
+      const want = findPartners(ix, a, rarity.distinctive);
+      const got = a.partners;
+      const where = `${a.article.id}#${a.index}`;
+      if (want.length !== got.length || want.some((p, i) => p.b !== got[i].b || p.n !== got[i].n || p.first !== got[i].first)) {
+        problems.push(`${where}: partners`);
+        continue;
+      }
+      got.forEach((p) => {
+        const d = sameStoryWindow(a.article, p.b.article) ? compareFacts(a.facts, p.b.facts, rarity) : null;
+        const back = d ? compareFacts(p.b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
+        if (JSON.stringify([d, back]) !== JSON.stringify([p.d, p.back])) problems.push(`${where}: comparison`);
+        if (!p.b.incoming?.includes(a)) problems.push(`${where}: incoming`);
+      });
+    }
+  }
+  return problems;
 }

@@ -5,11 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { contestStats } from '../../src/core/claims';
+import { contestProblems, contestStats } from '../../src/core/claims';
 import { coarse, maxDistinctiveDf } from '../../src/core/contestIndex';
 import { Corpus } from '../../src/core/corpus';
 import { decodeArticleBytes } from '../../src/core/decode';
 import { generateCorpus } from '../../bench/generate';
+import { int, mulberry32, pick } from '../../bench/prng';
 import { seedsDir } from './helpers/seeds';
 import type { Claim } from '../../src/core/types';
 
@@ -88,6 +89,67 @@ describe('claims: the incremental contested index', function () {
       assert.deepEqual(got, plain(corpusOf(current).claims()), `edit ${k}`);
       assertSymmetric(got);
     }
+  });
+
+  for (const seed of [11, 12, 13]) {
+    it(`random edits that copy other articles' sentences with altered figures and dates match a fresh analysis (seed ${seed})`, () => {
+      const rng = mulberry32(seed);
+      const c = corpusOf(all);
+      c.claims();
+      const current = new Map(all);
+      const ids = [...all.keys()];
+      let contested = 0;
+      for (let step = 0; step < 24; step++) {
+        const id = pick(rng, ids);
+        const r = rng();
+        if (r < 0.15 && current.has(id)) {
+          c.remove(id);
+          current.delete(id);
+        } else if (r < 0.3) {
+          c.upsert(id, all.get(id)!);
+          current.set(id, all.get(id)!);
+        } else if (current.has(id)) {
+          // A sentence of another article, its numbers and years changed: the same fact, disputed.
+          const donor = c.get(pick(rng, [...current.keys()]))!;
+          const s = pick(rng, donor.sentences);
+          const altered = s.text.replace(/\b(19|20)\d\d\b/g, () => String(int(rng, 1990, 2030))).replace(/\b\d{1,3}\b/g, () => String(int(rng, 2, 999)));
+          const text = current.get(id)!;
+          const at = text.indexOf('\n\n', int(rng, 0, text.length - 1));
+          const next = at < 0 ? `${text}\n\n${altered}\n` : `${text.slice(0, at)}\n\n${altered}${text.slice(at)}`;
+          c.upsert(id, next);
+          current.set(id, next);
+        }
+        if (step % 4 === 1) while (!c.settle(performance.now() + 1)) { /* next slice */ }
+        assert.deepEqual(contestProblems(c).slice(0, 5), [], `step ${step}`);
+        if (step % 5 === 4) contested += c.claims().filter((x) => x.kind === 'contested').length;
+      }
+      assert.ok(contested > 0, 'the edits made conflicts to track');
+      const got = plain(c.claims());
+      assert.deepEqual(got, plain(corpusOf(current).claims()));
+      assertSymmetric(got);
+    });
+  }
+
+  it('a word crossing the postings cap is used again (or no longer) by every sentence holding it', () => {
+    // 42 short reports of one toll: "#deaths" is in more than 40 candidates, so it is not used for
+    // pairing until enough reports go; then the remaining ones pair on it, and disagree.
+    const reports = new Map<string, string>();
+    for (let i = 0; i < 42; i++) {
+      reports.set(`r${String(i).padStart(2, '0')}.md`, `---\ntitle: Report ${i}\npublished: 2024-03-0${1 + (i % 2)}\n---\n\nThe flood killed ${10 + i} people in Riverton, officials said.\n`);
+    }
+    const c = corpusOf(reports);
+    const before = plain(c.claims());
+    assert.deepEqual(contestProblems(c), []);
+    const rest = new Map(reports);
+    for (const id of ['r00.md', 'r01.md']) { c.remove(id); rest.delete(id); }
+    const after = plain(c.claims());
+    assert.deepEqual(contestProblems(c), []);
+    assert.deepEqual(after, plain(corpusOf(rest).claims()));
+    assert.ok(after.filter((x: Claim) => x.kind === 'contested').length > before.filter((x: Claim) => x.kind === 'contested').length, 'pairing on the toll finds conflicts');
+    c.upsert('r00.md', reports.get('r00.md')!);
+    rest.set('r00.md', reports.get('r00.md')!);
+    assert.deepEqual(contestProblems(c), []);
+    assert.deepEqual(plain(c.claims()), plain(corpusOf(rest).claims()));
   });
 
   it('an edit re-pairs only a small share of the candidates', () => {
