@@ -169,7 +169,8 @@ function recheckDates(corpus: Corpus, st: ClaimsState) {
   else if (mode === 'times') for (const id of moved) st.needCandidates.add(id);
   st.mode = mode;
   st.anchor = anchor;
-  st.checked = true;
+  // While bulk indexing serves reference dates up to staleMs old, look again at the next settle.
+  st.checked = corpus.staleMs === 0;
 }
 
 interface OwnCandidate {

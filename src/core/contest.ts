@@ -213,6 +213,8 @@ const MEASURE_REACH = 40;
 
 /** Counts tied to the nearest measure word in the sentence; years and times are not counts. */
 export function extractMeasures(text: string, base = 0): Measure[] {
+  // Counts are written in digits: most sentences have none, and the scan is not cheap.
+  if (!/\d/.test(text)) return [];
   const numbers: Quantity[] = [];
   for (const m of text.matchAll(MEASURE_NUMBER)) {
     const [all, boundWord, , num, scale] = m;
@@ -264,6 +266,21 @@ export function measuresDisagree(a: PassageFacts, b: PassageFacts): Disagreement
 const clip = (w: string) => (w.length > STEM_PREFIX ? w.slice(0, STEM_PREFIX) : w);
 const STEM_PREFIX = 7;
 
+/**
+ * The clipped stem of a content word, or null for other words. Memoised: a corpus repeats the same
+ * words across thousands of sentences, and stemming each occurrence was a large share of the cost.
+ */
+const CONTENT_STEMS = new Map<string, string | null>();
+const MAX_REMEMBERED = 200_000;
+function contentStem(lower: string): string | null {
+  let s = CONTENT_STEMS.get(lower);
+  if (s === undefined) {
+    s = isContentWord(lower) ? clip(stem(lower)) : null;
+    if (CONTENT_STEMS.size < MAX_REMEMBERED) CONTENT_STEMS.set(lower, s);
+  }
+  return s;
+}
+
 export function sentenceFacts(text: string, span: Span): SentenceFacts {
   const slice = text.slice(span.start, span.end);
   const tokens = tokenize(slice, span.start);
@@ -273,8 +290,9 @@ export function sentenceFacts(text: string, span: Span): SentenceFacts {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.word) continue;
-    if (isContentWord(t.lower)) words.push({ stem: clip(stem(t.lower)), start: t.start });
-    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(clip(stem(t.lower)));
+    const content = contentStem(t.lower);
+    if (content !== null) words.push({ stem: content, start: t.start });
+    if ((content !== null && /^\p{Lu}/u.test(t.text)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(content ?? clip(stem(t.lower)));
     if (!NEGATOR.test(t.lower)) continue;
     let j = i + 1;
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
