@@ -4,7 +4,6 @@
 // date, a number or a stance cue) through an inverted index of their distinctive words with
 // bounded postings, kept up to date edit by edit (contestIndex.ts): an edit re-pairs only the
 // sentences that share words with what changed.
-import { performance } from 'node:perf_hooks';
 import type { Corpus } from './corpus';
 import { articleTimes, commonAnchor, datesFromTimes, fallbackDates, referenceOf } from './claimDates';
 import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';

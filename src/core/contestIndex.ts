@@ -4,9 +4,11 @@
 // removed sentence as partner. Everything else keeps its pairs, so an edit costs what it touches
 // instead of a pass over every candidate of the corpus.
 //
-// The result equals a from-scratch computation (see claims.test.ts and incremental.test.ts):
-// every decision below is a function of the current corpus only, never of the edit history.
-import type { Corpus } from './corpus';
+// The result equals a from-scratch computation (contestIndex.test.ts, incremental.test.ts):
+// every decision below is a function of the current corpus only, never of the edit history. The
+// one thing defined for locality rather than taken over from the corpus-wide pass is the idf weight
+// that picks a passage's governing date among several: it uses counts rounded to four binary digits
+// (see coarse), so an edit moves the weights of few words instead of every word's.
 import { compareFacts, type CompareOptions, type Disagreement, type PassageFacts, type SentenceFacts } from './contest';
 import type { Article, Claim, Location } from './types';
 
@@ -23,14 +25,6 @@ export interface CandidateInput {
   facts: PassageFacts;
   /** Every content stem, then the measure keys ("#deaths"). */
   stems: string[];
-}
-
-/** What the index needs of one article: its sentences' facts (for word rarity) and its candidates. */
-export interface ArticleInput {
-  /** The corpus-independent facts of every sentence: each sentence counts once per stem for rarity. */
-  sentenceFacts: SentenceFacts[];
-  /** Builds the candidates; called once the article's dates are settled. */
-  candidates: () => CandidateInput[];
 }
 
 interface Pair {
