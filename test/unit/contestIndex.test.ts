@@ -152,6 +152,32 @@ describe('claims: the incremental contested index', function () {
     assert.deepEqual(plain(c.claims()), plain(corpusOf(rest).claims()));
   });
 
+  it('a shared word growing common shifts a two-date vote, and the pair is compared again', () => {
+    // A's governing date is a vote of the shared words, weighted by rarity: at first the five words
+    // near 2021 win, matching B. As other articles (same sentence count) take up those words, the
+    // four words near 2019 win, and A now disagrees with B; nothing else about A or B changed.
+    const doc = (title: string, body: string) => `---\ntitle: ${title}\npublished: 2024-03-05\n---\n\n${body}\n`;
+    const texts = new Map<string, string>([
+      ['a.md', doc('Spillway report', 'In 2019 the granite spillway cracked near Holloway, and in 2021 the reservoir basin flooded the valley orchards.')],
+      ['b.md', doc('Basin report', 'The granite spillway cracked near Holloway and the reservoir basin flooded the valley orchards in 2021.')],
+    ]);
+    const rng = mulberry32(3);
+    const word = () => Array.from({ length: 5 }, () => 'bcdfghklmnprstvz'[int(rng, 0, 15)] + 'aeiou'[int(rng, 0, 4)]).join('').slice(0, int(rng, 5, 9));
+    for (let i = 0; i < 40; i++) texts.set(`pad${i}.md`, doc(`Note ${i}`, `${word()} ${word()} ${word()} ${word()}.`));
+    const c = corpusOf(texts);
+    const contested = () => c.claims().filter((x) => x.kind === 'contested').length;
+    assert.equal(contested(), 0);
+    let k = 0;
+    while (contested() === 0 && k < 12) {
+      const id = `pad${k++}.md`;
+      texts.set(id, doc(`Filler ${k}`, 'The reservoir basin flooded the valley orchards.'));
+      c.upsert(id, texts.get(id)!);
+      assert.deepEqual(contestProblems(c), []);
+    }
+    assert.equal(contested(), 2, 'the vote moved to 2019');
+    assert.deepEqual(plain(c.claims()), plain(corpusOf(texts).claims()));
+  });
+
   it('an edit re-pairs only a small share of the candidates', () => {
     const c = corpusOf(all);
     const { candidates, repairs } = contestStats(c);
