@@ -178,6 +178,33 @@ describe('claims: the incremental contested index', function () {
     assert.deepEqual(plain(c.claims()), plain(corpusOf(texts).claims()));
   });
 
+  it('words become distinctive as the corpus grows, and the sentences holding them pair then', () => {
+    // The shared words of A and B are too common in a small corpus to show the same fact; unrelated
+    // articles raise the sentence count, the distinctiveness threshold rises past their frequency,
+    // and A and B are paired and found to disagree, though neither they nor their words changed.
+    const doc = (title: string, body: string) => `---\ntitle: ${title}\npublished: 2024-03-05\n---\n\n${body}\n`;
+    const texts = new Map<string, string>([
+      ['a.md', doc('Spillway report', 'In 2019 the granite spillway cracked near Holloway.')],
+      ['b.md', doc('Dam report', 'The granite spillway cracked near Holloway in 2021.')],
+    ]);
+    for (let i = 0; i < 4; i++) texts.set(`same${i}.md`, doc(`Same ${i}`, 'The granite spillway cracked near Holloway.'));
+    const rng = mulberry32(4);
+    const word = () => Array.from({ length: 5 }, () => 'bcdfghklmnprstvz'[int(rng, 0, 15)] + 'aeiou'[int(rng, 0, 4)]).join('').slice(0, int(rng, 5, 9));
+    const sentence = () => `${word().replace(/^./, (x) => x.toUpperCase())} ${word()} ${word()} ${word()}.`;
+    const c = corpusOf(texts);
+    const contested = () => c.claims().filter((x) => x.kind === 'contested').length;
+    assert.equal(contested(), 0);
+    let k = 0;
+    while (contested() === 0 && k < 40) {
+      const id = `pad${k++}.md`;
+      texts.set(id, doc(`Note ${k}`, Array.from({ length: 8 }, sentence).join(' ')));
+      c.upsert(id, texts.get(id)!);
+      assert.deepEqual(contestProblems(c), []);
+    }
+    assert.equal(contested(), 2, 'A and B paired once their words were distinctive');
+    assert.deepEqual(plain(c.claims()), plain(corpusOf(texts).claims()));
+  });
+
   it('an edit re-pairs only a small share of the candidates', () => {
     const c = corpusOf(all);
     const { candidates, repairs } = contestStats(c);
