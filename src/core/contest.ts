@@ -337,7 +337,7 @@ export function sharedStems(a: PassageFacts, b: PassageFacts): Set<string> {
  * The date that governs the shared fact: each shared word votes (by rarity) for its nearest date,
  * preferring the date before it on a tie, since news fronts its dates ("In January, he …").
  */
-export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: string) => number): DateMention | null {
+export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: string) => number, weighed?: () => void): DateMention | null {
   if (!p.dates.length) return p.inheritedDate;
   if (p.dates.length === 1) return p.dates[0];
   const votes = new Map<DateMention, number>();
@@ -355,6 +355,8 @@ export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: 
     }
     if (best) votes.set(best, (votes.get(best) ?? 0) + idf(w.stem));
   }
+  // Only a vote between dates depends on the weights (the contested index re-compares such pairs when weights move).
+  if (votes.size > 1) weighed?.();
   let winner: DateMention | null = null;
   let most = 0;
   for (const [d, v] of votes) if (v > most) [winner, most] = [d, v];
@@ -368,6 +370,8 @@ export interface CompareOptions {
   idf?: (stem: string) => number;
   /** Whether a stem is rare enough to show two passages report the same fact (names of the story's actors are not). */
   distinctive?: (stem: string) => boolean;
+  /** Called when the outcome rested on a vote between dates, i.e. on the idf weights. */
+  weighed?: () => void;
 }
 
 /** How passage `a` disagrees with passage `b` about the fact they share, or null. */
@@ -389,8 +393,8 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   // Both passages name who or what they are about, and no name is shared: not the same fact.
   if (a.names.size && b.names.size && ![...a.names].some((n) => b.names.has(n))) return null;
 
-  const da = governingDate(a, shared, idf);
-  const db = governingDate(b, shared, idf);
+  const da = governingDate(a, shared, idf, opts.weighed);
+  const db = governingDate(b, shared, idf, opts.weighed);
   // Each article reporting its own day's news ("today", "on Thursday") on different days is two events.
   const ownDay = (p: PassageFacts, d: DateMention) => !!p.published && nearPublication(d.value, p.published);
   const twoDays = da && db && a.published && b.published && a.published !== b.published && ownDay(a, da) && ownDay(b, db);

@@ -36,6 +36,8 @@ interface Pair {
   d: Disagreement | null;
   /** How b disagrees with this candidate, when d is set. */
   back: Disagreement | null;
+  /** Whether either comparison rested on a vote between dates, weighted by idf. */
+  weighed: boolean;
 }
 
 interface Cand {
@@ -43,8 +45,6 @@ interface Cand {
   index: number;
   facts: PassageFacts;
   stems: string[];
-  /** Two dates or more: its governing date is a vote weighted by idf. */
-  multi: boolean;
   alive: boolean;
   /** The top partners in rank order, with the outcome of each comparison. */
   partners: Pair[];
@@ -233,7 +233,7 @@ export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput
   const rec = ix.recs.get(id)!;
   dropCandidates(ix, rec);
   for (const own of list) {
-    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, multi: own.facts.dates.length > 1, alive: true, partners: [], incoming: null };
+    const c: Cand = { article: rec.article, index: own.index, facts: own.facts, stems: own.stems, alive: true, partners: [], incoming: null };
     rec.cands.push(c);
     batchOf(ix).added.push(c);
     for (const w of c.stems) {
@@ -252,7 +252,7 @@ export function setCandidates(ix: ContestIndex, id: string, list: CandidateInput
  * - a stem it holds changes rarity class or starts/stops being used for pairing: re-pair all holders;
  * - a removed candidate was among its partners (dirtied when it was removed);
  * - an added candidate would enter its top partners (checked per added candidate below);
- * - the weight of a shared stem moved and a date vote is involved (it or a partner has two dates).
+ * - the weight of a shared stem moved and one of its comparisons rested on a vote between dates.
  */
 export function closeBatch(ix: ContestIndex) {
   const batch = ix.batch;
@@ -263,7 +263,8 @@ export function closeBatch(ix: ContestIndex) {
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
   const all = (w: string) => { for (const c of ix.postings.get(w) ?? []) ix.dirty.add(c); };
-  const weighs = (c: Cand) => c.multi || c.partners.some((p) => p.b.multi);
+  // A pair is in the outgoing list of one of its two candidates, which both hold the shared word.
+  const weighs = (c: Cand) => c.partners.some((p) => p.weighed);
   if (!Number.isFinite(max0) || !Number.isFinite(max1)) {
     for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
     return;
@@ -370,12 +371,15 @@ function repair(ix: ContestIndex, a: Cand, rarity: CompareOptions & { distinctiv
     if (p.b.incoming) unlist(p.b.incoming, a);
     if (p.b.alive) ix.touched.add(p.b);
   }
+  let weighed = false;
+  const opts: CompareOptions = { ...rarity, weighed: () => { weighed = true; } };
   a.partners = findPartners(ix, a, rarity.distinctive).map(({ b, n, first }) => {
     (b.incoming ??= []).push(a);
     ix.touched.add(b);
-    const d = sameStoryWindow(a.article, b.article) ? compareFacts(a.facts, b.facts, rarity) : null;
-    const back = d ? compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
-    return { b, n, first, d, back };
+    weighed = false;
+    const d = sameStoryWindow(a.article, b.article) ? compareFacts(a.facts, b.facts, opts) : null;
+    const back = d ? compareFacts(b.facts, a.facts, opts) ?? { kind: d.kind, here: d.there, there: d.here } : null;
+    return { b, n, first, d, back, weighed };
   });
   ix.touched.add(a);
 }
@@ -476,9 +480,11 @@ export function indexProblems(ix: ContestIndex): string[] {
         continue;
       }
       got.forEach((p) => {
-        const d = sameStoryWindow(a.article, p.b.article) ? compareFacts(a.facts, p.b.facts, rarity) : null;
-        const back = d ? compareFacts(p.b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here } : null;
-        if (JSON.stringify([d, back]) !== JSON.stringify([p.d, p.back])) problems.push(`${where}: comparison`);
+        let weighed = false;
+        const opts: CompareOptions = { ...rarity, weighed: () => { weighed = true; } };
+        const d = sameStoryWindow(a.article, p.b.article) ? compareFacts(a.facts, p.b.facts, opts) : null;
+        const back = d ? compareFacts(p.b.facts, a.facts, opts) ?? { kind: d.kind, here: d.there, there: d.here } : null;
+        if (JSON.stringify([d, back, weighed]) !== JSON.stringify([p.d, p.back, p.weighed])) problems.push(`${where}: comparison`);
         if (!p.b.incoming?.includes(a)) problems.push(`${where}: incoming`);
       });
     }
