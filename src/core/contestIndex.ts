@@ -18,6 +18,8 @@ const MIN_SHARED = 2;
 const MAX_PARTNERS = 8;
 /** A distinctive word found in more candidate sentences than this is skipped when pairing. */
 const MAX_POSTINGS = 40;
+/** The distinctiveness threshold stays far below this (about 130 at 200,000 sentences). */
+const BY_DF_CAP = 2048;
 
 /** A sentence worth comparing, as the article provides it (see articleCandidates in claims.ts). */
 export interface CandidateInput {
@@ -79,6 +81,11 @@ export interface ContestIndex {
   /** Sentence count and per-stem sentence frequency over the whole corpus. */
   n: number;
   df: Map<string, number>;
+  /**
+   * Stems by sentence frequency, for frequencies up to BY_DF_CAP: when the distinctiveness
+   * threshold moves with n, the stems whose class flips are found here without a pass over all stems.
+   */
+  byDf: Map<number, Set<string>>;
   /** Stem (or measure key) -> candidates holding it, in no particular order. */
   postings: Map<string, Posting>;
   /** Open batch of structural changes whose effects on pairing are not yet worked out. */
@@ -93,7 +100,7 @@ export interface ContestIndex {
 }
 
 export function newContestIndex(): ContestIndex {
-  return { recs: new Map(), n: 0, df: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0 };
+  return { recs: new Map(), n: 0, df: new Map(), byDf: new Map(), postings: new Map(), batch: null, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0 };
 }
 
 // ---- rarity --------------------------------------------------------------------------------------
@@ -259,7 +266,15 @@ export function closeBatch(ix: ContestIndex) {
   if (!batch) return;
   ix.batch = null;
   // From an empty index every candidate is new, hence dirty already.
-  if (!batch.before) return;
+  if (!batch.before) {
+    ix.byDf.clear();
+    for (const [w, df] of ix.df) moveDf(ix, w, 0, df);
+    return;
+  }
+  for (const [w, b] of batch.before) {
+    const df = ix.df.get(w) ?? 0;
+    if (df !== b.df) moveDf(ix, w, b.df, df);
+  }
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
   const all = (w: string) => { for (const c of ix.postings.get(w) ?? []) ix.dirty.add(c); };
@@ -288,10 +303,23 @@ export function closeBatch(ix: ContestIndex) {
   if (max0 !== max1) {
     const lo = Math.min(max0, max1);
     const hi = Math.max(max0, max1);
-    for (const [w, df] of ix.df) if (df > lo && df <= hi && !batch.before.has(w)) all(w);
+    for (let k = lo + 1; k <= hi; k++) for (const w of ix.byDf.get(k) ?? []) if (!batch.before.has(w)) all(w);
   }
   const distinctive = (w: string) => (ix.df.get(w) ?? 0) <= max1;
   for (const x of batch.added) if (x.alive) dirtyWhereRanked(ix, x, distinctive);
+}
+
+function moveDf(ix: ContestIndex, w: string, from: number, to: number) {
+  if (from && from <= BY_DF_CAP) {
+    const set = ix.byDf.get(from)!;
+    set.delete(w);
+    if (!set.size) ix.byDf.delete(from);
+  }
+  if (to && to <= BY_DF_CAP) {
+    const set = ix.byDf.get(to);
+    if (set) set.add(w);
+    else ix.byDf.set(to, new Set([w]));
+  }
 }
 
 /**
@@ -467,6 +495,8 @@ export function indexProblems(ix: ContestIndex): string[] {
   if (n !== ix.n) problems.push(`n ${ix.n} != ${n}`);
   for (const [w, v] of df) if (ix.df.get(w) !== v) problems.push(`df ${w} ${ix.df.get(w)} != ${v}`);
   if (df.size !== ix.df.size) problems.push(`df size ${ix.df.size} != ${df.size}`);
+  for (const [w, v] of df) if (v <= BY_DF_CAP && !ix.byDf.get(v)?.has(w)) problems.push(`byDf ${w}`);
+  if ([...ix.byDf.values()].reduce((k, set) => k + set.size, 0) !== [...df.values()].filter((v) => v <= BY_DF_CAP).length) problems.push('byDf size');
   for (const [w, v] of postings) if (sizeOf(ix.postings.get(w)) !== v) problems.push(`postings ${w}`);
   if (postings.size !== ix.postings.size) problems.push('postings size');
   const rarity = rarityOf(ix);
