@@ -4,7 +4,6 @@
 // are plain data are shipped; the main thread's Corpus ingests them and never redoes that work.
 import { createHash } from 'node:crypto';
 import { featuresOf } from './align';
-import { articleClaims } from './claims';
 import { Corpus } from './corpus';
 import { timesOf } from './dates';
 import { labelMentions } from './eventLabel';
@@ -40,7 +39,8 @@ const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
   (c, id) => quoteSpansOf(c, id),
   (c, id) => timesOf(c, id),
   (c, id) => labelMentions(c, mentionsOf(c, id)),
-  (c, id) => articleClaims(c, id),
+  // The claims of a one-article corpus: its own claims, sentence facts and contest candidates (no pairs).
+  (c) => c.claims(),
   (c, id) => featuresOf(c, id),
 ];
 

@@ -3,7 +3,8 @@
 // or disabled) does a small fallback resolve the plainest forms: years, month names, "last year".
 import type { Corpus } from './corpus';
 import type { DateMention } from './contest';
-import type { Article } from './types';
+import { referenceDates, timesOf, type ReferenceDate } from './dates';
+import type { Article, TimeExpression } from './types';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = /\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?\b/g;
@@ -12,27 +13,40 @@ const YEAR_RE = /\b(?:in|since|by|until|from|during|of)\s+((?:18|19|20)\d{2})\b/
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Dates per article id, from times() when it has any; otherwise the fallback. */
-export function datesByArticle(corpus: Corpus): Map<string, DateMention[]> {
-  const out = new Map<string, DateMention[]>();
-  let times: ReturnType<Corpus['times']> = [];
+/**
+ * The time expressions of one article as corpus.times() lists them (empty when the times feature
+ * is absent or fails). An undated article's list can change when other articles do, since its
+ * reference date is inferred from similar dated coverage.
+ */
+export function articleTimes(corpus: Corpus, id: string): readonly TimeExpression[] {
   try {
-    times = corpus.times();
+    return timesOf(corpus, id);
   } catch {
-    times = [];
+    return [];
   }
-  if (times.length) {
-    for (const t of times) {
-      if (t.type !== 'DATE' && t.type !== 'TIME') continue;
-      if (!/^\d{4}/.test(t.value)) continue;
-      const list = out.get(t.article) ?? [];
-      list.push({ start: t.start, end: t.end, text: t.text, value: t.value.split('T')[0] });
-      out.set(t.article, list);
-    }
-    return out;
+}
+
+/**
+ * The date each article's times were resolved against; an article's times change only with its
+ * text or this reference, so comparing references finds the undated articles whose times moved
+ * without asking for every article's times. Null when the times feature is absent or fails.
+ */
+export function referenceOf(corpus: Corpus): Map<string, ReferenceDate> | null {
+  try {
+    return referenceDates(corpus);
+  } catch {
+    return null;
   }
-  const anchor = commonAnchor(corpus.articles());
-  for (const a of corpus.articles()) out.set(a.id, fallbackDates(a.text, a.body.start, a.body.end, a.published ?? anchor));
+}
+
+/** The calendar dates among an article's time expressions. */
+export function datesFromTimes(times: readonly TimeExpression[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const t of times) {
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (!/^\d{4}/.test(t.value)) continue;
+    out.push({ start: t.start, end: t.end, text: t.text, value: t.value.split('T')[0] });
+  }
   return out;
 }
 

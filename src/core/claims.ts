@@ -2,117 +2,174 @@
 // memoised), and contested facts, where another outlet's report of the same fact disagrees on
 // the date, a number or the stance. Contested detection pairs only candidate sentences (holding a
 // date, a number or a stance cue) through an inverted index of their distinctive words with
-// bounded postings, so it stays near-linear; corpus.related() at one call per candidate was too
-// slow for a corpus-wide pass (about 7 ms a call at 500 articles).
+// bounded postings, kept up to date edit by edit (contestIndex.ts): an edit re-pairs only the
+// sentences that share words with what changed.
 import type { Corpus } from './corpus';
-import { datesByArticle } from './claimDates';
-import { compareFacts, hasComparable, passageFacts, sentenceFacts, type DateMention, type Disagreement, type PassageFacts, type SentenceFacts } from './contest';
+import { articleTimes, commonAnchor, datesFromTimes, fallbackDates, referenceOf } from './claimDates';
+import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
+import { addArticle, closeBatch, contestedOf, indexProblems, newContestIndex, removeArticle, setCandidates, settlePairs, type ContestIndex } from './contestIndex';
 import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
-import type { Article, Claim, Location, Sentence } from './types';
+import type { Article, Claim, TimeExpression } from './types';
 
 export { analyzeArticleClaims } from './sentenceClaims';
 
 const QUOTE_SHARE = 0.6;
-/** Distinctive words two sentences must share to be compared (compareFacts then asks for more evidence). */
-const MIN_SHARED = 2;
-/** The best-matching sentences of other articles compared with each candidate. */
-const MAX_PARTNERS = 8;
-/** A distinctive word found in more candidate sentences than this is skipped when pairing. */
-const MAX_POSTINGS = 40;
 
 export function articleClaims(corpus: Corpus, id: string): ArticleClaims {
   return corpus.perArticle('claims', id, analyzeArticleClaims);
 }
 
+/** Every claim, by article id, then position, then kind (contested first). */
 export function analyzeClaims(corpus: Corpus): Claim[] {
+  settleClaims(corpus, Infinity);
+  const st = claimsState(corpus);
   const out: Claim[] = [];
-  for (const a of corpus.articles()) out.push(...articleClaims(corpus, a.id).claims);
-  out.push(...contestedClaims(corpus));
-  return out.sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start || kindOrder(x) - kindOrder(y)));
+  for (const a of corpus.articles()) {
+    let list = st.merged.get(a.id);
+    if (!list) st.merged.set(a.id, (list = articleOutput(corpus, st, a.id)));
+    for (const c of list) out.push(c);
+  }
+  return out;
+}
+
+/** How big the contested index is and how much re-pairing it has done (for tests of locality). */
+export function contestStats(corpus: Corpus): { candidates: number; repairs: number } {
+  settleClaims(corpus, Infinity);
+  const ix = claimsState(corpus).ix;
+  return { candidates: [...ix.recs.values()].reduce((n, r) => n + r.cands.length, 0), repairs: ix.repairs };
+}
+
+/** Where the settled contested index differs from a recomputation (for tests); empty when consistent. */
+export function contestProblems(corpus: Corpus): string[] {
+  settleClaims(corpus, Infinity);
+  return indexProblems(claimsState(corpus).ix);
+}
+
+/** Contested claims across the corpus; each links to every passage that disagrees with it. */
+export function contestedClaims(corpus: Corpus): Claim[] {
+  return analyzeClaims(corpus).filter((c) => c.kind === 'contested');
 }
 
 const KINDS: Claim['kind'][] = ['contested', 'unattributed', 'vague-source', 'hedged'];
 const kindOrder = (c: Claim) => KINDS.indexOf(c.kind);
 
-interface Conflict {
-  with: Location;
-  what: Disagreement;
-  outlet: string;
+function articleOutput(corpus: Corpus, st: ClaimsState, id: string): Claim[] {
+  const list = [...articleClaims(corpus, id).claims, ...(contestedOf(st.ix, id)?.values() ?? [])];
+  return list.sort((x, y) => x.start - y.start || kindOrder(x) - kindOrder(y));
 }
 
-/** Contested claims across the corpus; each links to every passage that disagrees with it. */
-export function contestedClaims(corpus: Corpus): Claim[] {
-  const articles = corpus.articles();
-  if (articles.length < 2) return [];
-  const dates = datesByArticle(corpus);
-  const rarity = stemRarity(corpus);
-  // Conflicts per sentence, keyed "article\0sentenceIndex".
-  const conflicts = new Map<string, Conflict[]>();
-  const note = (article: Article, index: number, c: Conflict) => {
-    const key = `${article.id}\u0000${index}`;
-    const list = conflicts.get(key) ?? [];
-    if (!list.some((x) => x.with.article === c.with.article && x.with.start === c.with.start)) list.push(c);
-    conflicts.set(key, list);
-  };
+const STATE = 'claims:contest';
 
-  // Candidates: body sentences, not quotes, holding (or carrying over) a date, a number or a stance cue.
-  interface Candidate { article: Article; index: number; facts: PassageFacts; stems: string[] }
-  const candidates: Candidate[] = [];
-  const postings = new Map<string, Candidate[]>();
-  for (const article of articles) {
-    for (const own of articleCandidates(corpus, article, dates.get(article.id) ?? [])) {
-      // Measured counts pair on what they count ("#deaths"), since short reports of one toll share few words.
-      const stems = own.stems.filter((w) => w.startsWith('#') || rarity.distinctive(w));
-      const c: Candidate = { article, index: own.index, facts: own.facts, stems };
-      candidates.push(c);
-      for (const w of stems) {
-        const list = postings.get(w) ?? [];
-        list.push(c);
-        postings.set(w, list);
-      }
-    }
-  }
+interface ClaimsState {
+  ix: ContestIndex;
+  /** Each article's time expressions as last seen, and how many the corpus has in all. */
+  times: Map<string, readonly TimeExpression[]>;
+  totalTimes: number;
+  /** Articles without a publication date: their times follow other articles, so they are re-read after each change. */
+  undated: Set<string>;
+  /** The reference date each undated article's times were last read with. */
+  refs: Map<string, { date: string | null; inferred: boolean } | undefined>;
+  /** Dates come from corpus.times(), or from the fallback when it has none at all. */
+  mode: 'times' | 'fallback' | null;
+  anchor: string | null;
+  /** The dates each article's candidates were built from. */
+  datesKey: Map<string, string>;
+  /** Articles whose candidates are to be (re)built once every change of the batch is in. */
+  needCandidates: Set<string>;
+  /** Whether the undated articles and the date source were re-read since the last change. */
+  checked: boolean;
+  /** Each article's claims, in output order. */
+  merged: Map<string, Claim[]>;
+}
 
-  // Same-fact partners through shared distinctive words. A word in too many candidate sentences
-  // says little about which fact they report and would make this quadratic, so it is skipped.
-  for (const a of candidates) {
-    if (!hasComparable(a.facts) && !a.facts.inheritedDate) continue;
-    const shared = new Map<Candidate, number>();
-    for (const w of a.stems) {
-      const list = postings.get(w)!;
-      if (list.length > MAX_POSTINGS) continue;
-      for (const b of list) if (b.article !== a.article) shared.set(b, (shared.get(b) ?? 0) + 1);
-    }
-    const measures = new Set(a.facts.measures.map((m) => m.measure));
-    const sameMeasure = (b: Candidate) => b.facts.measures.some((m) => measures.has(m.measure));
-    const partners = [...shared].filter(([b, n]) => n >= MIN_SHARED || (n >= 1 && sameMeasure(b))).sort((x, y) => y[1] - x[1]).slice(0, MAX_PARTNERS);
-    for (const [b] of partners) {
-      if (!sameStoryWindow(a.article, b.article)) continue;
-      const d = compareFacts(a.facts, b.facts, rarity);
-      if (!d) continue;
-      const sa = a.article.sentences[a.index];
-      const sb = b.article.sentences[b.index];
-      note(a.article, a.index, { with: { article: b.article.id, start: sb.start, end: sb.end }, what: d, outlet: b.article.outlet ?? b.article.id });
-      const back = compareFacts(b.facts, a.facts, rarity) ?? { kind: d.kind, here: d.there, there: d.here };
-      note(b.article, b.index, { with: { article: a.article.id, start: sa.start, end: sa.end }, what: back, outlet: a.article.outlet ?? a.article.id });
-    }
-  }
+function claimsState(corpus: Corpus): ClaimsState {
+  return corpus.state<ClaimsState>(STATE, () => ({
+    ix: newContestIndex(), times: new Map(), totalTimes: 0, undated: new Set(), refs: new Map(), mode: null, anchor: null,
+    datesKey: new Map(), needCandidates: new Set(), checked: false, merged: new Map(),
+  }));
+}
 
-  const out: Claim[] = [];
-  for (const [key, list] of conflicts) {
-    const [id, idx] = key.split('\u0000');
-    const article = corpus.get(id)!;
-    const s = article.sentences[+idx];
-    const kind = list[0].what.kind;
-    const detail = list.map((c) => `${c.outlet} says ${c.what.there}`).join('; ');
-    const what = kind === 'date' ? 'the date' : kind === 'number' ? 'the figure' : 'whether it is established';
-    out.push({
-      article: id, start: s.start, end: s.end, text: s.text, kind: 'contested', rule: `contested/${kind}`,
-      reason: `Other coverage disagrees on ${what}: this article says ${list[0].what.here}; ${detail}.`,
-      related: list.map((c) => c.with),
-    });
+function setTimes(st: ClaimsState, id: string, times: readonly TimeExpression[] | undefined) {
+  st.totalTimes += (times?.length ?? 0) - (st.times.get(id)?.length ?? 0);
+  if (times) st.times.set(id, times);
+  else st.times.delete(id);
+}
+
+/**
+ * Brings the contested index up to date with the changed articles, stopping at `deadline`
+ * (performance.now() time); true when done. Each step leaves the state consistent, so it resumes
+ * where it stopped.
+ */
+export function settleClaims(corpus: Corpus, deadline: number): boolean {
+  const st = claimsState(corpus);
+  const pending = corpus.changesFor(STATE);
+  const late = deadline === Infinity ? () => false : () => performance.now() > deadline;
+  // Each loop does one step before looking at the clock, so even a spent deadline makes progress.
+  for (const id of pending) {
+    const a = corpus.get(id);
+    st.merged.delete(id);
+    st.datesKey.delete(id);
+    st.needCandidates.delete(id);
+    st.undated.delete(id);
+    st.refs.delete(id);
+    st.checked = false;
+    if (!a) {
+      removeArticle(st.ix, id);
+      setTimes(st, id, undefined);
+    } else {
+      addArticle(st.ix, a, staticFacts(corpus, id));
+      setTimes(st, id, articleTimes(corpus, id));
+      if (!a.published) st.undated.add(id);
+      st.needCandidates.add(id);
+    }
+    pending.delete(id);
+    if (late()) return false;
   }
-  return out;
+  if (!st.checked) recheckDates(corpus, st);
+  for (const id of st.needCandidates) {
+    const a = corpus.get(id)!;
+    const dates = st.mode === 'times' ? datesFromTimes(st.times.get(id) ?? []) : fallbackDates(a.text, a.body.start, a.body.end, a.published ?? st.anchor);
+    const key = dates.map((d) => `${d.start}:${d.end}:${d.value}`).join('|');
+    if (st.datesKey.get(id) !== key) {
+      setCandidates(st.ix, id, articleCandidates(corpus, a, dates));
+      st.datesKey.set(id, key);
+    }
+    st.needCandidates.delete(id);
+    if (late()) return false;
+  }
+  closeBatch(st.ix);
+  const done = settlePairs(st.ix, deadline);
+  for (const id of st.ix.changedArticles) st.merged.delete(id);
+  st.ix.changedArticles.clear();
+  return done;
+}
+
+/**
+ * After a change: re-reads the undated articles' times (their reference date may have moved) and
+ * decides the date source, then lists the articles whose dates may differ from their candidates'.
+ */
+function recheckDates(corpus: Corpus, st: ClaimsState) {
+  const moved: string[] = [];
+  const refs = referenceOf(corpus);
+  for (const id of st.undated) {
+    const ref = refs?.get(id);
+    const seen = st.refs.get(id);
+    if (ref && seen && ref.date === seen.date && ref.inferred === seen.inferred) continue;
+    st.refs.set(id, ref && { date: ref.date, inferred: ref.inferred });
+    const t = articleTimes(corpus, id);
+    if (t === st.times.get(id)) continue;
+    setTimes(st, id, t);
+    moved.push(id);
+  }
+  const mode = st.totalTimes > 0 ? 'times' : 'fallback';
+  const anchor = mode === 'fallback' ? commonAnchor(corpus.articles()) : null;
+  if (mode !== st.mode) for (const a of corpus.articles()) st.needCandidates.add(a.id);
+  else if (mode === 'fallback' && anchor !== st.anchor) for (const id of st.undated) st.needCandidates.add(id);
+  else if (mode === 'times') for (const id of moved) st.needCandidates.add(id);
+  st.mode = mode;
+  st.anchor = anchor;
+  // While bulk indexing serves reference dates up to staleMs old, look again at the next settle.
+  st.checked = corpus.staleMs === 0;
 }
 
 interface OwnCandidate {
@@ -137,9 +194,12 @@ function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[
   for (const si of articleClaims(corpus, article.id).sentences) {
     if (si.quoted >= QUOTE_SHARE) continue;
     const s = si.sentence;
+    const inherited = inheritedDate(article, si.index, byS);
+    // Most sentences hold nothing to compare: skip them before building their facts.
+    if (!mayCompare(own[si.index], byS[si.index], inherited)) continue;
     const prev = article.sentences[si.index - 1];
     const previous = prev && prev.paragraph === s.paragraph ? prev : null;
-    const facts = passageFacts(article.id, article.text, s, byS[si.index], inheritedDate(article, si.index, byS), { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
+    const facts = passageFacts(article.id, article.text, s, byS[si.index], inherited, { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
     if (!hasComparable(facts) && !facts.inheritedDate) continue;
     const stems = [...new Set(facts.words.map((w) => w.stem))].concat([...new Set(facts.measures.map((m) => `#${m.measure}`))]);
     list.push({ index: si.index, facts, stems });
@@ -149,11 +209,10 @@ function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[
   return list;
 }
 
-/** Coverage of one story appears within weeks; articles published further apart report other events. */
-const STORY_WINDOW_DAYS = 30;
-function sameStoryWindow(a: Article, b: Article): boolean {
-  if (!a.published || !b.published) return true;
-  return Math.abs(Date.parse(a.published) - Date.parse(b.published)) <= STORY_WINDOW_DAYS * 86_400_000;
+/** What hasComparable(facts) || facts.inheritedDate will say, from the parts the facts are made of. */
+function mayCompare(own: SentenceFacts, dates: DateMention[], inherited: DateMention | null): boolean {
+  return own.quantities.length > 0 || own.measures.length > 0 || !!own.settled || !!own.unsettled || own.negated.size > 0 ||
+    dates.some((d) => dateRange(d.value)) || (!!inherited && !!dateRange(inherited.value));
 }
 
 /** The last date of the one or two sentences before, in the same paragraph. */
@@ -184,26 +243,4 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
 function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
   const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
   return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
-}
-
-/**
- * Inverse sentence frequency of each content stem across the corpus, and which stems are
- * distinctive: rare enough (idf at least 60% of the maximum) that sharing three of them shows
- * two passages report the same fact, where sharing the story's main names does not.
- */
-function stemRarity(corpus: Corpus): { idf: (stem: string) => number; distinctive: (stem: string) => boolean } {
-  const table = corpus.derive('claims:stem-df', () => {
-    const df = new Map<string, number>();
-    let n = 0;
-    for (const a of corpus.articles()) {
-      for (const f of staticFacts(corpus, a.id)) {
-        n++;
-        for (const w of new Set(f.words.map((x) => x.stem))) df.set(w, (df.get(w) ?? 0) + 1);
-      }
-    }
-    return { df, n };
-  });
-  const idf = (w: string) => Math.log(1 + table.n / (1 + (table.df.get(w) ?? 0)));
-  const floor = 0.6 * Math.log(1 + table.n);
-  return { idf, distinctive: (w) => idf(w) >= floor };
 }

@@ -213,6 +213,8 @@ const MEASURE_REACH = 40;
 
 /** Counts tied to the nearest measure word in the sentence; years and times are not counts. */
 export function extractMeasures(text: string, base = 0): Measure[] {
+  // Counts are written in digits: most sentences have none, and the scan is not cheap.
+  if (!/\d/.test(text)) return [];
   const numbers: Quantity[] = [];
   for (const m of text.matchAll(MEASURE_NUMBER)) {
     const [all, boundWord, , num, scale] = m;
@@ -264,6 +266,21 @@ export function measuresDisagree(a: PassageFacts, b: PassageFacts): Disagreement
 const clip = (w: string) => (w.length > STEM_PREFIX ? w.slice(0, STEM_PREFIX) : w);
 const STEM_PREFIX = 7;
 
+/**
+ * The clipped stem of a content word, or null for other words. Memoised: a corpus repeats the same
+ * words across thousands of sentences, and stemming each occurrence was a large share of the cost.
+ */
+const CONTENT_STEMS = new Map<string, string | null>();
+const MAX_REMEMBERED = 200_000;
+function contentStem(lower: string): string | null {
+  let s = CONTENT_STEMS.get(lower);
+  if (s === undefined) {
+    s = isContentWord(lower) ? clip(stem(lower)) : null;
+    if (CONTENT_STEMS.size < MAX_REMEMBERED) CONTENT_STEMS.set(lower, s);
+  }
+  return s;
+}
+
 export function sentenceFacts(text: string, span: Span): SentenceFacts {
   const slice = text.slice(span.start, span.end);
   const tokens = tokenize(slice, span.start);
@@ -273,14 +290,16 @@ export function sentenceFacts(text: string, span: Span): SentenceFacts {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.word) continue;
-    if (isContentWord(t.lower)) words.push({ stem: clip(stem(t.lower)), start: t.start });
-    if ((/^\p{Lu}/u.test(t.text) && isContentWord(t.lower)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(clip(stem(t.lower)));
+    const content = contentStem(t.lower);
+    if (content !== null) words.push({ stem: content, start: t.start });
+    if ((content !== null && /^\p{Lu}/u.test(t.text)) || (/\d/.test(t.text) && /\p{L}/u.test(t.text))) names.add(content ?? clip(stem(t.lower)));
     if (!NEGATOR.test(t.lower)) continue;
     let j = i + 1;
     while (j < tokens.length && /^(?:been|be|yet|even|ever|also|independently|[a-z]+ly)$/.test(tokens[j].lower)) j++;
     if (tokens[j]?.word) negated.add(stem(tokens[j].lower));
   }
-  return { words, names, quantities: extractQuantities(slice, span.start), ...stanceOf(slice), negated, measures: extractMeasures(slice, span.start) };
+  const { settled, unsettled } = stanceOf(slice);
+  return { words, names, quantities: extractQuantities(slice, span.start), settled, unsettled, negated, measures: extractMeasures(slice, span.start) };
 }
 
 /** Builds the facts of one passage; `dates` are the resolved dates inside it (absolute offsets). */
@@ -289,8 +308,14 @@ export function passageFacts(
   own: SentenceFacts = sentenceFacts(text, span), previous: SentenceFacts | null = context.previous ? sentenceFacts(text, context.previous) : null,
 ): PassageFacts {
   const names = previous ? new Set([...own.names, ...previous.names]) : own.names;
+  // Listed, not spread: copying by spread was most of the cost of building a candidate's facts.
   return {
-    ...own,
+    words: own.words,
+    quantities: own.quantities,
+    settled: own.settled,
+    unsettled: own.unsettled,
+    negated: own.negated,
+    measures: own.measures,
     article,
     start: span.start,
     end: span.end,
@@ -312,7 +337,7 @@ export function sharedStems(a: PassageFacts, b: PassageFacts): Set<string> {
  * The date that governs the shared fact: each shared word votes (by rarity) for its nearest date,
  * preferring the date before it on a tie, since news fronts its dates ("In January, he …").
  */
-export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: string) => number): DateMention | null {
+export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: string) => number, weighed?: () => void): DateMention | null {
   if (!p.dates.length) return p.inheritedDate;
   if (p.dates.length === 1) return p.dates[0];
   const votes = new Map<DateMention, number>();
@@ -330,6 +355,8 @@ export function governingDate(p: PassageFacts, shared: Set<string>, idf: (stem: 
     }
     if (best) votes.set(best, (votes.get(best) ?? 0) + idf(w.stem));
   }
+  // Only a vote between dates depends on the weights (the contested index re-compares such pairs when weights move).
+  if (votes.size > 1) weighed?.();
   let winner: DateMention | null = null;
   let most = 0;
   for (const [d, v] of votes) if (v > most) [winner, most] = [d, v];
@@ -343,6 +370,8 @@ export interface CompareOptions {
   idf?: (stem: string) => number;
   /** Whether a stem is rare enough to show two passages report the same fact (names of the story's actors are not). */
   distinctive?: (stem: string) => boolean;
+  /** Called when the outcome rested on a vote between dates, i.e. on the idf weights. */
+  weighed?: () => void;
 }
 
 /** How passage `a` disagrees with passage `b` about the fact they share, or null. */
@@ -364,8 +393,8 @@ export function compareFacts(a: PassageFacts, b: PassageFacts, opts: CompareOpti
   // Both passages name who or what they are about, and no name is shared: not the same fact.
   if (a.names.size && b.names.size && ![...a.names].some((n) => b.names.has(n))) return null;
 
-  const da = governingDate(a, shared, idf);
-  const db = governingDate(b, shared, idf);
+  const da = governingDate(a, shared, idf, opts.weighed);
+  const db = governingDate(b, shared, idf, opts.weighed);
   // Each article reporting its own day's news ("today", "on Thursday") on different days is two events.
   const ownDay = (p: PassageFacts, d: DateMention) => !!p.published && nearPublication(d.value, p.published);
   const twoDays = da && db && a.published && b.published && a.published !== b.published && ownDay(a, da) && ownDay(b, db);

@@ -2,7 +2,7 @@
 // time; per-article analysis is memoised per article, and cross-article results are recomputed
 // lazily when something changed. Every feature asks the Corpus; none parses text itself.
 import { parseArticle } from './article';
-import { analyzeClaims } from './claims';
+import { analyzeClaims, settleClaims } from './claims';
 import { buildEvents } from './events';
 import { mentionAt, peopleModel, personByName, resolvePeople, settlePeople } from './people';
 import { resolveQuotes, settleQuotes } from './quotes';
@@ -25,7 +25,7 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes];
+const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleClaims];
 
 interface Derived {
   value: unknown;
