@@ -3,7 +3,7 @@
 // lazily when something changed. Every feature asks the Corpus; none parses text itself.
 import { parseArticle } from './article';
 import { analyzeClaims } from './claims';
-import { buildEvents } from './events';
+import { buildEvents, settleEvents } from './events';
 import { mentionAt, peopleModel, personByName, resolvePeople } from './people';
 import { resolveQuotes } from './quotes';
 import { resolveTimes } from './dates';
@@ -25,7 +25,10 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [];
+const SETTLERS: Settler[] = [
+  // events: after people, quotes and times, before claims.
+  settleEvents,
+];
 
 interface Derived {
   value: unknown;

@@ -377,110 +377,412 @@ export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Clu
 }
 
 // ---- incremental merging ---------------------------------------------------------------------------
-// A mention only ever joins a cluster whose interval nests with its own, looked up under a calendar unit
-// of its own year (see lookupKey/unitKeys). So the merge splits into independent parts per year, linked
-// only by ISO weeks that straddle New Year. Re-merging after one edit then redoes only the years whose
-// mentions changed; the others reuse their clusters (mention objects are memoised per article).
+// The merge is cut into pieces an edit touches only locally, each recomputed only when its input changed:
+// - Named passages merge within a *component*: the passages linked by sharing a name in the same year (years
+//   linked by a week across New Year). A named passage only joins an event that shares one of its names
+//   (see affinity), so components cannot interact; each runs mergeMentions on its own.
+// - Unnamed passages with a fine date (day, week, month) then join the named events of their month, or each
+//   other, in one pass per month: they say what happened but not who did it, so they join an event rather
+//   than shape it. Unnamed passages with coarser dates join nothing (coarse matches need a shared name).
+// - Sentences that refer back to an event go to their antecedent's event.
+// Built events are kept per first passage and reused while their passages are the same objects; the list stays
+// sorted, so an edit removes and inserts only the events it touched.
 
-interface MergedPart { mentions: EventMention[]; clusters: Cluster[] }
-const mergeMemos = new WeakMap<Corpus, Map<string, MergedPart>>();
+/** Widest date (in days) of a passage unnamed passages may join: a month. */
+const FINE_DAYS = 31;
 
-const builtMemos = new WeakMap<Corpus, WeakMap<Cluster, NewsEvent>>();
-function builtEvents(corpus: Corpus): WeakMap<Cluster, NewsEvent> {
-  let m = builtMemos.get(corpus);
-  if (!m) builtMemos.set(corpus, (m = new WeakMap()));
-  return m;
+// Values repeat across thousands of passages: derive each one's keys once.
+const valueKeys = new Map<string, { units: string[]; lookup: string | null; width: number; month: string | null; years: string[] }>();
+function keysOfValue(value: string) {
+  let k = valueKeys.get(value);
+  if (!k) {
+    if (valueKeys.size > 100_000) valueKeys.clear();
+    const iv = valueInterval(value);
+    const finite = !!iv && Number.isFinite(iv[0]) && Number.isFinite(iv[1]);
+    const y0 = finite ? new Date(iv![0] * DAY_MS).getUTCFullYear() : 0, y1 = finite ? new Date(iv![1] * DAY_MS).getUTCFullYear() : 0;
+    k = {
+      units: unitKeys(value),
+      lookup: lookupKey(value),
+      width: iv ? iv[1] - iv[0] : Infinity,
+      month: finite ? fmtDay(new Date(iv![0] * DAY_MS)).slice(0, 7) : null,
+      // The year a passage merges in, or both years of a week across New Year; 'x' for spans no year holds.
+      years: !finite ? ['x'] : y0 === y1 ? [String(y0)] : iv![1] - iv![0] <= 6 ? [String(y0), String(y1)] : ['x'],
+    };
+    valueKeys.set(value, k);
+  }
+  return k;
 }
 
-function mergeMemo(corpus: Corpus): Map<string, MergedPart> {
-  let m = mergeMemos.get(corpus);
-  if (!m) mergeMemos.set(corpus, (m = new Map()));
-  return m;
+const widthOfMention = (m: EventMention) => keysOfValue(m.value).width;
+/** The order mergeMentions takes passages in; also the order of events that tie on date and size. */
+function mentionOrder(x: EventMention, y: EventMention): number {
+  return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start);
 }
 
-/** The part each mention is merged in: its year (or its New Year-linked years), or 'x' for spans no unit holds. */
-function partsOf(mentions: EventMention[]): Map<EventMention, string> {
-  const years = new Map<EventMention, [number, number] | null>();
-  const parent = new Map<number, number>();
-  const find = (y: number): number => { let r = y; while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!; return r; };
-  for (const m of mentions) {
-    const iv = valueInterval(m.value);
-    const span: [number, number] | null = iv && Number.isFinite(iv[1]) ? [new Date(iv[0] * DAY_MS).getUTCFullYear(), new Date(iv[1] * DAY_MS).getUTCFullYear()] : null;
-    years.set(m, span);
-    if (!span || !iv) continue;
-    if (!parent.has(span[0])) parent.set(span[0], span[0]);
-    // A week across New Year is a unit both years' days are filed under: their merges must run together.
-    if (span[0] !== span[1] && iv[1] - iv[0] <= 6) {
-      if (!parent.has(span[1])) parent.set(span[1], span[1]);
-      parent.set(find(span[1]), find(span[0]));
+const isNamed = (m: EventMention) => !m.antecedent && m.names.length > 0;
+/** An unnamed passage that may join an event of its month; the others stand alone. */
+function monthOfUnnamed(m: EventMention): string | null {
+  const k = keysOfValue(m.value);
+  return k.width <= FINE_DAYS && k.lookup ? k.month : null;
+}
+/** The month whose unnamed passages may join this event: fine events only. */
+function monthOfSeed(c: Cluster): string | null {
+  const k = keysOfValue(c.value);
+  return k.width <= FINE_DAYS ? k.month : null;
+}
+const nodesOf = (m: EventMention) => { const ys = keysOfValue(m.value).years; return ys.flatMap((y) => m.names.map((n) => `${y}|${n}`)); };
+
+function newCluster(m: EventMention): Cluster {
+  const iv = valueInterval(m.value) ?? [0, Infinity];
+  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+  joinCluster(c, m, iv);
+  return c;
+}
+
+/**
+ * The unnamed passages of one month joining the named events of that month (`seeds`, left untouched: a
+ * seed that gains passages is copied) or each other, in the order mergeMentions takes passages. A named
+ * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
+ * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
+ */
+export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const preds = new Set<string>();
+  for (const m of mentions) for (const p of m.preds) preds.add(p);
+  const buckets = new Map<string, Map<string, Cluster[]>>();
+  const file = (c: Cluster, value: string, keys: Iterable<string>) => {
+    for (const u of keysOfValue(value).units) {
+      let b = buckets.get(u);
+      if (!b) buckets.set(u, (b = new Map()));
+      for (const k of keys) {
+        let l = b.get(k);
+        if (!l) b.set(k, (l = []));
+        l.push(c);
+      }
+    }
+  };
+  const work = new Map<Cluster, Cluster>();
+  /** An unnamed event taken over by a named one. */
+  const alias = new Map<Cluster, Cluster>();
+  const own = new Set<Cluster>();
+  const best = (m: EventMention, miv: [number, number], onlyOwn: boolean, cap: number): Cluster | null => {
+    const bucket = buckets.get(keysOfValue(m.value).lookup ?? '');
+    let found: Cluster | null = null, bestScore = 0;
+    const seen = new Set<Cluster>();
+    for (const p of m.preds) {
+      const list = bucket?.get(`p:${p}`);
+      if (!list) continue;
+      for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
+        const c = alias.get(list[i]) ?? list[i];
+        if (seen.has(c) || (onlyOwn && !own.has(c))) continue;
+        seen.add(c);
+        const s = affinity(m, miv, work.get(c) ?? c);
+        if (s !== null && s > bestScore) { found = c; bestScore = s; }
+      }
+    }
+    return found;
+  };
+  const copy = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
+  const sortedSeeds = [...seeds].sort((x, y) => mentionOrder(x.mentions[0], y.mentions[0]));
+  const sorted = [...mentions].sort(mentionOrder);
+  let si = 0;
+  const arrive = (s: Cluster) => {
+    const f = s.mentions[0];
+    const fiv = valueInterval(f.value) ?? [0, Infinity];
+    const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
+    let value = s.value;
+    if (u) {
+      const w = copy(u);
+      for (const m of s.mentions) joinCluster(w, m, valueInterval(m.value) ?? [0, Infinity]);
+      work.set(s, { ...w, id: s.id, filed: new Set([...s.filed, ...u.filed]) });
+      alias.set(u, s);
+      own.delete(u);
+      value = w.value;
+    }
+    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`));
+  };
+  for (const m of sorted) {
+    while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
+    const miv = valueInterval(m.value) ?? [0, Infinity];
+    const target0 = best(m, miv, false, maxCandidates);
+    if (!target0) {
+      const c = newCluster(m);
+      own.add(c);
+      c.filed = new Set(m.preds.map((p) => `p:${p}`));
+      file(c, c.value, c.filed);
+      continue;
+    }
+    let target = work.get(target0);
+    if (!target && !own.has(target0)) work.set(target0, (target = copy(target0)));
+    target ??= target0;
+    const valueBefore = target.value;
+    joinCluster(target, m, miv);
+    const fresh = m.preds.map((p) => `p:${p}`).filter((k) => !target!.filed.has(k));
+    if (valueBefore !== target.value) fresh.push(...[...target.filed].filter((k) => k.startsWith('p:')));
+    for (const k of fresh) target.filed.add(k);
+    if (fresh.length) file(target0, target.value, fresh);
+  }
+  return { clusters: [...own], joined: work };
+}
+
+interface Component { nodes: string[]; clusters: Cluster[] }
+interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
+interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent }
+interface Built { members: EventMention[]; value: string; event: NewsEvent }
+
+interface EventsState {
+  /** Each article's passages as last merged (compared by identity with mentionsOf). */
+  mentions: Map<string, EventMention[]>;
+  /** Articles without a publication date: their passages follow other articles' dates. */
+  undated: Set<string>;
+  checkedVersion: number;
+  byNode: Map<string, Set<EventMention>>;
+  compOf: Map<string, Component>;
+  unnamedByMonth: Map<string, Set<EventMention>>;
+  seedsByMonth: Map<string, Set<Cluster>>;
+  tasks: Map<string, MonthTask>;
+  /** A named event with the unnamed passages that joined it (a copy). */
+  joined: Map<Cluster, Cluster>;
+  singles: Map<string, Cluster[]>;
+  /** Back-references to each passage. */
+  referrers: Map<EventMention, EventMention[]>;
+  dirtyNodes: Set<string>;
+  dirtyMonths: Set<string>;
+  retired: Set<Cluster>;
+  /** Events to (re)build. */
+  touched: Set<Cluster>;
+  listed: Map<Cluster, Entry>;
+  entries: Entry[];
+  built: Map<EventMention, Built>;
+  list: NewsEvent[] | null;
+}
+
+function newState(): EventsState {
+  return {
+    mentions: new Map(), undated: new Set(), checkedVersion: -1, byNode: new Map(), compOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(),
+    tasks: new Map(), joined: new Map(), singles: new Map(), referrers: new Map(), dirtyNodes: new Set(), dirtyMonths: new Set(), retired: new Set(),
+    touched: new Set(), listed: new Map(), entries: [], built: new Map(), list: null,
+  };
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
+  let s = map.get(k);
+  if (!s) map.set(k, (s = new Set()));
+  s.add(v);
+}
+function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
+  const s = map.get(k);
+  if (s?.delete(v) && !s.size) map.delete(k);
+}
+
+function retire(st: EventsState, c: Cluster) {
+  st.retired.add(c);
+  st.touched.delete(c);
+}
+
+/** Takes one article's old passages out and its current ones in, marking what they belong to as dirty. */
+function processArticle(st: EventsState, corpus: Corpus, id: string) {
+  const old = st.mentions.get(id) ?? [];
+  const a = corpus.get(id);
+  const now = a ? mentionsOf(corpus, id) : [];
+  if (a && !a.published) st.undated.add(id);
+  else st.undated.delete(id);
+  if (old === now) return;
+  for (const m of old) {
+    st.built.delete(m);
+    st.referrers.delete(m);
+    if (m.antecedent) continue;
+    if (isNamed(m)) for (const n of nodesOf(m)) { deleteFrom(st.byNode, n, m); st.dirtyNodes.add(n); }
+    else { const mo = monthOfUnnamed(m); if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); } }
+  }
+  for (const c of st.singles.get(id) ?? []) retire(st, c);
+  st.singles.delete(id);
+  const singles: Cluster[] = [];
+  for (const m of now) {
+    if (m.antecedent) {
+      const l = st.referrers.get(m.antecedent);
+      if (l) l.push(m);
+      else st.referrers.set(m.antecedent, [m]);
+      continue;
+    }
+    if (isNamed(m)) { for (const n of nodesOf(m)) { addTo(st.byNode, n, m); st.dirtyNodes.add(n); } continue; }
+    const mo = monthOfUnnamed(m);
+    if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); continue; }
+    const c = newCluster(m);
+    singles.push(c);
+    st.touched.add(c);
+  }
+  if (singles.length) st.singles.set(id, singles);
+  if (a) st.mentions.set(id, now);
+  else st.mentions.delete(id);
+}
+
+function dropComponent(st: EventsState, comp: Component) {
+  for (const n of comp.nodes) if (st.compOf.get(n) === comp) st.compOf.delete(n);
+  for (const c of comp.clusters) {
+    retire(st, c);
+    const mo = monthOfSeed(c);
+    if (mo) { deleteFrom(st.seedsByMonth, mo, c); st.dirtyMonths.add(mo); }
+  }
+}
+
+/** Re-merges the component(s) around one changed name: the old components it met go, the new ones come. */
+function recomputeComponents(st: EventsState, start: string) {
+  // Every node of every old component met, and every node linked now: the region whose merge may change.
+  const region = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    const n = queue.pop()!;
+    const old = st.compOf.get(n);
+    if (old) {
+      dropComponent(st, old);
+      for (const k of old.nodes) if (!region.has(k)) { region.add(k); queue.push(k); }
+    }
+    for (const m of st.byNode.get(n) ?? []) for (const k of nodesOf(m)) if (!region.has(k)) { region.add(k); queue.push(k); }
+  }
+  // The region splits into the components linked now.
+  const done = new Set<string>();
+  for (const n of region) {
+    st.dirtyNodes.delete(n);
+    if (done.has(n) || !st.byNode.has(n)) continue;
+    const nodes: string[] = [];
+    const mentions = new Set<EventMention>();
+    const q = [n];
+    done.add(n);
+    while (q.length) {
+      const k = q.pop()!;
+      nodes.push(k);
+      for (const m of st.byNode.get(k) ?? []) {
+        mentions.add(m);
+        for (const j of nodesOf(m)) if (!done.has(j)) { done.add(j); q.push(j); }
+      }
+    }
+    const comp: Component = { nodes, clusters: mergeMentions([...mentions]) };
+    for (const k of nodes) st.compOf.set(k, comp);
+    for (const c of comp.clusters) {
+      st.touched.add(c);
+      const mo = monthOfSeed(c);
+      if (mo) { addTo(st.seedsByMonth, mo, c); st.dirtyMonths.add(mo); }
     }
   }
-  const out = new Map<EventMention, string>();
-  const partOf = (m: EventMention): string => {
-    const known = out.get(m);
-    if (known !== undefined) return known;
-    // A back-reference goes wherever its antecedent's event is.
-    const antecedentPart = m.antecedent && years.has(m.antecedent) ? partOf(m.antecedent) : null;
-    const iv = valueInterval(m.value);
-    const span = years.get(m);
-    const p = antecedentPart ?? (!span || !iv || (span[0] !== span[1] && iv[1] - iv[0] > 6) ? 'x' : String(find(span[0])));
-    out.set(m, p);
-    return p;
-  };
-  for (const m of mentions) partOf(m);
-  return out;
 }
 
-/** mergeMentions, run per independent part and reusing the parts whose mentions did not change. */
-export function mergeByYear(mentions: EventMention[], memo: Map<string, MergedPart>): Cluster[] {
-  const part = partsOf(mentions);
-  const groups = new Map<string, EventMention[]>();
-  for (const m of mentions) {
-    const k = part.get(m)!;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(m);
+function recomputeMonth(st: EventsState, month: string) {
+  const old = st.tasks.get(month);
+  if (old) {
+    for (const c of old.clusters) retire(st, c);
+    for (const s of old.joined) { st.joined.delete(s); if (!st.retired.has(s)) st.touched.add(s); }
+    st.tasks.delete(month);
   }
-  const clusters: Cluster[] = [];
-  for (const [k, g] of groups) {
-    const cached = memo.get(k);
-    const same = cached && cached.mentions.length === g.length && cached.mentions.every((m, i) => m === g[i]);
-    const merged = same ? cached!.clusters : mergeMentions(g);
-    if (!same) memo.set(k, { mentions: g, clusters: merged });
-    clusters.push(...merged);
+  const unnamed = st.unnamedByMonth.get(month);
+  if (!unnamed?.size) return;
+  const { clusters, joined } = attachUnnamed([...(st.seedsByMonth.get(month) ?? [])], [...unnamed]);
+  for (const c of clusters) st.touched.add(c);
+  for (const [s, w] of joined) { st.joined.set(s, w); st.touched.add(s); }
+  st.tasks.set(month, { clusters, joined: [...joined.keys()] });
+}
+
+function sameList<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Events tie on date and size in the order one merge would have made them: by their first passage. */
+function entryOrder(x: Entry, y: Entry): number {
+  const a = x.event, b = y.event;
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  return b.sources.length - a.sources.length || mentionOrder(x.founder, y.founder);
+}
+
+function buildEvent(corpus: Corpus, members: EventMention[], value: string): NewsEvent {
+  const sources = [...members].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
+  const date = eventDate(value);
+  const label = eventLabel(corpus, members);
+  const inferred = members.every((m) => m.inferred);
+  const first = sources[0];
+  return {
+    id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
+    date,
+    label,
+    sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
+    ...(inferred ? { inferred: true } : {}),
+  };
+}
+
+/** Rebuilds the touched events (reusing those whose passages did not change) and patches the sorted list. */
+function assemble(st: EventsState, corpus: Corpus) {
+  const drop = new Set<Cluster>();
+  for (const c of st.retired) if (st.listed.has(c)) { drop.add(c); st.listed.delete(c); }
+  const fresh: Entry[] = [];
+  for (const c of st.touched) {
+    if (st.listed.has(c)) drop.add(c);
+    const work = st.joined.get(c) ?? c;
+    let members = work.mentions;
+    const back: EventMention[] = [];
+    for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
+    if (back.length) members = [...members, ...back.sort(mentionOrder)];
+    const founder = work.mentions[0];
+    const memo = st.built.get(founder);
+    let event: NewsEvent;
+    if (memo && memo.value === work.value && sameList(memo.members, members)) event = memo.event;
+    else {
+      event = buildEvent(corpus, members, work.value);
+      st.built.set(founder, { members, value: work.value, event });
+    }
+    const e: Entry = { cluster: c, founder, event };
+    st.listed.set(c, e);
+    fresh.push(e);
   }
-  for (const k of [...memo.keys()]) if (!groups.has(k)) memo.delete(k);
-  // The order one global merge would have created them in: by their first mention.
-  const width = (m: EventMention) => { const iv = valueInterval(m.value) ?? [0, Infinity]; return iv[1] - iv[0]; };
-  const rank = new Map<Cluster, { a: number; w: number; m: EventMention }>(clusters.map((c) => [c, { a: Number(!!c.mentions[0].antecedent), w: width(c.mentions[0]), m: c.mentions[0] }]));
-  return clusters.sort((x, y) => {
-    const a = rank.get(x)!, b = rank.get(y)!;
-    return a.a - b.a || a.w - b.w || (a.m.article < b.m.article ? -1 : a.m.article > b.m.article ? 1 : a.m.start - b.m.start);
-  });
+  st.retired.clear();
+  st.touched.clear();
+  fresh.sort(entryOrder);
+  const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
+  // Merge two sorted lists.
+  const out: Entry[] = [];
+  let i = 0, j = 0;
+  while (i < kept.length && j < fresh.length) out.push(entryOrder(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++]);
+  while (i < kept.length) out.push(kept[i++]);
+  while (j < fresh.length) out.push(fresh[j++]);
+  st.entries = out;
+  st.list = null;
+}
+
+const eventsState = (corpus: Corpus) => corpus.state('events', newState);
+
+/**
+ * Brings the events up to date with the changed articles until `deadline`; true when done. Stops only
+ * between articles, components and months, so the state stays consistent; the list is patched at the end.
+ */
+export function settleEvents(corpus: Corpus, deadline: number): boolean {
+  const st = eventsState(corpus);
+  const pending = corpus.changesFor('events');
+  if (st.checkedVersion !== corpus.version) {
+    // An undated article borrows its reference date from others: an edit elsewhere may move its dates.
+    for (const id of st.undated) if (!pending.has(id) && corpus.get(id) && mentionsOf(corpus, id) !== st.mentions.get(id)) pending.add(id);
+    st.checkedVersion = corpus.version;
+  }
+  for (const id of pending) {
+    if (performance.now() >= deadline) return false;
+    processArticle(st, corpus, id);
+    pending.delete(id);
+  }
+  for (const n of st.dirtyNodes) {
+    if (performance.now() >= deadline) return false;
+    recomputeComponents(st, n);
+  }
+  for (const mo of st.dirtyMonths) {
+    if (performance.now() >= deadline) return false;
+    recomputeMonth(st, mo);
+    st.dirtyMonths.delete(mo);
+  }
+  if (st.touched.size || st.retired.size) assemble(st, corpus);
+  return true;
 }
 
 export function buildEvents(corpus: Corpus): NewsEvent[] {
-  const mentions = corpus.articles().flatMap((a) => mentionsOf(corpus, a.id));
-  const clusters = mergeByYear(mentions, mergeMemo(corpus));
-  // A cluster reused from an unchanged year has the same mentions, hence the same event.
-  const built = builtEvents(corpus);
-  const events: NewsEvent[] = clusters.map((c) => {
-    const done = built.get(c);
-    if (done) return done;
-    const sources = [...c.mentions].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
-    const date = eventDate(c.value);
-    const label = eventLabel(corpus, c.mentions);
-    const inferred = c.mentions.every((m) => m.inferred);
-    const first = sources[0];
-    return {
-      id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
-      date,
-      label,
-      sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
-      ...(inferred ? { inferred: true } : {}),
-    };
-  }).map((e, i) => { built.set(clusters[i], e); return e; });
-  return events.sort((x, y) => (x.date === y.date ? y.sources.length - x.sources.length : x.date === null ? 1 : y.date === null ? -1 : x.date < y.date ? -1 : 1));
+  settleEvents(corpus, Infinity);
+  const st = eventsState(corpus);
+  return (st.list ??= st.entries.map((e) => e.event));
 }
 
 function dedupe(ps: EventMention[]): EventMention[] {
