@@ -430,7 +430,16 @@ function monthOfSeed(c: Cluster): string | null {
   const k = keysOfValue(c.value);
   return k.width <= FINE_DAYS ? k.month : null;
 }
-const nodesOf = (m: EventMention) => { const ys = keysOfValue(m.value).years; return ys.flatMap((y) => m.names.map((n) => `${y}|${n}`)); };
+const nodeMemo = new WeakMap<EventMention, string[]>();
+/** The (year, name) nodes a named passage links: passages sharing one merge together. */
+function nodesOf(m: EventMention): string[] {
+  let ns = nodeMemo.get(m);
+  if (!ns) {
+    const ys = keysOfValue(m.value).years;
+    nodeMemo.set(m, (ns = ys.flatMap((y) => m.names.map((n) => `${y}|${n}`))));
+  }
+  return ns;
+}
 
 function newCluster(m: EventMention): Cluster {
   const iv = valueInterval(m.value) ?? [0, Infinity];
@@ -737,12 +746,17 @@ function assemble(st: EventsState, corpus: Corpus) {
   st.touched.clear();
   fresh.sort(entryOrder);
   const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
-  // Merge two sorted lists.
+  // Insert the few fresh entries where they belong: binary searches, then one pass.
   const out: Entry[] = [];
-  let i = 0, j = 0;
-  while (i < kept.length && j < fresh.length) out.push(entryOrder(kept[i], fresh[j]) <= 0 ? kept[i++] : fresh[j++]);
-  while (i < kept.length) out.push(kept[i++]);
-  while (j < fresh.length) out.push(fresh[j++]);
+  let from = 0;
+  for (const e of fresh) {
+    let lo = from, hi = kept.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(e);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
   st.entries = out;
   st.list = null;
 }
