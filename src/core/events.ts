@@ -430,22 +430,75 @@ function monthOfSeed(c: Cluster): string | null {
   const k = keysOfValue(c.value);
   return k.width <= FINE_DAYS ? k.month : null;
 }
-const nodeMemo = new WeakMap<EventMention, string[]>();
-/** The (year, name) nodes a named passage links: passages sharing one merge together. */
-function nodesOf(m: EventMention): string[] {
-  let ns = nodeMemo.get(m);
-  if (!ns) {
-    const ys = keysOfValue(m.value).years;
-    nodeMemo.set(m, (ns = ys.flatMap((y) => m.names.map((n) => `${y}|${n}`))));
-  }
-  return ns;
-}
+const LEVELS = ['d', 'w', 'm', 'q', 'y'];
+/** The level of a lookup unit ("d:2026-01-07" is 0, "y:2026" is 4): finer levels merge first. */
+const levelOf = (unit: string) => LEVELS.indexOf(unit[0]);
+const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
 
 function newCluster(m: EventMention): Cluster {
   const iv = valueInterval(m.value) ?? [0, Infinity];
-  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set(keysOf(m.names, m.preds)) };
   joinCluster(c, m, iv);
   return c;
+}
+
+const copyCluster = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
+
+/**
+ * mergeMentions for named passages that all look up one unit (one level, e.g. one month): they may join
+ * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
+ */
+function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const nameFreq = new Map<string, number>();
+  for (const m of mentions) for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  const bucket = new Map<string, Cluster[]>();
+  const file = (c: Cluster, keys: Iterable<string>) => {
+    for (const k of keys) {
+      let l = bucket.get(k);
+      if (!l) bucket.set(k, (l = []));
+      l.push(c);
+    }
+  };
+  for (const s of seeds) file(s, s.filed);
+  const work = new Map<Cluster, Cluster>();
+  const clusters: Cluster[] = [];
+  const own = new Set<Cluster>();
+  for (const m of [...mentions].sort(mentionOrder)) {
+    const miv = valueInterval(m.value) ?? [0, Infinity];
+    let best: Cluster | null = null, bestScore = 0;
+    const seen = new Set<Cluster>();
+    const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+    for (const [k, cap] of probe) {
+      const list = bucket.get(k);
+      if (!list) continue;
+      for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
+        const c = list[i];
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const s = affinity(m, miv, work.get(c) ?? c);
+        if (s !== null && s > bestScore) { best = c; bestScore = s; }
+      }
+    }
+    let target: Cluster;
+    if (!best) {
+      best = target = { id: 0, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+      clusters.push(target);
+      own.add(target);
+    } else if (own.has(best)) target = best;
+    else {
+      let w = work.get(best);
+      if (!w) work.set(best, (w = copyCluster(best)));
+      target = w;
+    }
+    const valueBefore = target.value;
+    joinCluster(target, m, miv);
+    const fresh = keysOf(m.names, m.preds).filter((k) => !target.filed.has(k));
+    if (valueBefore !== target.value) fresh.push(...target.filed);
+    for (const k of fresh) target.filed.add(k);
+    file(best, fresh);
+  }
+  return { clusters, joined: work };
 }
 
 /**
@@ -490,7 +543,6 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     }
     return found;
   };
-  const copy = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
   const sortedSeeds = [...seeds].sort((x, y) => mentionOrder(x.mentions[0], y.mentions[0]));
   const sorted = [...mentions].sort(mentionOrder);
   let si = 0;
@@ -500,7 +552,7 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
     let value = s.value;
     if (u) {
-      const w = copy(u);
+      const w = copyCluster(u);
       for (const m of s.mentions) joinCluster(w, m, valueInterval(m.value) ?? [0, Infinity]);
       work.set(s, { ...w, id: s.id, filed: new Set([...s.filed, ...u.filed]) });
       alias.set(u, s);
@@ -521,7 +573,7 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
       continue;
     }
     let target = work.get(target0);
-    if (!target && !own.has(target0)) work.set(target0, (target = copy(target0)));
+    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0)));
     target ??= target0;
     const valueBefore = target.value;
     joinCluster(target, m, miv);
@@ -533,7 +585,8 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
   return { clusters: [...own], joined: work };
 }
 
-interface Component { nodes: string[]; clusters: Cluster[] }
+/** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
+interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> }
 interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
 interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent }
 interface Built { members: EventMention[]; value: string; event: NewsEvent }
@@ -544,8 +597,17 @@ interface EventsState {
   /** Articles without a publication date: their passages follow other articles' dates. */
   undated: Set<string>;
   checkedVersion: number;
-  byNode: Map<string, Set<EventMention>>;
-  compOf: Map<string, Component>;
+  /** Named passages by "unit|name": the unit they look up, each of their names. */
+  unitNameMentions: Map<string, Set<EventMention>>;
+  /** Named events by "unit|name", for every unit they lie in and every name any version of them carries. */
+  unitSeeds: Map<string, Set<Cluster>>;
+  seedKeys: Map<Cluster, Set<string>>;
+  /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
+  baseLevel: Map<Cluster, number>;
+  /** A named event as passages of a coarser level left it: a copy per level that added to it. */
+  verAt: Map<Cluster, Cluster>[];
+  /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
+  partOf: Map<string, UnitPart>;
   unnamedByMonth: Map<string, Set<EventMention>>;
   seedsByMonth: Map<string, Set<Cluster>>;
   tasks: Map<string, MonthTask>;
@@ -554,7 +616,8 @@ interface EventsState {
   singles: Map<string, Cluster[]>;
   /** Back-references to each passage. */
   referrers: Map<EventMention, EventMention[]>;
-  dirtyNodes: Set<string>;
+  /** Per level, the units to redo and the names in them that changed. */
+  dirtyUnits: Map<string, Set<string>>[];
   dirtyMonths: Set<string>;
   retired: Set<Cluster>;
   /** Events to (re)build. */
@@ -567,9 +630,10 @@ interface EventsState {
 
 function newState(): EventsState {
   return {
-    mentions: new Map(), undated: new Set(), checkedVersion: -1, byNode: new Map(), compOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(),
-    tasks: new Map(), joined: new Map(), singles: new Map(), referrers: new Map(), dirtyNodes: new Set(), dirtyMonths: new Set(), retired: new Set(),
-    touched: new Set(), listed: new Map(), entries: [], built: new Map(), list: null,
+    mentions: new Map(), undated: new Set(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedKeys: new Map(), baseLevel: new Map(),
+    verAt: LEVELS.map(() => new Map()), partOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
+    singles: new Map(), referrers: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
+    listed: new Map(), entries: [], built: new Map(), list: null,
   };
 }
 
@@ -583,9 +647,71 @@ function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   if (s?.delete(v) && !s.size) map.delete(k);
 }
 
+function markDirty(st: EventsState, unit: string, name: string) {
+  const level = st.dirtyUnits[levelOf(unit)];
+  let names = level.get(unit);
+  if (!names) level.set(unit, (names = new Set()));
+  names.add(name);
+}
+
 function retire(st: EventsState, c: Cluster) {
   st.retired.add(c);
   st.touched.delete(c);
+}
+
+/** A named event as the passages of levels up to `level` left it. */
+function latest(st: EventsState, b: Cluster, level: number): Cluster {
+  for (let j = Math.min(level, LEVELS.length - 1); j >= 0; j--) {
+    const v = st.verAt[j].get(b);
+    if (v) return v;
+  }
+  return b;
+}
+
+/** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
+function baseChanged(st: EventsState, b: Cluster, level: number) {
+  for (const k of st.seedKeys.get(b) ?? []) {
+    const bar = k.indexOf('|');
+    const u = k.slice(0, bar);
+    if (levelOf(u) > level && st.unitNameMentions.has(k)) markDirty(st, u, k.slice(bar + 1));
+  }
+  const mo = monthOfSeed(b);
+  if (mo) st.dirtyMonths.add(mo);
+  if (!st.retired.has(b)) st.touched.add(b);
+}
+
+/** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
+function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
+  let keys = st.seedKeys.get(b);
+  if (!keys) st.seedKeys.set(b, (keys = new Set()));
+  for (const u of keysOfValue(b.value).units) {
+    for (const n of v.names) {
+      const k = `${u}|${n}`;
+      if (keys.has(k)) continue;
+      keys.add(k);
+      addTo(st.unitSeeds, k, b);
+    }
+  }
+}
+
+function registerBase(st: EventsState, b: Cluster, level: number) {
+  st.baseLevel.set(b, level);
+  indexSeed(st, b, b);
+  const mo = monthOfSeed(b);
+  if (mo) addTo(st.seedsByMonth, mo, b);
+  baseChanged(st, b, level);
+}
+
+function unregisterBase(st: EventsState, b: Cluster) {
+  const level = st.baseLevel.get(b) ?? -1;
+  retire(st, b);
+  baseChanged(st, b, level);
+  st.baseLevel.delete(b);
+  for (const k of st.seedKeys.get(b) ?? []) deleteFrom(st.unitSeeds, k, b);
+  st.seedKeys.delete(b);
+  const mo = monthOfSeed(b);
+  if (mo) deleteFrom(st.seedsByMonth, mo, b);
+  for (const v of st.verAt) v.delete(b);
 }
 
 /** Takes one article's old passages out and its current ones in, marking what they belong to as dirty. */
@@ -600,10 +726,18 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     st.built.delete(m);
     st.referrers.delete(m);
     if (m.antecedent) continue;
-    if (isNamed(m)) for (const n of nodesOf(m)) { deleteFrom(st.byNode, n, m); st.dirtyNodes.add(n); }
-    else { const mo = monthOfUnnamed(m); if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); } }
+    if (isNamed(m)) {
+      const u = keysOfValue(m.value).lookup;
+      if (u) for (const n of m.names) { deleteFrom(st.unitNameMentions, `${u}|${n}`, m); markDirty(st, u, n); }
+    } else {
+      const mo = monthOfUnnamed(m);
+      if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
+    }
   }
-  for (const c of st.singles.get(id) ?? []) retire(st, c);
+  for (const c of st.singles.get(id) ?? []) {
+    if (st.baseLevel.has(c)) unregisterBase(st, c);
+    else retire(st, c);
+  }
   st.singles.delete(id);
   const singles: Cluster[] = [];
   for (const m of now) {
@@ -613,65 +747,90 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
       else st.referrers.set(m.antecedent, [m]);
       continue;
     }
-    if (isNamed(m)) { for (const n of nodesOf(m)) { addTo(st.byNode, n, m); st.dirtyNodes.add(n); } continue; }
-    const mo = monthOfUnnamed(m);
+    const u = keysOfValue(m.value).lookup;
+    if (isNamed(m) && u) { for (const n of m.names) { addTo(st.unitNameMentions, `${u}|${n}`, m); markDirty(st, u, n); } continue; }
+    const mo = isNamed(m) ? null : monthOfUnnamed(m);
     if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); continue; }
+    // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
+    // named one may still be joined by coarser passages.
     const c = newCluster(m);
     singles.push(c);
-    st.touched.add(c);
+    if (isNamed(m)) registerBase(st, c, -1);
+    else st.touched.add(c);
   }
   if (singles.length) st.singles.set(id, singles);
   if (a) st.mentions.set(id, now);
   else st.mentions.delete(id);
 }
 
-function dropComponent(st: EventsState, comp: Component) {
-  for (const n of comp.nodes) if (st.compOf.get(n) === comp) st.compOf.delete(n);
-  for (const c of comp.clusters) {
-    retire(st, c);
-    const mo = monthOfSeed(c);
-    if (mo) { deleteFrom(st.seedsByMonth, mo, c); st.dirtyMonths.add(mo); }
-  }
-}
-
-/** Re-merges the component(s) around one changed name: the old components it met go, the new ones come. */
-function recomputeComponents(st: EventsState, start: string) {
-  // Every node of every old component met, and every node linked now: the region whose merge may change.
-  const region = new Set<string>([start]);
-  const queue = [start];
+/**
+ * Re-merges the named passages of one unit around the names an edit touched. The unit's passages fall
+ * into parts linked by shared names (an event of a finer level links the names it carries); the parts
+ * met from those names are redone, and a part whose passages and seeds are the same objects keeps its result.
+ */
+function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
+  const level = levelOf(unit);
+  const mentionsAt = (n: string) => st.unitNameMentions.get(`${unit}|${n}`);
+  const seedsAt = (n: string): [Cluster, Cluster][] => {
+    const out: [Cluster, Cluster][] = [];
+    for (const b of st.unitSeeds.get(`${unit}|${n}`) ?? []) {
+      if ((st.baseLevel.get(b) ?? -1) >= level) continue;
+      const v = latest(st, b, level - 1);
+      if (v.names.has(n)) out.push([b, v]);
+    }
+    return out;
+  };
+  // The region: every name linked to a touched one now, or in a part with one before.
+  const region = new Set(dirty);
+  const queue = [...dirty];
+  const oldParts = new Set<UnitPart>();
+  const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
   while (queue.length) {
     const n = queue.pop()!;
-    const old = st.compOf.get(n);
-    if (old) {
-      dropComponent(st, old);
-      for (const k of old.nodes) if (!region.has(k)) { region.add(k); queue.push(k); }
-    }
-    for (const m of st.byNode.get(n) ?? []) for (const k of nodesOf(m)) if (!region.has(k)) { region.add(k); queue.push(k); }
+    const p = st.partOf.get(`${unit}|${n}`);
+    if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
+    for (const m of mentionsAt(n) ?? []) m.names.forEach(reach);
+    for (const [, v] of seedsAt(n)) for (const x of v.names) if (mentionsAt(x)) reach(x);
   }
-  // The region splits into the components linked now.
+  const oldByFirst = new Map<EventMention, UnitPart>();
+  for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
+  const parts: UnitPart[] = [];
   const done = new Set<string>();
-  for (const n of region) {
-    st.dirtyNodes.delete(n);
-    if (done.has(n) || !st.byNode.has(n)) continue;
-    const nodes: string[] = [];
+  for (const start of region) {
+    if (done.has(start) || !mentionsAt(start)) continue;
+    const names: string[] = [];
     const mentions = new Set<EventMention>();
-    const q = [n];
-    done.add(n);
+    const seeds = new Map<Cluster, Cluster>();
+    const q = [start];
+    done.add(start);
+    const link = (x: string) => { if (!done.has(x) && mentionsAt(x)) { done.add(x); q.push(x); } };
     while (q.length) {
-      const k = q.pop()!;
-      nodes.push(k);
-      for (const m of st.byNode.get(k) ?? []) {
-        mentions.add(m);
-        for (const j of nodesOf(m)) if (!done.has(j)) { done.add(j); q.push(j); }
-      }
+      const n = q.pop()!;
+      names.push(n);
+      for (const m of mentionsAt(n)!) { mentions.add(m); m.names.forEach(link); }
+      for (const [b, v] of seedsAt(n)) { seeds.set(b, v); v.names.forEach(link); }
     }
-    const comp: Component = { nodes, clusters: mergeMentions([...mentions]) };
-    for (const k of nodes) st.compOf.set(k, comp);
-    for (const c of comp.clusters) {
-      st.touched.add(c);
-      const mo = monthOfSeed(c);
-      if (mo) { addTo(st.seedsByMonth, mo, c); st.dirtyMonths.add(mo); }
-    }
+    const ms = [...mentions].sort(mentionOrder);
+    const bases = [...seeds.keys()].sort((x, y) => mentionOrder(x.mentions[0], y.mentions[0]));
+    const versions = bases.map((b) => seeds.get(b)!);
+    const prev = oldByFirst.get(ms[0]);
+    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
+    const { clusters, joined } = mergeInUnit(versions, ms);
+    const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
+    parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
+  }
+  const kept = new Set(parts);
+  for (const p of oldParts) {
+    for (const n of p.names) if (st.partOf.get(`${unit}|${n}`) === p) st.partOf.delete(`${unit}|${n}`);
+    if (kept.has(p)) continue;
+    for (const c of p.clusters) unregisterBase(st, c);
+    for (const b of p.joined.keys()) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
+  }
+  for (const p of parts) {
+    for (const n of p.names) st.partOf.set(`${unit}|${n}`, p);
+    if (oldParts.has(p)) continue;
+    for (const c of p.clusters) registerBase(st, c, level);
+    for (const [b, w] of p.joined) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
 }
 
@@ -679,15 +838,19 @@ function recomputeMonth(st: EventsState, month: string) {
   const old = st.tasks.get(month);
   if (old) {
     for (const c of old.clusters) retire(st, c);
-    for (const s of old.joined) { st.joined.delete(s); if (!st.retired.has(s)) st.touched.add(s); }
+    for (const s of old.joined) { st.joined.delete(s); if (st.baseLevel.has(s)) st.touched.add(s); }
     st.tasks.delete(month);
   }
   const unnamed = st.unnamedByMonth.get(month);
   if (!unnamed?.size) return;
-  const { clusters, joined } = attachUnnamed([...(st.seedsByMonth.get(month) ?? [])], [...unnamed]);
+  const bases = [...(st.seedsByMonth.get(month) ?? [])];
+  const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
+  const baseOf = new Map(versions.map((v, i) => [v, bases[i]]));
+  const { clusters, joined } = attachUnnamed(versions, [...unnamed]);
   for (const c of clusters) st.touched.add(c);
-  for (const [s, w] of joined) { st.joined.set(s, w); st.touched.add(s); }
-  st.tasks.set(month, { clusters, joined: [...joined.keys()] });
+  const joinedBases: Cluster[] = [];
+  for (const [v, w] of joined) { const b = baseOf.get(v)!; st.joined.set(b, w); st.touched.add(b); joinedBases.push(b); }
+  st.tasks.set(month, { clusters, joined: joinedBases });
 }
 
 function sameList<T>(a: T[], b: T[]): boolean {
@@ -725,7 +888,7 @@ function assemble(st: EventsState, corpus: Corpus) {
   const fresh: Entry[] = [];
   for (const c of st.touched) {
     if (st.listed.has(c)) drop.add(c);
-    const work = st.joined.get(c) ?? c;
+    const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
     let members = work.mentions;
     const back: EventMention[] = [];
     for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
@@ -780,9 +943,12 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     processArticle(st, corpus, id);
     pending.delete(id);
   }
-  for (const n of st.dirtyNodes) {
-    if (performance.now() >= deadline) return false;
-    recomputeComponents(st, n);
+  for (const dirty of st.dirtyUnits) {
+    for (const [u, names] of dirty) {
+      if (performance.now() >= deadline) return false;
+      dirty.delete(u);
+      recomputeUnit(st, u, names);
+    }
   }
   for (const mo of st.dirtyMonths) {
     if (performance.now() >= deadline) return false;
