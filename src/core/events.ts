@@ -819,38 +819,71 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
     parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
   }
+  // An event with the same passages in the same order is the same event: keep the old object, so nothing
+  // coarser has to look at it again.
+  const oldClusters = new Map<EventMention, Cluster>();
+  const oldJoined = new Map<Cluster, Cluster>();
+  for (const p of oldParts) {
+    for (const c of p.clusters) oldClusters.set(c.mentions[0], c);
+    for (const [b, w] of p.joined) oldJoined.set(b, w);
+  }
+  const live = new Set<Cluster>();
+  for (const p of parts) {
+    if (oldParts.has(p)) { p.clusters.forEach((c) => live.add(c)); continue; }
+    p.clusters = p.clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
+    p.clusters.forEach((c) => live.add(c));
+    for (const [b, w] of p.joined) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined.set(b, o); }
+  }
+  const newJoined = new Map<Cluster, Cluster>();
+  for (const p of parts) for (const [b, w] of p.joined) newJoined.set(b, w);
   const kept = new Set(parts);
   for (const p of oldParts) {
     for (const n of p.names) if (st.partOf.get(`${unit}|${n}`) === p) st.partOf.delete(`${unit}|${n}`);
     if (kept.has(p)) continue;
-    for (const c of p.clusters) unregisterBase(st, c);
-    for (const b of p.joined.keys()) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
+    for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
+    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
     for (const n of p.names) st.partOf.set(`${unit}|${n}`, p);
     if (oldParts.has(p)) continue;
-    for (const c of p.clusters) registerBase(st, c, level);
-    for (const [b, w] of p.joined) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
+    for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
+    for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
 }
 
 function recomputeMonth(st: EventsState, month: string) {
   const old = st.tasks.get(month);
-  if (old) {
-    for (const c of old.clusters) retire(st, c);
-    for (const s of old.joined) { st.joined.delete(s); if (st.baseLevel.has(s)) st.touched.add(s); }
-    st.tasks.delete(month);
-  }
+  st.tasks.delete(month);
   const unnamed = st.unnamedByMonth.get(month);
-  if (!unnamed?.size) return;
-  const bases = [...(st.seedsByMonth.get(month) ?? [])];
-  const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
-  const baseOf = new Map(versions.map((v, i) => [v, bases[i]]));
-  const { clusters, joined } = attachUnnamed(versions, [...unnamed]);
-  for (const c of clusters) st.touched.add(c);
-  const joinedBases: Cluster[] = [];
-  for (const [v, w] of joined) { const b = baseOf.get(v)!; st.joined.set(b, w); st.touched.add(b); joinedBases.push(b); }
-  st.tasks.set(month, { clusters, joined: joinedBases });
+  let clusters: Cluster[] = [];
+  const joined = new Map<Cluster, Cluster>();
+  if (unnamed?.size) {
+    const bases = [...(st.seedsByMonth.get(month) ?? [])];
+    const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
+    const baseOf = new Map(versions.map((v, i) => [v, bases[i]]));
+    const done = attachUnnamed(versions, [...unnamed]);
+    clusters = done.clusters;
+    for (const [v, w] of done.joined) joined.set(baseOf.get(v)!, w);
+  }
+  // Events with the same passages keep their objects, so the list need not change for them.
+  const oldClusters = new Map<EventMention, Cluster>();
+  for (const c of old?.clusters ?? []) oldClusters.set(c.mentions[0], c);
+  clusters = clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
+  const live = new Set(clusters);
+  for (const c of old?.clusters ?? []) if (!live.has(c)) retire(st, c);
+  for (const c of clusters) if (!oldClusters.has(c.mentions[0]) || oldClusters.get(c.mentions[0]) !== c) st.touched.add(c);
+  for (const s of old?.joined ?? []) {
+    if (joined.has(s)) continue;
+    st.joined.delete(s);
+    if (st.baseLevel.has(s)) st.touched.add(s);
+  }
+  for (const [b, w] of joined) {
+    const o = st.joined.get(b);
+    if (o && o.value === w.value && sameList(o.mentions, w.mentions)) continue;
+    st.joined.set(b, w);
+    st.touched.add(b);
+  }
+  if (clusters.length || joined.size) st.tasks.set(month, { clusters, joined: [...joined.keys()] });
 }
 
 function sameList<T>(a: T[], b: T[]): boolean {
