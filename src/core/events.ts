@@ -594,8 +594,8 @@ interface Built { members: EventMention[]; value: string; event: NewsEvent }
 interface EventsState {
   /** Each article's passages as last merged (compared by identity with mentionsOf). */
   mentions: Map<string, EventMention[]>;
-  /** Articles without a publication date: their passages follow other articles' dates. */
-  undated: Set<string>;
+  /** Articles without a publication date, with the reference date borrowed from others that their passages follow. */
+  undated: Map<string, ReferenceDate>;
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
   unitNameMentions: Map<string, Set<EventMention>>;
@@ -630,7 +630,7 @@ interface EventsState {
 
 function newState(): EventsState {
   return {
-    mentions: new Map(), undated: new Set(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedKeys: new Map(), baseLevel: new Map(),
+    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedKeys: new Map(), baseLevel: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
     listed: new Map(), entries: [], built: new Map(), list: null,
@@ -719,7 +719,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   const old = st.mentions.get(id) ?? [];
   const a = corpus.get(id);
   const now = a ? mentionsOf(corpus, id) : [];
-  if (a && !a.published) st.undated.add(id);
+  if (a && !a.published) st.undated.set(id, referenceDates(corpus).get(id) ?? { date: null, inferred: false });
   else st.undated.delete(id);
   if (old === now) return;
   for (const m of old) {
@@ -917,10 +917,12 @@ function buildEvent(corpus: Corpus, members: EventMention[], value: string): New
 /** Rebuilds the touched events (reusing those whose passages did not change) and patches the sorted list. */
 function assemble(st: EventsState, corpus: Corpus) {
   const drop = new Set<Cluster>();
-  for (const c of st.retired) if (st.listed.has(c)) { drop.add(c); st.listed.delete(c); }
+  const dropped: Entry[] = [];
+  for (const c of st.retired) { const e = st.listed.get(c); if (e) { drop.add(c); dropped.push(e); st.listed.delete(c); } }
   const fresh: Entry[] = [];
   for (const c of st.touched) {
-    if (st.listed.has(c)) drop.add(c);
+    const was = st.listed.get(c);
+    if (was) { drop.add(c); dropped.push(was); }
     const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
     let members = work.mentions;
     const back: EventMention[] = [];
@@ -941,19 +943,30 @@ function assemble(st: EventsState, corpus: Corpus) {
   st.retired.clear();
   st.touched.clear();
   fresh.sort(entryOrder);
-  const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
-  // Insert the few fresh entries where they belong: binary searches, then one pass.
-  const out: Entry[] = [];
-  let from = 0;
-  for (const e of fresh) {
-    let lo = from, hi = kept.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
-    for (let i = from; i < lo; i++) out.push(kept[i]);
-    out.push(e);
-    from = lo;
+  if (drop.size + fresh.length <= 256) {
+    // A few changes: patch the list in place.
+    const at = (e: Entry) => { let lo = 0, hi = st.entries.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(st.entries[mid], e) < 0) lo = mid + 1; else hi = mid; } return lo; };
+    for (const e of dropped) {
+      let i = at(e);
+      if (st.entries[i] !== e) i = st.entries.indexOf(e);
+      if (i >= 0) st.entries.splice(i, 1);
+    }
+    for (const e of fresh) st.entries.splice(at(e), 0, e);
+  } else {
+    const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
+    // Insert the fresh entries where they belong: binary searches, then one pass.
+    const out: Entry[] = [];
+    let from = 0;
+    for (const e of fresh) {
+      let lo = from, hi = kept.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
+      for (let i = from; i < lo; i++) out.push(kept[i]);
+      out.push(e);
+      from = lo;
+    }
+    for (let i = from; i < kept.length; i++) out.push(kept[i]);
+    st.entries = out;
   }
-  for (let i = from; i < kept.length; i++) out.push(kept[i]);
-  st.entries = out;
   st.list = null;
 }
 
@@ -968,7 +981,12 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
   const pending = corpus.changesFor('events');
   if (st.checkedVersion !== corpus.version) {
     // An undated article borrows its reference date from others: an edit elsewhere may move its dates.
-    for (const id of st.undated) if (!pending.has(id) && corpus.get(id) && mentionsOf(corpus, id) !== st.mentions.get(id)) pending.add(id);
+    // Its passages are memoised per reference date (mentionsOf): the same date means the same passages.
+    const refs = referenceDates(corpus);
+    for (const [id, was] of st.undated) {
+      const ref = refs.get(id);
+      if (!pending.has(id) && (ref?.date !== was.date || ref?.inferred !== was.inferred)) pending.add(id);
+    }
     st.checkedVersion = corpus.version;
   }
   for (const id of pending) {
