@@ -416,8 +416,17 @@ function keysOfValue(value: string) {
 const widthOfMention = (m: EventMention) => keysOfValue(m.value).width;
 /** The order mergeMentions takes passages in; also the order of events that tie on date and size. */
 function mentionOrder(x: EventMention, y: EventMention): number {
-  return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start);
+  const a = moved.get(x) ?? x, b = moved.get(y) ?? y;
+  return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start);
 }
+
+/**
+ * Passages kept across an edit that only moved them (see processArticle): the merge keeps the object it
+ * knows, which sorts and reports at the offsets of the passage it now stands for.
+ */
+const moved = new WeakMap<EventMention, EventMention>();
+/** What the merge reads of a passage: equal keys merge alike. */
+const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.preds.join(' ')}\u0000${m.names.join(' ')}\u0000${m.words.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
 
 const isNamed = (m: EventMention) => !m.antecedent && m.names.length > 0;
 /** An unnamed passage that may join an event of its month; the others stand alone. */
@@ -616,6 +625,10 @@ interface EventsState {
   singles: Map<string, Cluster[]>;
   /** Back-references to each passage. */
   referrers: Map<EventMention, EventMention[]>;
+  /** The canonical object of each current passage that an edit only moved. */
+  canon: Map<EventMention, EventMention>;
+  /** The listed event each canonical passage belongs to. */
+  homeOf: Map<EventMention, Cluster>;
   /** Per level, the units to redo and the names in them that changed. */
   dirtyUnits: Map<string, Set<string>>[];
   dirtyMonths: Set<string>;
@@ -632,7 +645,7 @@ function newState(): EventsState {
   return {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedKeys: new Map(), baseLevel: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
-    singles: new Map(), referrers: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
+    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
     listed: new Map(), entries: [], built: new Map(), list: null,
   };
 }
@@ -716,15 +729,33 @@ function unregisterBase(st: EventsState, b: Cluster) {
 
 /** Takes one article's old passages out and its current ones in, marking what they belong to as dirty. */
 function processArticle(st: EventsState, corpus: Corpus, id: string) {
-  const old = st.mentions.get(id) ?? [];
+  const oldNow = st.mentions.get(id) ?? [];
   const a = corpus.get(id);
   const now = a ? mentionsOf(corpus, id) : [];
   if (a && !a.published) st.undated.set(id, referenceDates(corpus).get(id) ?? { date: null, inferred: false });
   else st.undated.delete(id);
-  if (old === now) return;
-  for (const m of old) {
-    st.built.delete(m);
+  if (oldNow === now) return;
+  // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
+  // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
+  const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
+  const pool = new Map<string, EventMention[]>();
+  oldNow.forEach((o, i) => { const k = contentKey(o); const q = pool.get(k); if (q) q.push(oldCanon[i]); else pool.set(k, [oldCanon[i]]); });
+  const nowCanon = now.map((n) => pool.get(contentKey(n))?.shift() ?? n);
+  const canonOfNew = new Map(now.map((n, i) => [n, nowCanon[i]]));
+  // A back-reference is the same only if it still refers to the same passage.
+  now.forEach((n, i) => { if (nowCanon[i] !== n && n.antecedent && canonOfNew.get(n.antecedent) !== nowCanon[i].antecedent) { nowCanon[i] = n; canonOfNew.set(n, n); } });
+  const keep = new Set(nowCanon);
+  // (A memoised passage may come back as the very object that is still canonical: kept too.)
+  const was = new Set(oldCanon);
+  for (const o of oldNow) st.canon.delete(o);
+  for (const m of oldCanon) {
     st.referrers.delete(m);
+    if (keep.has(m)) continue;
+    const home = st.homeOf.get(m);
+    if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+    st.homeOf.delete(m);
+    st.built.delete(m);
+    moved.delete(m);
     if (m.antecedent) continue;
     if (isNamed(m)) {
       const u = keysOfValue(m.value).lookup;
@@ -734,30 +765,44 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
       if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
     }
   }
+  const oldSingles = new Map<EventMention, Cluster>();
   for (const c of st.singles.get(id) ?? []) {
+    if (keep.has(c.mentions[0])) { oldSingles.set(c.mentions[0], c); continue; }
     if (st.baseLevel.has(c)) unregisterBase(st, c);
     else retire(st, c);
   }
   st.singles.delete(id);
   const singles: Cluster[] = [];
-  for (const m of now) {
+  now.forEach((n, i) => {
+    const m = nowCanon[i];
     if (m.antecedent) {
-      const l = st.referrers.get(m.antecedent);
+      const ante = canonOfNew.get(n.antecedent!)!;
+      const l = st.referrers.get(ante);
       if (l) l.push(m);
-      else st.referrers.set(m.antecedent, [m]);
-      continue;
+      else st.referrers.set(ante, [m]);
+      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home); }
     }
+    if (was.has(m)) {
+      // Kept: it now stands at n's offsets.
+      if (m !== n) { st.canon.set(n, m); moved.set(m, n); } else moved.delete(m);
+      const home = st.homeOf.get(m);
+      if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+      const single = oldSingles.get(m);
+      if (single) singles.push(single);
+      return;
+    }
+    if (m.antecedent) return;
     const u = keysOfValue(m.value).lookup;
-    if (isNamed(m) && u) { for (const n of m.names) { addTo(st.unitNameMentions, `${u}|${n}`, m); markDirty(st, u, n); } continue; }
+    if (isNamed(m) && u) { for (const x of m.names) { addTo(st.unitNameMentions, `${u}|${x}`, m); markDirty(st, u, x); } return; }
     const mo = isNamed(m) ? null : monthOfUnnamed(m);
-    if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); continue; }
+    if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
     // named one may still be joined by coarser passages.
     const c = newCluster(m);
     singles.push(c);
     if (isNamed(m)) registerBase(st, c, -1);
     else st.touched.add(c);
-  }
+  });
   if (singles.length) st.singles.set(id, singles);
   if (a) st.mentions.set(id, now);
   else st.mentions.delete(id);
@@ -928,13 +973,16 @@ function assemble(st: EventsState, corpus: Corpus) {
     const back: EventMention[] = [];
     for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
     if (back.length) members = [...members, ...back.sort(mentionOrder)];
+    for (const m of members) st.homeOf.set(m, c);
+    // Reported at the offsets of the passages they now stand for.
+    const current = members.map((m) => moved.get(m) ?? m);
     const founder = work.mentions[0];
     const memo = st.built.get(founder);
     let event: NewsEvent;
-    if (memo && memo.value === work.value && sameList(memo.members, members)) event = memo.event;
+    if (memo && memo.value === work.value && sameList(memo.members, current)) event = memo.event;
     else {
-      event = buildEvent(corpus, members, work.value);
-      st.built.set(founder, { members, value: work.value, event });
+      event = buildEvent(corpus, current, work.value);
+      st.built.set(founder, { members: current, value: work.value, event });
     }
     const e: Entry = { cluster: c, founder, event };
     st.listed.set(c, e);

@@ -89,6 +89,21 @@ describe('incremental events', function () {
     });
   }
 
+  it('matches a fresh analysis after repeated edits of the same few articles (passages that only moved keep their merge)', () => {
+    const ids = [...all.keys()].filter((_, i) => i % 9 === 0);
+    const current = new Map(all);
+    const c = corpusOf(current);
+    c.events();
+    for (let step = 0; step < 20; step++) {
+      const id = ids[step % ids.length];
+      const t = edit(current.get(id)!, 700 + step);
+      c.upsert(id, t);
+      current.set(id, t);
+      if (step % 5 === 4) assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+    }
+    assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+  });
+
   it('settles in short slices to the same list as one full settle', () => {
     const c = corpusOf(all);
     let rounds = 0;
