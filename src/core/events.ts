@@ -420,6 +420,21 @@ function mentionOrder(x: EventMention, y: EventMention): number {
   return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start);
 }
 
+/** The order of mentionOrder as a key, read once per passage rather than once per comparison. */
+interface OrderKey { a: number; w: number; article: string; start: number }
+function orderKey(m: EventMention): OrderKey {
+  const cur = moved.get(m) ?? m;
+  return { a: m.antecedent ? 1 : 0, w: widthOfMention(m), article: cur.article, start: cur.start };
+}
+const keyOrder = (x: OrderKey, y: OrderKey) => x.a - y.a || x.w - y.w || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start);
+/** `items` in mentionOrder of `mentionOf(item)`. */
+function sortByMention<T>(items: T[], mentionOf: (t: T) => EventMention): T[] {
+  const keyed = items.map((t) => ({ t, k: orderKey(mentionOf(t)) }));
+  keyed.sort((x, y) => keyOrder(x.k, y.k));
+  return keyed.map((x) => x.t);
+}
+const self = (m: EventMention) => m;
+
 /**
  * Passages kept across an edit that only moved them (see processArticle): the merge keeps the object it
  * knows, which sorts and reports at the offsets of the passage it now stands for.
@@ -472,7 +487,7 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
   const work = new Map<Cluster, Cluster>();
   const clusters: Cluster[] = [];
   const own = new Set<Cluster>();
-  for (const m of [...mentions].sort(mentionOrder)) {
+  for (const m of sortByMention(mentions, self)) {
     const miv = valueInterval(m.value) ?? [0, Infinity];
     let best: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
@@ -552,8 +567,8 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     }
     return found;
   };
-  const sortedSeeds = [...seeds].sort((x, y) => mentionOrder(x.mentions[0], y.mentions[0]));
-  const sorted = [...mentions].sort(mentionOrder);
+  const sortedSeeds = sortByMention(seeds, (c) => c.mentions[0]);
+  const sorted = sortByMention(mentions, self);
   let si = 0;
   const arrive = (s: Cluster) => {
     const f = s.mentions[0];
@@ -597,7 +612,7 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
 /** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
 interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> }
 interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
-interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent }
+interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent; key: OrderKey }
 interface Built { members: EventMention[]; value: string; event: NewsEvent }
 
 interface EventsState {
@@ -698,6 +713,8 @@ function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
   let keys = st.seedKeys.get(b);
   if (!keys) st.seedKeys.set(b, (keys = new Set()));
   for (const u of keysOfValue(b.value).units) {
+    // Nothing is finer than a day: no day unit has seeds.
+    if (u.charCodeAt(0) === 100 /* d */) continue;
     for (const n of v.names) {
       const k = `${u}|${n}`;
       if (keys.has(k)) continue;
@@ -740,7 +757,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
   const pool = new Map<string, EventMention[]>();
   oldNow.forEach((o, i) => { const k = contentKey(o); const q = pool.get(k); if (q) q.push(oldCanon[i]); else pool.set(k, [oldCanon[i]]); });
-  const nowCanon = now.map((n) => pool.get(contentKey(n))?.shift() ?? n);
+  const nowCanon = pool.size ? now.map((n) => pool.get(contentKey(n))?.shift() ?? n) : now.slice();
   const canonOfNew = new Map(now.map((n, i) => [n, nowCanon[i]]));
   // A back-reference is the same only if it still refers to the same passage.
   now.forEach((n, i) => { if (nowCanon[i] !== n && n.antecedent && canonOfNew.get(n.antecedent) !== nowCanon[i].antecedent) { nowCanon[i] = n; canonOfNew.set(n, n); } });
@@ -815,9 +832,18 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
  */
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
-  const mentionsAt = (n: string) => st.unitNameMentions.get(`${unit}|${n}`);
+  const mentionMemo = new Map<string, Set<EventMention> | undefined>();
+  const mentionsAt = (n: string) => {
+    if (mentionMemo.has(n)) return mentionMemo.get(n);
+    const ms = st.unitNameMentions.get(`${unit}|${n}`);
+    mentionMemo.set(n, ms);
+    return ms;
+  };
+  const seedMemo = new Map<string, [Cluster, Cluster][]>();
   const seedsAt = (n: string): [Cluster, Cluster][] => {
-    const out: [Cluster, Cluster][] = [];
+    let out = seedMemo.get(n);
+    if (out) return out;
+    seedMemo.set(n, (out = []));
     for (const b of st.unitSeeds.get(`${unit}|${n}`) ?? []) {
       if ((st.baseLevel.get(b) ?? -1) >= level) continue;
       const v = latest(st, b, level - 1);
@@ -855,8 +881,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
       for (const m of mentionsAt(n)!) { mentions.add(m); m.names.forEach(link); }
       for (const [b, v] of seedsAt(n)) { seeds.set(b, v); v.names.forEach(link); }
     }
-    const ms = [...mentions].sort(mentionOrder);
-    const bases = [...seeds.keys()].sort((x, y) => mentionOrder(x.mentions[0], y.mentions[0]));
+    const ms = sortByMention([...mentions], self);
+    const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
     const versions = bases.map((b) => seeds.get(b)!);
     const prev = oldByFirst.get(ms[0]);
     if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
@@ -941,7 +967,7 @@ function sameList<T>(a: T[], b: T[]): boolean {
 function entryOrder(x: Entry, y: Entry): number {
   const a = x.event, b = y.event;
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
-  return b.sources.length - a.sources.length || mentionOrder(x.founder, y.founder);
+  return b.sources.length - a.sources.length || keyOrder(x.key, y.key);
 }
 
 function buildEvent(corpus: Corpus, members: EventMention[], value: string): NewsEvent {
@@ -984,7 +1010,7 @@ function assemble(st: EventsState, corpus: Corpus) {
       event = buildEvent(corpus, current, work.value);
       st.built.set(founder, { members: current, value: work.value, event });
     }
-    const e: Entry = { cluster: c, founder, event };
+    const e: Entry = { cluster: c, founder, event, key: orderKey(founder) };
     st.listed.set(c, e);
     fresh.push(e);
   }
