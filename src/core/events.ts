@@ -622,10 +622,11 @@ interface EventsState {
   undated: Map<string, ReferenceDate>;
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
-  unitNameMentions: Map<string, Set<EventMention>>;
+  unitNameMentions: Map<string, Map<string, Set<EventMention>>>;
   /** Named events by "unit|name", for every unit they lie in and every name any version of them carries. */
-  unitSeeds: Map<string, Set<Cluster>>;
-  seedKeys: Map<Cluster, Set<string>>;
+  unitSeeds: Map<string, Map<string, Set<Cluster>>>;
+  /** The names each named event is filed under (in every unit it lies in). */
+  seedNames: Map<Cluster, Set<string>>;
   /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
   baseLevel: Map<Cluster, number>;
   /** A named event as passages of a coarser level left it: a copy per level that added to it. */
@@ -658,7 +659,7 @@ interface EventsState {
 
 function newState(): EventsState {
   return {
-    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedKeys: new Map(), baseLevel: new Map(),
+    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedNames: new Map(), baseLevel: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
     listed: new Map(), entries: [], built: new Map(), list: null,
@@ -669,6 +670,17 @@ function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   let s = map.get(k);
   if (!s) map.set(k, (s = new Set()));
   s.add(v);
+}
+function addTo2<K, L, V>(map: Map<K, Map<L, Set<V>>>, k: K, l: L, v: V) {
+  let m = map.get(k);
+  if (!m) map.set(k, (m = new Map()));
+  addTo(m, l, v);
+}
+function deleteFrom2<K, L, V>(map: Map<K, Map<L, Set<V>>>, k: K, l: L, v: V) {
+  const m = map.get(k);
+  if (!m) return;
+  deleteFrom(m, l, v);
+  if (!m.size) map.delete(k);
 }
 function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   const s = map.get(k);
@@ -698,10 +710,13 @@ function latest(st: EventsState, b: Cluster, level: number): Cluster {
 
 /** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
 function baseChanged(st: EventsState, b: Cluster, level: number) {
-  for (const k of st.seedKeys.get(b) ?? []) {
-    const bar = k.indexOf('|');
-    const u = k.slice(0, bar);
-    if (levelOf(u) > level && st.unitNameMentions.has(k)) markDirty(st, u, k.slice(bar + 1));
+  const names = st.seedNames.get(b);
+  if (names) {
+    for (const u of keysOfValue(b.value).units) {
+      if (levelOf(u) <= level) continue;
+      const here = st.unitNameMentions.get(u);
+      if (here) for (const n of names) if (here.has(n)) markDirty(st, u, n);
+    }
   }
   const mo = monthOfSeed(b);
   if (mo) st.dirtyMonths.add(mo);
@@ -710,17 +725,15 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
 
 /** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
 function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
-  let keys = st.seedKeys.get(b);
-  if (!keys) st.seedKeys.set(b, (keys = new Set()));
+  let names = st.seedNames.get(b);
+  if (!names) st.seedNames.set(b, (names = new Set()));
+  const fresh = [...v.names].filter((n) => !names!.has(n));
+  if (!fresh.length) return;
+  for (const n of fresh) names.add(n);
   for (const u of keysOfValue(b.value).units) {
     // Nothing is finer than a day: no day unit has seeds.
     if (u.charCodeAt(0) === 100 /* d */) continue;
-    for (const n of v.names) {
-      const k = `${u}|${n}`;
-      if (keys.has(k)) continue;
-      keys.add(k);
-      addTo(st.unitSeeds, k, b);
-    }
+    for (const n of fresh) addTo2(st.unitSeeds, u, n, b);
   }
 }
 
@@ -737,8 +750,8 @@ function unregisterBase(st: EventsState, b: Cluster) {
   retire(st, b);
   baseChanged(st, b, level);
   st.baseLevel.delete(b);
-  for (const k of st.seedKeys.get(b) ?? []) deleteFrom(st.unitSeeds, k, b);
-  st.seedKeys.delete(b);
+  for (const u of keysOfValue(b.value).units) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, u, n, b);
+  st.seedNames.delete(b);
   const mo = monthOfSeed(b);
   if (mo) deleteFrom(st.seedsByMonth, mo, b);
   for (const v of st.verAt) v.delete(b);
@@ -757,10 +770,11 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
   const pool = new Map<string, EventMention[]>();
   oldNow.forEach((o, i) => { const k = contentKey(o); const q = pool.get(k); if (q) q.push(oldCanon[i]); else pool.set(k, [oldCanon[i]]); });
-  const nowCanon = pool.size ? now.map((n) => pool.get(contentKey(n))?.shift() ?? n) : now.slice();
-  const canonOfNew = new Map(now.map((n, i) => [n, nowCanon[i]]));
+  const fresh = !pool.size;
+  const nowCanon = fresh ? now : now.map((n) => pool.get(contentKey(n))?.shift() ?? n);
+  const canonOfNew = fresh ? null : new Map(now.map((n, i) => [n, nowCanon[i]]));
   // A back-reference is the same only if it still refers to the same passage.
-  now.forEach((n, i) => { if (nowCanon[i] !== n && n.antecedent && canonOfNew.get(n.antecedent) !== nowCanon[i].antecedent) { nowCanon[i] = n; canonOfNew.set(n, n); } });
+  if (canonOfNew) now.forEach((n, i) => { if (nowCanon[i] !== n && n.antecedent && canonOfNew.get(n.antecedent) !== nowCanon[i].antecedent) { nowCanon[i] = n; canonOfNew.set(n, n); } });
   const keep = new Set(nowCanon);
   // (A memoised passage may come back as the very object that is still canonical: kept too.)
   const was = new Set(oldCanon);
@@ -776,7 +790,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     if (m.antecedent) continue;
     if (isNamed(m)) {
       const u = keysOfValue(m.value).lookup;
-      if (u) for (const n of m.names) { deleteFrom(st.unitNameMentions, `${u}|${n}`, m); markDirty(st, u, n); }
+      if (u) for (const n of m.names) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
     } else {
       const mo = monthOfUnnamed(m);
       if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
@@ -793,7 +807,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   now.forEach((n, i) => {
     const m = nowCanon[i];
     if (m.antecedent) {
-      const ante = canonOfNew.get(n.antecedent!)!;
+      const ante = canonOfNew ? canonOfNew.get(n.antecedent!)! : n.antecedent!;
       const l = st.referrers.get(ante);
       if (l) l.push(m);
       else st.referrers.set(ante, [m]);
@@ -810,7 +824,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     }
     if (m.antecedent) return;
     const u = keysOfValue(m.value).lookup;
-    if (isNamed(m) && u) { for (const x of m.names) { addTo(st.unitNameMentions, `${u}|${x}`, m); markDirty(st, u, x); } return; }
+    if (isNamed(m) && u) { for (const x of m.names) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
     const mo = isNamed(m) ? null : monthOfUnnamed(m);
     if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
@@ -832,10 +846,12 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
  */
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
+  const unitNames = st.unitNameMentions.get(unit);
+  const unitSeeds = st.unitSeeds.get(unit);
   const mentionMemo = new Map<string, Set<EventMention> | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
-    const ms = st.unitNameMentions.get(`${unit}|${n}`);
+    const ms = unitNames?.get(n);
     mentionMemo.set(n, ms);
     return ms;
   };
@@ -844,7 +860,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     let out = seedMemo.get(n);
     if (out) return out;
     seedMemo.set(n, (out = []));
-    for (const b of st.unitSeeds.get(`${unit}|${n}`) ?? []) {
+    for (const b of unitSeeds?.get(n) ?? []) {
       if ((st.baseLevel.get(b) ?? -1) >= level) continue;
       const v = latest(st, b, level - 1);
       if (v.names.has(n)) out.push([b, v]);
