@@ -392,7 +392,7 @@ export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Clu
 const FINE_DAYS = 31;
 
 // Values repeat across thousands of passages: derive each one's keys once.
-const valueKeys = new Map<string, { units: string[]; lookup: string | null; width: number; month: string | null; years: string[] }>();
+const valueKeys = new Map<string, { units: string[]; unitYears: string[]; lookup: string | null; width: number; month: string | null; years: string[] }>();
 function keysOfValue(value: string) {
   let k = valueKeys.get(value);
   if (!k) {
@@ -402,6 +402,8 @@ function keysOfValue(value: string) {
     const y0 = finite ? new Date(iv![0] * DAY_MS).getUTCFullYear() : 0, y1 = finite ? new Date(iv![1] * DAY_MS).getUTCFullYear() : 0;
     k = {
       units: unitKeys(value),
+      // The years the units are named by ("w:2025-W01" holds days of 2024): where the seed index files them.
+      unitYears: [...new Set(unitKeys(value).filter((u) => u[0] !== 'd').map((u) => u.slice(2, 6)))],
       lookup: lookupKey(value),
       width: iv ? iv[1] - iv[0] : Infinity,
       month: finite ? fmtDay(new Date(iv![0] * DAY_MS)).slice(0, 7) : null,
@@ -623,7 +625,7 @@ interface EventsState {
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
   unitNameMentions: Map<string, Map<string, Set<EventMention>>>;
-  /** Named events by "unit|name", for every unit they lie in and every name any version of them carries. */
+  /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
   unitSeeds: Map<string, Map<string, Set<Cluster>>>;
   /** The names each named event is filed under (in every unit it lies in). */
   seedNames: Map<Cluster, Set<string>>;
@@ -730,11 +732,7 @@ function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
   const fresh = [...v.names].filter((n) => !names!.has(n));
   if (!fresh.length) return;
   for (const n of fresh) names.add(n);
-  for (const u of keysOfValue(b.value).units) {
-    // Nothing is finer than a day: no day unit has seeds.
-    if (u.charCodeAt(0) === 100 /* d */) continue;
-    for (const n of fresh) addTo2(st.unitSeeds, u, n, b);
-  }
+  for (const y of keysOfValue(b.value).unitYears) for (const n of fresh) addTo2(st.unitSeeds, y, n, b);
 }
 
 function registerBase(st: EventsState, b: Cluster, level: number) {
@@ -750,7 +748,7 @@ function unregisterBase(st: EventsState, b: Cluster) {
   retire(st, b);
   baseChanged(st, b, level);
   st.baseLevel.delete(b);
-  for (const u of keysOfValue(b.value).units) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, u, n, b);
+  for (const y of keysOfValue(b.value).unitYears) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, y, n, b);
   st.seedNames.delete(b);
   const mo = monthOfSeed(b);
   if (mo) deleteFrom(st.seedsByMonth, mo, b);
@@ -847,7 +845,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
-  const unitSeeds = st.unitSeeds.get(unit);
+  const unitSeeds = st.unitSeeds.get(unit.slice(2, 6));
   const mentionMemo = new Map<string, Set<EventMention> | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
@@ -861,7 +859,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     if (out) return out;
     seedMemo.set(n, (out = []));
     for (const b of unitSeeds?.get(n) ?? []) {
-      if ((st.baseLevel.get(b) ?? -1) >= level) continue;
+      if ((st.baseLevel.get(b) ?? -1) >= level || !keysOfValue(b.value).units.includes(unit)) continue;
       const v = latest(st, b, level - 1);
       if (v.names.has(n)) out.push([b, v]);
     }
