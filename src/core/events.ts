@@ -845,7 +845,8 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
-  const unitSeeds = st.unitSeeds.get(unit.slice(2, 6));
+  // Nothing is finer than a day: day units have no seeds.
+  const unitSeeds = level > 0 ? st.unitSeeds.get(unit.slice(2, 6)) : undefined;
   const mentionMemo = new Map<string, Set<EventMention> | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
@@ -870,12 +871,15 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const queue = [...dirty];
   const oldParts = new Set<UnitPart>();
   const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
+  // Each passage and seed links its names once.
+  const seenMentions = new Set<EventMention>();
+  const seenSeeds = new Set<Cluster>();
   while (queue.length) {
     const n = queue.pop()!;
     const p = st.partOf.get(`${unit}|${n}`);
     if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
-    for (const m of mentionsAt(n) ?? []) m.names.forEach(reach);
-    for (const [, v] of seedsAt(n)) for (const x of v.names) if (mentionsAt(x)) reach(x);
+    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
+    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of v.names) if (mentionsAt(x)) reach(x); }
   }
   const oldByFirst = new Map<EventMention, UnitPart>();
   for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
@@ -892,8 +896,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     while (q.length) {
       const n = q.pop()!;
       names.push(n);
-      for (const m of mentionsAt(n)!) { mentions.add(m); m.names.forEach(link); }
-      for (const [b, v] of seedsAt(n)) { seeds.set(b, v); v.names.forEach(link); }
+      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
+      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); v.names.forEach(link); }
     }
     const ms = sortByMention([...mentions], self);
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
