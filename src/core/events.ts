@@ -485,7 +485,10 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
       l.push(c);
     }
   };
-  for (const s of seeds) file(s, s.filed);
+  // Seeds go only under the keys some passage here probes.
+  const probed = new Set<string>();
+  for (const m of mentions) { for (const n of m.names) probed.add(`n:${n}`); for (const p of m.preds) probed.add(`p:${p}`); }
+  for (const s of seeds) file(s, [...s.filed].filter((k) => probed.has(k)));
   const work = new Map<Cluster, Cluster>();
   const clusters: Cluster[] = [];
   const own = new Set<Cluster>();
@@ -537,8 +540,12 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
   const preds = new Set<string>();
   for (const m of mentions) for (const p of m.preds) preds.add(p);
   const buckets = new Map<string, Map<string, Cluster[]>>();
-  const file = (c: Cluster, value: string, keys: Iterable<string>) => {
+  // Seeds are only ever found where an unnamed passage looks: file them only there.
+  const looked = new Set<string>();
+  for (const m of mentions) looked.add(keysOfValue(m.value).lookup ?? '');
+  const file = (c: Cluster, value: string, keys: Iterable<string>, onlyLooked = false) => {
     for (const u of keysOfValue(value).units) {
+      if (onlyLooked && !looked.has(u)) continue;
       let b = buckets.get(u);
       if (!b) buckets.set(u, (b = new Map()));
       for (const k of keys) {
@@ -585,7 +592,7 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
       own.delete(u);
       value = w.value;
     }
-    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`));
+    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`), true);
   };
   for (const m of sorted) {
     while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
