@@ -1,6 +1,7 @@
 // Events: what happened (or will happen) and when, extracted from sentences that pair a past or
 // future event with a time expression, then merged across articles into one timeline. Merging is
-// bucketed by date and predicate, so it stays near-linear in the number of mentions.
+// bucketed by date and predicate, so it stays near-linear in the number of mentions, and kept up to
+// date incrementally (settleEvents), so an edit re-merges only what shares a name or a month with it.
 import type { Corpus } from './corpus';
 import { referenceDates, tenseAt, timesOf, type ReferenceDate } from './dates';
 import { eventLabel } from './eventLabel';
@@ -377,16 +378,22 @@ export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Clu
 }
 
 // ---- incremental merging ---------------------------------------------------------------------------
-// The merge is cut into pieces an edit touches only locally, each recomputed only when its input changed:
-// - Named passages merge within a *component*: the passages linked by sharing a name in the same year (years
-//   linked by a week across New Year). A named passage only joins an event that shares one of its names
-//   (see affinity), so components cannot interact; each runs mergeMentions on its own.
+// mergeMentions above is the merge in one pass. The Events tree runs it cut into pieces an edit touches only
+// locally, each recomputed only when its input changed (mergeInUnit, attachUnnamed):
+// - Named passages merge level by level, finest first: those that look up a day, then a week, a month, a
+//   quarter, a year (their lookupKey). A unit's passages may join each other or the finer events filed under
+//   that unit ("seeds", copied when they gain passages, so each level's result stays as it was). A named
+//   passage only joins an event sharing one of its names (see affinity), so a unit splits into parts linked
+//   by names, and an edit redoes only the parts around the names it touched.
 // - Unnamed passages with a fine date (day, week, month) then join the named events of their month, or each
 //   other, in one pass per month: they say what happened but not who did it, so they join an event rather
 //   than shape it. Unnamed passages with coarser dates join nothing (coarse matches need a shared name).
 // - Sentences that refer back to an event go to their antecedent's event.
-// Built events are kept per first passage and reused while their passages are the same objects; the list stays
-// sorted, so an edit removes and inserts only the events it touched.
+// - A passage an edit only moved (same text, date and keys) keeps its object: nothing it merged with is redone.
+// Built events are kept per first passage and reused while their passages are the same; the list stays
+// sorted, so an edit removes and inserts only the events it touched. The cut changes a few decisions
+// against one global pass (name frequencies and candidate caps are per part), identically for a fresh
+// corpus and an edited one.
 
 /** Widest date (in days) of a passage unnamed passages may join: a month. */
 const FINE_DAYS = 31;
