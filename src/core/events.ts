@@ -649,6 +649,8 @@ interface EventsState {
   verAt: Map<Cluster, Cluster>[];
   /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
   partOf: Map<string, UnitPart>;
+  /** How many parts each unit has. */
+  partCount: Map<string, number>;
   unnamedByMonth: Map<string, Set<EventMention>>;
   seedsByMonth: Map<string, Set<Cluster>>;
   tasks: Map<string, MonthTask>;
@@ -676,7 +678,7 @@ interface EventsState {
 function newState(): EventsState {
   return {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedNames: new Map(), baseLevel: new Map(),
-    verAt: LEVELS.map(() => new Map()), partOf: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
+    verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
     listed: new Map(), entries: [], built: new Map(), list: null,
   };
@@ -882,7 +884,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   };
   // The region: every name linked to a touched one now, or in a part with one before.
   const region = new Set(dirty);
-  const queue = [...dirty];
+  // A unit merged for the first time has no old parts, and every name of its passages is new: no search needed.
+  const queue = st.partCount.get(unit) ? [...dirty] : [];
   const oldParts = new Set<UnitPart>();
   const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
   // Each passage and seed links its names once.
@@ -952,6 +955,9 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
     for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
+  const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
+  if (count) st.partCount.set(unit, count);
+  else st.partCount.delete(unit);
 }
 
 function recomputeMonth(st: EventsState, month: string) {
