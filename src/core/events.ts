@@ -638,9 +638,9 @@ interface EventsState {
   undated: Map<string, ReferenceDate>;
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
-  unitNameMentions: Map<string, Map<string, Set<EventMention>>>;
+  unitNameMentions: Map<string, Map<string, EventMention[]>>;
   /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
-  unitSeeds: Map<string, Map<string, Set<Cluster>>>;
+  unitSeeds: Map<string, Map<string, Cluster[]>>;
   /** The names each named event is filed under (in every unit it lies in). */
   seedNames: Map<Cluster, Set<string>>;
   /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
@@ -648,7 +648,7 @@ interface EventsState {
   /** A named event as passages of a coarser level left it: a copy per level that added to it. */
   verAt: Map<Cluster, Cluster>[];
   /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
-  partOf: Map<string, UnitPart>;
+  partOf: Map<string, Map<string, UnitPart>>;
   /** How many parts each unit has. */
   partCount: Map<string, number>;
   unnamedByMonth: Map<string, Set<EventMention>>;
@@ -689,15 +689,21 @@ function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   if (!s) map.set(k, (s = new Set()));
   s.add(v);
 }
-function addTo2<K, L, V>(map: Map<K, Map<L, Set<V>>>, k: K, l: L, v: V) {
+// Two-level indexes hold short lists: lighter than a Set each, and never given the same item twice.
+function addTo2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
   let m = map.get(k);
   if (!m) map.set(k, (m = new Map()));
-  addTo(m, l, v);
+  const list = m.get(l);
+  if (list) list.push(v);
+  else m.set(l, [v]);
 }
-function deleteFrom2<K, L, V>(map: Map<K, Map<L, Set<V>>>, k: K, l: L, v: V) {
+function deleteFrom2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
   const m = map.get(k);
-  if (!m) return;
-  deleteFrom(m, l, v);
+  const list = m?.get(l);
+  if (!m || !list) return;
+  const i = list.indexOf(v);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) m.delete(l);
   if (!m.size) map.delete(k);
 }
 function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
@@ -861,9 +867,10 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
+  let partsHere = st.partOf.get(unit);
   // Nothing is finer than a day: day units have no seeds.
   const unitSeeds = level > 0 ? st.unitSeeds.get(unit.slice(2, 6)) : undefined;
-  const mentionMemo = new Map<string, Set<EventMention> | undefined>();
+  const mentionMemo = new Map<string, EventMention[] | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
     const ms = unitNames?.get(n);
@@ -893,7 +900,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const seenSeeds = new Set<Cluster>();
   while (queue.length) {
     const n = queue.pop()!;
-    const p = st.partOf.get(`${unit}|${n}`);
+    const p = partsHere?.get(n);
     if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
     for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
     for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of v.names) if (mentionsAt(x)) reach(x); }
@@ -944,13 +951,14 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   for (const p of parts) for (const [b, w] of p.joined) newJoined.set(b, w);
   const kept = new Set(parts);
   for (const p of oldParts) {
-    for (const n of p.names) if (st.partOf.get(`${unit}|${n}`) === p) st.partOf.delete(`${unit}|${n}`);
+    for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
     if (kept.has(p)) continue;
     for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
     for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
-    for (const n of p.names) st.partOf.set(`${unit}|${n}`, p);
+    if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
+    for (const n of p.names) partsHere.set(n, p);
     if (oldParts.has(p)) continue;
     for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
     for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
@@ -958,6 +966,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
   if (count) st.partCount.set(unit, count);
   else st.partCount.delete(unit);
+  if (partsHere && !partsHere.size) st.partOf.delete(unit);
 }
 
 function recomputeMonth(st: EventsState, month: string) {
