@@ -3,7 +3,7 @@
 // lazily when something changed. Every feature asks the Corpus; none parses text itself.
 import { parseArticle } from './article';
 import { analyzeClaims, settleClaims } from './claims';
-import { buildEvents } from './events';
+import { buildEvents, settleEvents } from './events';
 import { mentionAt, peopleModel, personByName, resolvePeople, settlePeople } from './people';
 import { resolveQuotes, settleQuotes } from './quotes';
 import { resolveTimes, settleTimes } from './dates';
@@ -25,7 +25,7 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleClaims];
+const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleEvents, settleClaims];
 
 interface Derived {
   value: unknown;

@@ -1,6 +1,7 @@
 // Events: what happened (or will happen) and when, extracted from sentences that pair a past or
 // future event with a time expression, then merged across articles into one timeline. Merging is
-// bucketed by date and predicate, so it stays near-linear in the number of mentions.
+// bucketed by date and predicate, so it stays near-linear in the number of mentions, and kept up to
+// date incrementally (settleEvents), so an edit re-merges only what shares a name or a month with it.
 import type { Corpus } from './corpus';
 import { referenceDates, tenseAt, timesOf, type ReferenceDate } from './dates';
 import { eventLabel } from './eventLabel';
@@ -377,110 +378,769 @@ export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Clu
 }
 
 // ---- incremental merging ---------------------------------------------------------------------------
-// A mention only ever joins a cluster whose interval nests with its own, looked up under a calendar unit
-// of its own year (see lookupKey/unitKeys). So the merge splits into independent parts per year, linked
-// only by ISO weeks that straddle New Year. Re-merging after one edit then redoes only the years whose
-// mentions changed; the others reuse their clusters (mention objects are memoised per article).
+// mergeMentions above is the merge in one pass. The Events tree runs it cut into pieces an edit touches only
+// locally, each recomputed only when its input changed (mergeInUnit, attachUnnamed):
+// - Named passages merge level by level, finest first: those that look up a day, then a week, a month, a
+//   quarter, a year (their lookupKey). A unit's passages may join each other or the finer events filed under
+//   that unit ("seeds", copied when they gain passages, so each level's result stays as it was). A named
+//   passage only joins an event sharing one of its names (see affinity), so a unit splits into parts linked
+//   by names, and an edit redoes only the parts around the names it touched.
+// - Unnamed passages with a fine date (day, week, month) then join the named events of their month, or each
+//   other, in one pass per month: they say what happened but not who did it, so they join an event rather
+//   than shape it. Unnamed passages with coarser dates join nothing (coarse matches need a shared name).
+// - Sentences that refer back to an event go to their antecedent's event.
+// - A passage an edit only moved (same text, date and keys) keeps its object: nothing it merged with is redone.
+// Built events are kept per first passage and reused while their passages are the same; the list stays
+// sorted, so an edit removes and inserts only the events it touched. The cut changes a few decisions
+// against one global pass (name frequencies and candidate caps are per part), identically for a fresh
+// corpus and an edited one.
 
-interface MergedPart { mentions: EventMention[]; clusters: Cluster[] }
-const mergeMemos = new WeakMap<Corpus, Map<string, MergedPart>>();
+/** Widest date (in days) of a passage unnamed passages may join: a month. */
+const FINE_DAYS = 31;
 
-const builtMemos = new WeakMap<Corpus, WeakMap<Cluster, NewsEvent>>();
-function builtEvents(corpus: Corpus): WeakMap<Cluster, NewsEvent> {
-  let m = builtMemos.get(corpus);
-  if (!m) builtMemos.set(corpus, (m = new WeakMap()));
-  return m;
+// Values repeat across thousands of passages: derive each one's keys once.
+const valueKeys = new Map<string, { units: string[]; unitYears: string[]; lookup: string | null; width: number; month: string | null; years: string[] }>();
+function keysOfValue(value: string) {
+  let k = valueKeys.get(value);
+  if (!k) {
+    if (valueKeys.size > 100_000) valueKeys.clear();
+    const iv = valueInterval(value);
+    const finite = !!iv && Number.isFinite(iv[0]) && Number.isFinite(iv[1]);
+    const y0 = finite ? new Date(iv![0] * DAY_MS).getUTCFullYear() : 0, y1 = finite ? new Date(iv![1] * DAY_MS).getUTCFullYear() : 0;
+    k = {
+      units: unitKeys(value),
+      // The years the units are named by ("w:2025-W01" holds days of 2024): where the seed index files them.
+      unitYears: [...new Set(unitKeys(value).filter((u) => u[0] !== 'd').map((u) => u.slice(2, 6)))],
+      lookup: lookupKey(value),
+      width: iv ? iv[1] - iv[0] : Infinity,
+      month: finite ? fmtDay(new Date(iv![0] * DAY_MS)).slice(0, 7) : null,
+      // The year a passage merges in, or both years of a week across New Year; 'x' for spans no year holds.
+      years: !finite ? ['x'] : y0 === y1 ? [String(y0)] : iv![1] - iv![0] <= 6 ? [String(y0), String(y1)] : ['x'],
+    };
+    valueKeys.set(value, k);
+  }
+  return k;
 }
 
-function mergeMemo(corpus: Corpus): Map<string, MergedPart> {
-  let m = mergeMemos.get(corpus);
-  if (!m) mergeMemos.set(corpus, (m = new Map()));
-  return m;
+const widthOfMention = (m: EventMention) => keysOfValue(m.value).width;
+/** The order mergeMentions takes passages in; also the order of events that tie on date and size. */
+function mentionOrder(x: EventMention, y: EventMention): number {
+  const a = moved.get(x) ?? x, b = moved.get(y) ?? y;
+  return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start);
 }
 
-/** The part each mention is merged in: its year (or its New Year-linked years), or 'x' for spans no unit holds. */
-function partsOf(mentions: EventMention[]): Map<EventMention, string> {
-  const years = new Map<EventMention, [number, number] | null>();
-  const parent = new Map<number, number>();
-  const find = (y: number): number => { let r = y; while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!; return r; };
-  for (const m of mentions) {
-    const iv = valueInterval(m.value);
-    const span: [number, number] | null = iv && Number.isFinite(iv[1]) ? [new Date(iv[0] * DAY_MS).getUTCFullYear(), new Date(iv[1] * DAY_MS).getUTCFullYear()] : null;
-    years.set(m, span);
-    if (!span || !iv) continue;
-    if (!parent.has(span[0])) parent.set(span[0], span[0]);
-    // A week across New Year is a unit both years' days are filed under: their merges must run together.
-    if (span[0] !== span[1] && iv[1] - iv[0] <= 6) {
-      if (!parent.has(span[1])) parent.set(span[1], span[1]);
-      parent.set(find(span[1]), find(span[0]));
+/** The order of mentionOrder as a key, read once per passage rather than once per comparison. */
+interface OrderKey { a: number; w: number; article: string; start: number }
+function orderKey(m: EventMention): OrderKey {
+  const cur = moved.get(m) ?? m;
+  return { a: m.antecedent ? 1 : 0, w: widthOfMention(m), article: cur.article, start: cur.start };
+}
+const keyOrder = (x: OrderKey, y: OrderKey) => x.a - y.a || x.w - y.w || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start);
+/** `items` in mentionOrder of `mentionOf(item)`. */
+function sortByMention<T>(items: T[], mentionOf: (t: T) => EventMention): T[] {
+  const keyed = items.map((t) => ({ t, k: orderKey(mentionOf(t)) }));
+  keyed.sort((x, y) => keyOrder(x.k, y.k));
+  return keyed.map((x) => x.t);
+}
+const self = (m: EventMention) => m;
+
+/**
+ * Passages kept across an edit that only moved them (see processArticle): the merge keeps the object it
+ * knows, which sorts and reports at the offsets of the passage it now stands for.
+ */
+const moved = new WeakMap<EventMention, EventMention>();
+/** What the merge reads of a passage: equal keys merge alike. */
+const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.preds.join(' ')}\u0000${m.names.join(' ')}\u0000${m.words.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
+
+const isNamed = (m: EventMention) => !m.antecedent && m.names.length > 0;
+/** An unnamed passage that may join an event of its month; the others stand alone. */
+function monthOfUnnamed(m: EventMention): string | null {
+  const k = keysOfValue(m.value);
+  return k.width <= FINE_DAYS && k.lookup ? k.month : null;
+}
+/** The month whose unnamed passages may join this event: fine events only. */
+function monthOfSeed(c: Cluster): string | null {
+  const k = keysOfValue(c.value);
+  return k.width <= FINE_DAYS ? k.month : null;
+}
+const LEVELS = ['d', 'w', 'm', 'q', 'y'];
+/** The level of a lookup unit ("d:2026-01-07" is 0, "y:2026" is 4): finer levels merge first. */
+const levelOf = (unit: string) => LEVELS.indexOf(unit[0]);
+const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
+
+function newCluster(m: EventMention): Cluster {
+  const iv = valueInterval(m.value) ?? [0, Infinity];
+  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set(keysOf(m.names, m.preds)) };
+  joinCluster(c, m, iv);
+  return c;
+}
+
+const copyCluster = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
+
+/**
+ * mergeMentions for named passages that all look up one unit (one level, e.g. one month): they may join
+ * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
+ */
+function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const nameFreq = new Map<string, number>();
+  for (const m of mentions) for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  const bucket = new Map<string, Cluster[]>();
+  const file = (c: Cluster, keys: Iterable<string>) => {
+    for (const k of keys) {
+      let l = bucket.get(k);
+      if (!l) bucket.set(k, (l = []));
+      l.push(c);
+    }
+  };
+  // Seeds go only under the keys some passage here probes.
+  const probed = new Set<string>();
+  for (const m of mentions) { for (const n of m.names) probed.add(`n:${n}`); for (const p of m.preds) probed.add(`p:${p}`); }
+  for (const s of seeds) file(s, [...s.filed].filter((k) => probed.has(k)));
+  const work = new Map<Cluster, Cluster>();
+  const clusters: Cluster[] = [];
+  const own = new Set<Cluster>();
+  for (const m of sortByMention(mentions, self)) {
+    const miv = valueInterval(m.value) ?? [0, Infinity];
+    let best: Cluster | null = null, bestScore = 0;
+    const seen = new Set<Cluster>();
+    const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+    for (const [k, cap] of probe) {
+      const list = bucket.get(k);
+      if (!list) continue;
+      for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
+        const c = list[i];
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const s = affinity(m, miv, work.get(c) ?? c);
+        if (s !== null && s > bestScore) { best = c; bestScore = s; }
+      }
+    }
+    let target: Cluster;
+    if (!best) {
+      best = target = { id: 0, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+      clusters.push(target);
+      own.add(target);
+    } else if (own.has(best)) target = best;
+    else {
+      let w = work.get(best);
+      if (!w) work.set(best, (w = copyCluster(best)));
+      target = w;
+    }
+    const valueBefore = target.value;
+    joinCluster(target, m, miv);
+    const fresh = keysOf(m.names, m.preds).filter((k) => !target.filed.has(k));
+    if (valueBefore !== target.value) fresh.push(...target.filed);
+    for (const k of fresh) target.filed.add(k);
+    file(best, fresh);
+  }
+  return { clusters, joined: work };
+}
+
+/**
+ * The unnamed passages of one month joining the named events of that month (`seeds`, left untouched: a
+ * seed that gains passages is copied) or each other, in the order mergeMentions takes passages. A named
+ * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
+ * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
+ */
+export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const preds = new Set<string>();
+  for (const m of mentions) for (const p of m.preds) preds.add(p);
+  const buckets = new Map<string, Map<string, Cluster[]>>();
+  // Seeds are only ever found where an unnamed passage looks: file them only there.
+  const looked = new Set<string>();
+  for (const m of mentions) looked.add(keysOfValue(m.value).lookup ?? '');
+  const file = (c: Cluster, value: string, keys: Iterable<string>, onlyLooked = false) => {
+    for (const u of keysOfValue(value).units) {
+      if (onlyLooked && !looked.has(u)) continue;
+      let b = buckets.get(u);
+      if (!b) buckets.set(u, (b = new Map()));
+      for (const k of keys) {
+        let l = b.get(k);
+        if (!l) b.set(k, (l = []));
+        l.push(c);
+      }
+    }
+  };
+  const work = new Map<Cluster, Cluster>();
+  /** An unnamed event taken over by a named one. */
+  const alias = new Map<Cluster, Cluster>();
+  const own = new Set<Cluster>();
+  const best = (m: EventMention, miv: [number, number], onlyOwn: boolean, cap: number): Cluster | null => {
+    const bucket = buckets.get(keysOfValue(m.value).lookup ?? '');
+    let found: Cluster | null = null, bestScore = 0;
+    const seen = new Set<Cluster>();
+    for (const p of m.preds) {
+      const list = bucket?.get(`p:${p}`);
+      if (!list) continue;
+      for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
+        const c = alias.get(list[i]) ?? list[i];
+        if (seen.has(c) || (onlyOwn && !own.has(c))) continue;
+        seen.add(c);
+        const s = affinity(m, miv, work.get(c) ?? c);
+        if (s !== null && s > bestScore) { found = c; bestScore = s; }
+      }
+    }
+    return found;
+  };
+  const sortedSeeds = sortByMention(seeds, (c) => c.mentions[0]);
+  const sorted = sortByMention(mentions, self);
+  let si = 0;
+  const arrive = (s: Cluster) => {
+    const f = s.mentions[0];
+    const fiv = valueInterval(f.value) ?? [0, Infinity];
+    const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
+    let value = s.value;
+    if (u) {
+      const w = copyCluster(u);
+      for (const m of s.mentions) joinCluster(w, m, valueInterval(m.value) ?? [0, Infinity]);
+      work.set(s, { ...w, id: s.id, filed: new Set([...s.filed, ...u.filed]) });
+      alias.set(u, s);
+      own.delete(u);
+      value = w.value;
+    }
+    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`), true);
+  };
+  for (const m of sorted) {
+    while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
+    const miv = valueInterval(m.value) ?? [0, Infinity];
+    const target0 = best(m, miv, false, maxCandidates);
+    if (!target0) {
+      const c = newCluster(m);
+      own.add(c);
+      c.filed = new Set(m.preds.map((p) => `p:${p}`));
+      file(c, c.value, c.filed);
+      continue;
+    }
+    let target = work.get(target0);
+    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0)));
+    target ??= target0;
+    const valueBefore = target.value;
+    joinCluster(target, m, miv);
+    const fresh = m.preds.map((p) => `p:${p}`).filter((k) => !target!.filed.has(k));
+    if (valueBefore !== target.value) fresh.push(...[...target.filed].filter((k) => k.startsWith('p:')));
+    for (const k of fresh) target.filed.add(k);
+    if (fresh.length) file(target0, target.value, fresh);
+  }
+  return { clusters: [...own], joined: work };
+}
+
+/** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
+interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> }
+interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
+interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent; key: OrderKey }
+interface Built { members: EventMention[]; value: string; event: NewsEvent }
+
+interface EventsState {
+  /** Each article's passages as last merged (compared by identity with mentionsOf). */
+  mentions: Map<string, EventMention[]>;
+  /** Articles without a publication date, with the reference date borrowed from others that their passages follow. */
+  undated: Map<string, ReferenceDate>;
+  checkedVersion: number;
+  /** Named passages by "unit|name": the unit they look up, each of their names. */
+  unitNameMentions: Map<string, Map<string, EventMention[]>>;
+  /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
+  unitSeeds: Map<string, Map<string, Cluster[]>>;
+  /** The names each named event is filed under (in every unit it lies in). */
+  seedNames: Map<Cluster, Set<string>>;
+  /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
+  baseLevel: Map<Cluster, number>;
+  /** A named event as passages of a coarser level left it: a copy per level that added to it. */
+  verAt: Map<Cluster, Cluster>[];
+  /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
+  partOf: Map<string, Map<string, UnitPart>>;
+  /** How many parts each unit has. */
+  partCount: Map<string, number>;
+  unnamedByMonth: Map<string, Set<EventMention>>;
+  seedsByMonth: Map<string, Set<Cluster>>;
+  tasks: Map<string, MonthTask>;
+  /** A named event with the unnamed passages that joined it (a copy). */
+  joined: Map<Cluster, Cluster>;
+  singles: Map<string, Cluster[]>;
+  /** Back-references to each passage. */
+  referrers: Map<EventMention, EventMention[]>;
+  /** The canonical object of each current passage that an edit only moved. */
+  canon: Map<EventMention, EventMention>;
+  /** The listed event each canonical passage belongs to. */
+  homeOf: Map<EventMention, Cluster>;
+  /** Per level, the units to redo and the names in them that changed. */
+  dirtyUnits: Map<string, Set<string>>[];
+  dirtyMonths: Set<string>;
+  retired: Set<Cluster>;
+  /** Events to (re)build. */
+  touched: Set<Cluster>;
+  listed: Map<Cluster, Entry>;
+  entries: Entry[];
+  built: Map<EventMention, Built>;
+  list: NewsEvent[] | null;
+}
+
+function newState(): EventsState {
+  return {
+    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedNames: new Map(), baseLevel: new Map(),
+    verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
+    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
+    listed: new Map(), entries: [], built: new Map(), list: null,
+  };
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
+  let s = map.get(k);
+  if (!s) map.set(k, (s = new Set()));
+  s.add(v);
+}
+// Two-level indexes hold short lists: lighter than a Set each, and never given the same item twice.
+function addTo2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+  let m = map.get(k);
+  if (!m) map.set(k, (m = new Map()));
+  const list = m.get(l);
+  if (list) list.push(v);
+  else m.set(l, [v]);
+}
+function deleteFrom2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+  const m = map.get(k);
+  const list = m?.get(l);
+  if (!m || !list) return;
+  const i = list.indexOf(v);
+  if (i >= 0) list.splice(i, 1);
+  if (!list.length) m.delete(l);
+  if (!m.size) map.delete(k);
+}
+function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
+  const s = map.get(k);
+  if (s?.delete(v) && !s.size) map.delete(k);
+}
+
+function markDirty(st: EventsState, unit: string, name: string) {
+  const level = st.dirtyUnits[levelOf(unit)];
+  let names = level.get(unit);
+  if (!names) level.set(unit, (names = new Set()));
+  names.add(name);
+}
+
+function retire(st: EventsState, c: Cluster) {
+  st.retired.add(c);
+  st.touched.delete(c);
+}
+
+/** A named event as the passages of levels up to `level` left it. */
+function latest(st: EventsState, b: Cluster, level: number): Cluster {
+  for (let j = Math.min(level, LEVELS.length - 1); j >= 0; j--) {
+    const v = st.verAt[j].get(b);
+    if (v) return v;
+  }
+  return b;
+}
+
+/** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
+function baseChanged(st: EventsState, b: Cluster, level: number) {
+  const names = st.seedNames.get(b);
+  if (names) {
+    for (const u of keysOfValue(b.value).units) {
+      if (levelOf(u) <= level) continue;
+      const here = st.unitNameMentions.get(u);
+      if (here) for (const n of names) if (here.has(n)) markDirty(st, u, n);
     }
   }
-  const out = new Map<EventMention, string>();
-  const partOf = (m: EventMention): string => {
-    const known = out.get(m);
-    if (known !== undefined) return known;
-    // A back-reference goes wherever its antecedent's event is.
-    const antecedentPart = m.antecedent && years.has(m.antecedent) ? partOf(m.antecedent) : null;
-    const iv = valueInterval(m.value);
-    const span = years.get(m);
-    const p = antecedentPart ?? (!span || !iv || (span[0] !== span[1] && iv[1] - iv[0] > 6) ? 'x' : String(find(span[0])));
-    out.set(m, p);
-    return p;
-  };
-  for (const m of mentions) partOf(m);
-  return out;
+  const mo = monthOfSeed(b);
+  if (mo) st.dirtyMonths.add(mo);
+  if (!st.retired.has(b)) st.touched.add(b);
 }
 
-/** mergeMentions, run per independent part and reusing the parts whose mentions did not change. */
-export function mergeByYear(mentions: EventMention[], memo: Map<string, MergedPart>): Cluster[] {
-  const part = partsOf(mentions);
-  const groups = new Map<string, EventMention[]>();
-  for (const m of mentions) {
-    const k = part.get(m)!;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = []));
-    g.push(m);
+/** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
+function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
+  let names = st.seedNames.get(b);
+  if (!names) st.seedNames.set(b, (names = new Set()));
+  const fresh = [...v.names].filter((n) => !names!.has(n));
+  if (!fresh.length) return;
+  for (const n of fresh) names.add(n);
+  for (const y of keysOfValue(b.value).unitYears) for (const n of fresh) addTo2(st.unitSeeds, y, n, b);
+}
+
+function registerBase(st: EventsState, b: Cluster, level: number) {
+  st.baseLevel.set(b, level);
+  indexSeed(st, b, b);
+  const mo = monthOfSeed(b);
+  if (mo) addTo(st.seedsByMonth, mo, b);
+  baseChanged(st, b, level);
+}
+
+function unregisterBase(st: EventsState, b: Cluster) {
+  const level = st.baseLevel.get(b) ?? -1;
+  retire(st, b);
+  baseChanged(st, b, level);
+  st.baseLevel.delete(b);
+  for (const y of keysOfValue(b.value).unitYears) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, y, n, b);
+  st.seedNames.delete(b);
+  const mo = monthOfSeed(b);
+  if (mo) deleteFrom(st.seedsByMonth, mo, b);
+  for (const v of st.verAt) v.delete(b);
+}
+
+/** Takes one article's old passages out and its current ones in, marking what they belong to as dirty. */
+function processArticle(st: EventsState, corpus: Corpus, id: string) {
+  const oldNow = st.mentions.get(id) ?? [];
+  const a = corpus.get(id);
+  const now = a ? mentionsOf(corpus, id) : [];
+  if (a && !a.published) st.undated.set(id, referenceDates(corpus).get(id) ?? { date: null, inferred: false });
+  else st.undated.delete(id);
+  if (oldNow === now) return;
+  // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
+  // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
+  const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
+  const pool = new Map<string, EventMention[]>();
+  oldNow.forEach((o, i) => { const k = contentKey(o); const q = pool.get(k); if (q) q.push(oldCanon[i]); else pool.set(k, [oldCanon[i]]); });
+  const fresh = !pool.size;
+  const nowCanon = fresh ? now : now.map((n) => pool.get(contentKey(n))?.shift() ?? n);
+  const canonOfNew = fresh ? null : new Map(now.map((n, i) => [n, nowCanon[i]]));
+  // A back-reference is the same only if it still refers to the same passage.
+  if (canonOfNew) now.forEach((n, i) => { if (nowCanon[i] !== n && n.antecedent && canonOfNew.get(n.antecedent) !== nowCanon[i].antecedent) { nowCanon[i] = n; canonOfNew.set(n, n); } });
+  const keep = new Set(nowCanon);
+  // (A memoised passage may come back as the very object that is still canonical: kept too.)
+  const was = new Set(oldCanon);
+  for (const o of oldNow) st.canon.delete(o);
+  for (const m of oldCanon) {
+    st.referrers.delete(m);
+    if (keep.has(m)) continue;
+    const home = st.homeOf.get(m);
+    if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+    st.homeOf.delete(m);
+    st.built.delete(m);
+    moved.delete(m);
+    if (m.antecedent) continue;
+    if (isNamed(m)) {
+      const u = keysOfValue(m.value).lookup;
+      if (u) for (const n of m.names) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
+    } else {
+      const mo = monthOfUnnamed(m);
+      if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
+    }
   }
-  const clusters: Cluster[] = [];
-  for (const [k, g] of groups) {
-    const cached = memo.get(k);
-    const same = cached && cached.mentions.length === g.length && cached.mentions.every((m, i) => m === g[i]);
-    const merged = same ? cached!.clusters : mergeMentions(g);
-    if (!same) memo.set(k, { mentions: g, clusters: merged });
-    clusters.push(...merged);
+  const oldSingles = new Map<EventMention, Cluster>();
+  for (const c of st.singles.get(id) ?? []) {
+    if (keep.has(c.mentions[0])) { oldSingles.set(c.mentions[0], c); continue; }
+    if (st.baseLevel.has(c)) unregisterBase(st, c);
+    else retire(st, c);
   }
-  for (const k of [...memo.keys()]) if (!groups.has(k)) memo.delete(k);
-  // The order one global merge would have created them in: by their first mention.
-  const width = (m: EventMention) => { const iv = valueInterval(m.value) ?? [0, Infinity]; return iv[1] - iv[0]; };
-  const rank = new Map<Cluster, { a: number; w: number; m: EventMention }>(clusters.map((c) => [c, { a: Number(!!c.mentions[0].antecedent), w: width(c.mentions[0]), m: c.mentions[0] }]));
-  return clusters.sort((x, y) => {
-    const a = rank.get(x)!, b = rank.get(y)!;
-    return a.a - b.a || a.w - b.w || (a.m.article < b.m.article ? -1 : a.m.article > b.m.article ? 1 : a.m.start - b.m.start);
+  st.singles.delete(id);
+  const singles: Cluster[] = [];
+  now.forEach((n, i) => {
+    const m = nowCanon[i];
+    if (m.antecedent) {
+      const ante = canonOfNew ? canonOfNew.get(n.antecedent!)! : n.antecedent!;
+      const l = st.referrers.get(ante);
+      if (l) l.push(m);
+      else st.referrers.set(ante, [m]);
+      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home); }
+    }
+    if (was.has(m)) {
+      // Kept: it now stands at n's offsets.
+      if (m !== n) { st.canon.set(n, m); moved.set(m, n); } else moved.delete(m);
+      const home = st.homeOf.get(m);
+      if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+      const single = oldSingles.get(m);
+      if (single) singles.push(single);
+      return;
+    }
+    if (m.antecedent) return;
+    const u = keysOfValue(m.value).lookup;
+    if (isNamed(m) && u) { for (const x of m.names) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
+    const mo = isNamed(m) ? null : monthOfUnnamed(m);
+    if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
+    // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
+    // named one may still be joined by coarser passages.
+    const c = newCluster(m);
+    singles.push(c);
+    if (isNamed(m)) registerBase(st, c, -1);
+    else st.touched.add(c);
   });
+  if (singles.length) st.singles.set(id, singles);
+  if (a) st.mentions.set(id, now);
+  else st.mentions.delete(id);
+}
+
+/**
+ * Re-merges the named passages of one unit around the names an edit touched. The unit's passages fall
+ * into parts linked by shared names (an event of a finer level links the names it carries); the parts
+ * met from those names are redone, and a part whose passages and seeds are the same objects keeps its result.
+ */
+function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
+  const level = levelOf(unit);
+  const unitNames = st.unitNameMentions.get(unit);
+  let partsHere = st.partOf.get(unit);
+  // Nothing is finer than a day: day units have no seeds.
+  const unitSeeds = level > 0 ? st.unitSeeds.get(unit.slice(2, 6)) : undefined;
+  const mentionMemo = new Map<string, EventMention[] | undefined>();
+  const mentionsAt = (n: string) => {
+    if (mentionMemo.has(n)) return mentionMemo.get(n);
+    const ms = unitNames?.get(n);
+    mentionMemo.set(n, ms);
+    return ms;
+  };
+  const seedMemo = new Map<string, [Cluster, Cluster][]>();
+  const seedsAt = (n: string): [Cluster, Cluster][] => {
+    let out = seedMemo.get(n);
+    if (out) return out;
+    seedMemo.set(n, (out = []));
+    for (const b of unitSeeds?.get(n) ?? []) {
+      if ((st.baseLevel.get(b) ?? -1) >= level || !keysOfValue(b.value).units.includes(unit)) continue;
+      const v = latest(st, b, level - 1);
+      if (v.names.has(n)) out.push([b, v]);
+    }
+    return out;
+  };
+  // The region: every name linked to a touched one now, or in a part with one before.
+  const region = new Set(dirty);
+  // A unit merged for the first time has no old parts, and every name of its passages is new: no search needed.
+  const queue = st.partCount.get(unit) ? [...dirty] : [];
+  const oldParts = new Set<UnitPart>();
+  const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
+  // Each passage and seed links its names once.
+  const seenMentions = new Set<EventMention>();
+  const seenSeeds = new Set<Cluster>();
+  while (queue.length) {
+    const n = queue.pop()!;
+    const p = partsHere?.get(n);
+    if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
+    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
+    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of v.names) if (mentionsAt(x)) reach(x); }
+  }
+  const oldByFirst = new Map<EventMention, UnitPart>();
+  for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
+  const parts: UnitPart[] = [];
+  const done = new Set<string>();
+  for (const start of region) {
+    if (done.has(start) || !mentionsAt(start)) continue;
+    const names: string[] = [];
+    const mentions = new Set<EventMention>();
+    const seeds = new Map<Cluster, Cluster>();
+    const q = [start];
+    done.add(start);
+    const link = (x: string) => { if (!done.has(x) && mentionsAt(x)) { done.add(x); q.push(x); } };
+    while (q.length) {
+      const n = q.pop()!;
+      names.push(n);
+      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
+      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); v.names.forEach(link); }
+    }
+    const ms = sortByMention([...mentions], self);
+    const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
+    const versions = bases.map((b) => seeds.get(b)!);
+    const prev = oldByFirst.get(ms[0]);
+    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
+    const { clusters, joined } = mergeInUnit(versions, ms);
+    const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
+    parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
+  }
+  // An event with the same passages in the same order is the same event: keep the old object, so nothing
+  // coarser has to look at it again.
+  const oldClusters = new Map<EventMention, Cluster>();
+  const oldJoined = new Map<Cluster, Cluster>();
+  for (const p of oldParts) {
+    for (const c of p.clusters) oldClusters.set(c.mentions[0], c);
+    for (const [b, w] of p.joined) oldJoined.set(b, w);
+  }
+  const live = new Set<Cluster>();
+  for (const p of parts) {
+    if (oldParts.has(p)) { p.clusters.forEach((c) => live.add(c)); continue; }
+    p.clusters = p.clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
+    p.clusters.forEach((c) => live.add(c));
+    for (const [b, w] of p.joined) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined.set(b, o); }
+  }
+  const newJoined = new Map<Cluster, Cluster>();
+  for (const p of parts) for (const [b, w] of p.joined) newJoined.set(b, w);
+  const kept = new Set(parts);
+  for (const p of oldParts) {
+    for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
+    if (kept.has(p)) continue;
+    for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
+    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
+  }
+  for (const p of parts) {
+    if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
+    for (const n of p.names) partsHere.set(n, p);
+    if (oldParts.has(p)) continue;
+    for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
+    for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
+  }
+  const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
+  if (count) st.partCount.set(unit, count);
+  else st.partCount.delete(unit);
+  if (partsHere && !partsHere.size) st.partOf.delete(unit);
+}
+
+function recomputeMonth(st: EventsState, month: string) {
+  const old = st.tasks.get(month);
+  st.tasks.delete(month);
+  const unnamed = st.unnamedByMonth.get(month);
+  let clusters: Cluster[] = [];
+  const joined = new Map<Cluster, Cluster>();
+  if (unnamed?.size) {
+    const bases = [...(st.seedsByMonth.get(month) ?? [])];
+    const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
+    const baseOf = new Map(versions.map((v, i) => [v, bases[i]]));
+    const done = attachUnnamed(versions, [...unnamed]);
+    clusters = done.clusters;
+    for (const [v, w] of done.joined) joined.set(baseOf.get(v)!, w);
+  }
+  // Events with the same passages keep their objects, so the list need not change for them.
+  const oldClusters = new Map<EventMention, Cluster>();
+  for (const c of old?.clusters ?? []) oldClusters.set(c.mentions[0], c);
+  clusters = clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
+  const live = new Set(clusters);
+  for (const c of old?.clusters ?? []) if (!live.has(c)) retire(st, c);
+  for (const c of clusters) if (!oldClusters.has(c.mentions[0]) || oldClusters.get(c.mentions[0]) !== c) st.touched.add(c);
+  for (const s of old?.joined ?? []) {
+    if (joined.has(s)) continue;
+    st.joined.delete(s);
+    if (st.baseLevel.has(s)) st.touched.add(s);
+  }
+  for (const [b, w] of joined) {
+    const o = st.joined.get(b);
+    if (o && o.value === w.value && sameList(o.mentions, w.mentions)) continue;
+    st.joined.set(b, w);
+    st.touched.add(b);
+  }
+  if (clusters.length || joined.size) st.tasks.set(month, { clusters, joined: [...joined.keys()] });
+}
+
+function sameList<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Events tie on date and size in the order one merge would have made them: by their first passage. */
+function entryOrder(x: Entry, y: Entry): number {
+  const a = x.event, b = y.event;
+  if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
+  return b.sources.length - a.sources.length || keyOrder(x.key, y.key);
+}
+
+function buildEvent(corpus: Corpus, members: EventMention[], value: string): NewsEvent {
+  const sources = [...members].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
+  const date = eventDate(value);
+  const label = eventLabel(corpus, members);
+  const inferred = members.every((m) => m.inferred);
+  const first = sources[0];
+  return {
+    id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
+    date,
+    label,
+    sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
+    ...(inferred ? { inferred: true } : {}),
+  };
+}
+
+/** Rebuilds the touched events (reusing those whose passages did not change) and patches the sorted list. */
+function assemble(st: EventsState, corpus: Corpus) {
+  const drop = new Set<Cluster>();
+  const dropped: Entry[] = [];
+  for (const c of st.retired) { const e = st.listed.get(c); if (e) { drop.add(c); dropped.push(e); st.listed.delete(c); } }
+  const fresh: Entry[] = [];
+  for (const c of st.touched) {
+    const was = st.listed.get(c);
+    if (was) { drop.add(c); dropped.push(was); }
+    const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
+    let members = work.mentions;
+    const back: EventMention[] = [];
+    for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
+    if (back.length) members = [...members, ...back.sort(mentionOrder)];
+    for (const m of members) st.homeOf.set(m, c);
+    // Reported at the offsets of the passages they now stand for.
+    const current = members.map((m) => moved.get(m) ?? m);
+    const founder = work.mentions[0];
+    const memo = st.built.get(founder);
+    let event: NewsEvent;
+    if (memo && memo.value === work.value && sameList(memo.members, current)) event = memo.event;
+    else {
+      event = buildEvent(corpus, current, work.value);
+      st.built.set(founder, { members: current, value: work.value, event });
+    }
+    const e: Entry = { cluster: c, founder, event, key: orderKey(founder) };
+    st.listed.set(c, e);
+    fresh.push(e);
+  }
+  st.retired.clear();
+  st.touched.clear();
+  fresh.sort(entryOrder);
+  if (drop.size + fresh.length <= 256) {
+    // A few changes: patch the list in place.
+    const at = (e: Entry) => { let lo = 0, hi = st.entries.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(st.entries[mid], e) < 0) lo = mid + 1; else hi = mid; } return lo; };
+    for (const e of dropped) {
+      let i = at(e);
+      if (st.entries[i] !== e) i = st.entries.indexOf(e);
+      if (i >= 0) st.entries.splice(i, 1);
+    }
+    for (const e of fresh) st.entries.splice(at(e), 0, e);
+  } else {
+    const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
+    // Insert the fresh entries where they belong: binary searches, then one pass.
+    const out: Entry[] = [];
+    let from = 0;
+    for (const e of fresh) {
+      let lo = from, hi = kept.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
+      for (let i = from; i < lo; i++) out.push(kept[i]);
+      out.push(e);
+      from = lo;
+    }
+    for (let i = from; i < kept.length; i++) out.push(kept[i]);
+    st.entries = out;
+  }
+  st.list = null;
+}
+
+const eventsState = (corpus: Corpus) => corpus.state('events', newState);
+
+/**
+ * Brings the events up to date with the changed articles until `deadline`; true when done. Stops only
+ * between articles, components and months, so the state stays consistent; the list is patched at the end.
+ */
+export function settleEvents(corpus: Corpus, deadline: number): boolean {
+  const st = eventsState(corpus);
+  const pending = corpus.changesFor('events');
+  if (st.checkedVersion !== corpus.version) {
+    // An undated article borrows its reference date from others: an edit elsewhere may move its dates.
+    // Its passages are memoised per reference date (mentionsOf): the same date means the same passages.
+    const refs = referenceDates(corpus);
+    for (const [id, was] of st.undated) {
+      const ref = refs.get(id);
+      if (!pending.has(id) && (ref?.date !== was.date || ref?.inferred !== was.inferred)) pending.add(id);
+    }
+    st.checkedVersion = corpus.version;
+  }
+  // At least one step per call, checked after it, so slices with a spent deadline still make progress.
+  let did = false;
+  const stop = () => did && performance.now() >= deadline;
+  for (const id of pending) {
+    if (stop()) return false;
+    processArticle(st, corpus, id);
+    pending.delete(id);
+    did = true;
+  }
+  for (const dirty of st.dirtyUnits) {
+    for (const [u, names] of dirty) {
+      if (stop()) return false;
+      dirty.delete(u);
+      recomputeUnit(st, u, names);
+      did = true;
+    }
+  }
+  for (const mo of st.dirtyMonths) {
+    if (stop()) return false;
+    recomputeMonth(st, mo);
+    st.dirtyMonths.delete(mo);
+    did = true;
+  }
+  if (st.touched.size || st.retired.size) assemble(st, corpus);
+  return true;
 }
 
 export function buildEvents(corpus: Corpus): NewsEvent[] {
-  const mentions = corpus.articles().flatMap((a) => mentionsOf(corpus, a.id));
-  const clusters = mergeByYear(mentions, mergeMemo(corpus));
-  // A cluster reused from an unchanged year has the same mentions, hence the same event.
-  const built = builtEvents(corpus);
-  const events: NewsEvent[] = clusters.map((c) => {
-    const done = built.get(c);
-    if (done) return done;
-    const sources = [...c.mentions].sort((x, y) => (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
-    const date = eventDate(c.value);
-    const label = eventLabel(corpus, c.mentions);
-    const inferred = c.mentions.every((m) => m.inferred);
-    const first = sources[0];
-    return {
-      id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
-      date,
-      label,
-      sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
-      ...(inferred ? { inferred: true } : {}),
-    };
-  }).map((e, i) => { built.set(clusters[i], e); return e; });
-  return events.sort((x, y) => (x.date === y.date ? y.sources.length - x.sources.length : x.date === null ? 1 : y.date === null ? -1 : x.date < y.date ? -1 : 1));
+  settleEvents(corpus, Infinity);
+  const st = eventsState(corpus);
+  return (st.list ??= st.entries.map((e) => e.event));
 }
 
 function dedupe(ps: EventMention[]): EventMention[] {

@@ -1,0 +1,114 @@
+// The Events tree updates incrementally: whatever the history of edits, removals and part-way settling,
+// corpus.events() must equal a fresh analysis of the same texts, and undoing a change must give back
+// the very same list.
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { Corpus } from '../../src/core/corpus';
+import { generateCorpus } from '../../bench/generate';
+import { int, mulberry32, pick } from '../../bench/prng';
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+
+function corpusOf(texts: Map<string, string>): Corpus {
+  const c = new Corpus();
+  for (const [id, t] of texts) c.upsert(id, t);
+  return c;
+}
+
+/** Generated articles, plus a few with their header cut off: undated, they borrow a reference date from the others. */
+function texts(n: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of generateCorpus(n)) out.set(d.id, d.text);
+  const probe = corpusOf(out);
+  let k = 0;
+  for (const a of probe.articles()) {
+    if (k++ % 7) continue;
+    const body = a.text.slice(a.body.start, a.body.end);
+    out.set(`${a.id}.undated`, body);
+  }
+  return out;
+}
+
+function edit(text: string, seed: number): string {
+  const rng = mulberry32(seed);
+  const at = text.indexOf('. ', int(rng, 0, Math.max(0, text.length - 1)));
+  const cut = at < 0 ? text.length : at + 2;
+  switch (seed % 4) {
+    case 0: return `${text.slice(0, cut)}President Olmar Quistev met Dorra Velk on Tuesday in Brask. ${text.slice(cut)}`;
+    case 1: { const end = text.indexOf('. ', cut); return end < 0 ? text : text.slice(0, cut) + text.slice(end + 2); }
+    case 2: return `${text.slice(0, cut)}The talks were held last month. ${text.slice(cut)}`;
+    default: return text.replace(/\d+/, String(int(rng, 1, 99)));
+  }
+}
+
+describe('incremental events', function () {
+  this.timeout(300_000);
+  const all = texts(40);
+
+  it('has undated articles in the test corpus, so reference dates move with edits', () => {
+    const c = corpusOf(all);
+    assert.ok(c.articles().some((a) => !a.published));
+    assert.ok(c.events().length > 50);
+  });
+
+  it('gives back the identical list after an edit is undone, and after a removal is undone', () => {
+    const c = corpusOf(all);
+    const before = c.events();
+    const ids = [...all.keys()];
+    for (const [k, id] of [ids[3], ids[17], ids[ids.length - 1]].entries()) {
+      c.upsert(id, edit(all.get(id)!, k));
+      const changed = c.events();
+      assert.notDeepEqual(plain(changed), plain(before));
+      c.upsert(id, all.get(id)!);
+      assert.deepEqual(plain(c.events()), plain(before));
+      c.remove(id);
+      assert.ok(!c.events().some((e) => e.sources.some((s) => s.article === id)));
+      c.upsert(id, all.get(id)!);
+      assert.deepEqual(plain(c.events()), plain(before));
+    }
+  });
+
+  for (const seed of [11, 12]) {
+    it(`matches a fresh analysis after random edits, removals, additions and sliced settling (seed ${seed})`, () => {
+      const rng = mulberry32(seed);
+      const ids = [...all.keys()];
+      const current = new Map<string, string>();
+      for (const id of ids) if (rng() < 0.8) current.set(id, all.get(id)!);
+      const c = corpusOf(current);
+      c.events();
+      for (let step = 0; step < 16; step++) {
+        const id = pick(rng, ids);
+        const r = rng();
+        if (r < 0.2 && current.has(id)) { c.remove(id); current.delete(id); }
+        else if (r < 0.4) { c.upsert(id, all.get(id)!); current.set(id, all.get(id)!); }
+        else if (current.has(id)) { const t = edit(current.get(id)!, seed * 100 + step); c.upsert(id, t); current.set(id, t); }
+        if (step % 4 === 0) assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+        else if (step % 4 === 1) c.settle(performance.now() + 1);
+      }
+      assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+    });
+  }
+
+  it('matches a fresh analysis after repeated edits of the same few articles (passages that only moved keep their merge)', () => {
+    const ids = [...all.keys()].filter((_, i) => i % 9 === 0);
+    const current = new Map(all);
+    const c = corpusOf(current);
+    c.events();
+    for (let step = 0; step < 20; step++) {
+      const id = ids[step % ids.length];
+      const t = edit(current.get(id)!, 700 + step);
+      c.upsert(id, t);
+      current.set(id, t);
+      if (step % 5 === 4) assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+    }
+    assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+  });
+
+  it('settles in short slices to the same list as one full settle', () => {
+    const c = corpusOf(all);
+    let rounds = 0;
+    while (!c.settle(performance.now() + 2)) rounds++;
+    assert.ok(rounds > 0 && rounds < 100_000);
+    assert.deepEqual(plain(c.events()), plain(corpusOf(all).events()));
+  });
+});
