@@ -1,14 +1,16 @@
-// Fuzzy search over passages (body sentences). fuse.js scans linearly, so a query first collects
-// candidates from an inverted index of accent-folded words, matching each query word against the
-// vocabulary by character trigrams (typos) and prefixes (partial names); fuse.js then ranks only
-// those candidates over the passage text, the article title and the outlet. The index is updated
-// one article at a time, lazily, when the corpus says it changed.
-import Fuse from 'fuse.js';
+// Fuzzy search over passages (body sentences), ranked as fuse.js alone would rank every passage
+// (records {text, title, outlet}, FUSE_OPTIONS) but without scanning them all: fuse.js is linear
+// in the corpus. Candidates come from an inverted index of accent-folded words, matching each
+// query word against the vocabulary by character trigrams (typos), edit distance and prefixes
+// (partial names); the candidates are then scored with fuse.js's own formula (fuseScore.ts) in
+// order of the best score they could reach, until none left can enter the results. The index is
+// updated one article at a time, lazily, when the corpus says it changed.
 import type { Corpus } from './corpus';
 import { featuresOf } from './align';
+import { FuseQuery, KEY_WEIGHTS, fuseNorm, fuseTokens, isBlank, normOf, recordScore } from './fuseScore';
 import { PostingIndex } from './postings';
-import { STOPWORDS, fold, tokenize, type Token } from './terms';
-import type { ScoredPassage, Span } from './types';
+import { STOPWORDS, tokenize } from './terms';
+import type { Article, ScoredPassage, Span } from './types';
 
 export interface SearchHit {
   passage: ScoredPassage;
@@ -17,8 +19,10 @@ export interface SearchHit {
 }
 
 export interface SearchOptions {
-  /** How many passages Fuse ranks at most (the rest are filtered out by the index). */
+  /** How many passages the word index proposes at most (the rarest-word matches first). */
   candidates?: number;
+  /** How many candidates are scored at most (best bound first). */
+  maxScored?: number;
 }
 
 /** A vocabulary word that answers a query word, and how closely. */
@@ -27,23 +31,26 @@ interface WordMatch {
   similarity: number;
 }
 
-const DEFAULT_CANDIDATES = 150;
-/** Fuse's bitap is linear in the text: an overlong "sentence" (a wall of text) is ranked on a window. */
-const MAX_FUSE_TEXT = 1000;
-
-/** The passage text Fuse sees: all of it, or a window around the first matched word. */
-function fuseWindow(text: string, matched: Set<string>): string {
-  if (text.length <= MAX_FUSE_TEXT) return text;
-  const at = tokenize(text, 0, Math.min(text.length, MAX_FUSE_TEXT * 20)).find((t) => matched.has(t.norm))?.start ?? 0;
-  const start = Math.max(0, at - MAX_FUSE_TEXT / 4);
-  return text.slice(start, start + MAX_FUSE_TEXT);
+/** A title or outlet, lower-cased as Fuse compares it (null: blank, which Fuse does not index). */
+interface Head {
+  title: string | null;
+  titleNorm: number;
+  outlet: string | null;
+  outletNorm: number;
 }
+
+const DEFAULT_CANDIDATES = 20000;
+const MAX_SCORED = 4000;
+/** Candidates tested for holding the query exactly, at most. */
+const MAX_CHECKED = 30000;
+/** Articles whose title or outlet matches the query contribute their first passages, the best this many. */
+const MAX_HEAD_ARTICLES = 300;
+/** Highlights are looked for in the first characters of a passage only (a wall of text is one "sentence"). */
+const MAX_HIGHLIGHT_TEXT = 4000;
 /** Trigram similarity (Dice) a vocabulary word needs to count as a misspelling of a query word. */
 const MIN_SIMILARITY = 0.45;
-/** A query word matching more passages than this is not used to collect candidates (it only ranks). */
+/** A query word matching more passages than this is not used to collect candidates when a rarer one is there. */
 const COMMON_WORD_PASSAGES = 20000;
-
-const indexWord = (t: Token) => t.norm.length >= 2 && !STOPWORDS.has(t.norm);
 
 function gramsOf(word: string): string[] {
   const p = ` ${word} `;
@@ -52,14 +59,16 @@ function gramsOf(word: string): string[] {
   return [...out];
 }
 
+const lowered = (v: string | null | undefined) => (v == null || isBlank(v) ? null : v.toLowerCase());
+
 export class SearchIndex {
   private readonly words = new PostingIndex();
   /** Trigram -> vocabulary words containing it. */
   private readonly grams = new Map<string, Set<string>>();
   private readonly vocabulary = new Set<string>();
-  /** Folded title and outlet words -> articles, so "reuters" or a headline word still finds passages. */
-  private readonly headWords = new Map<string, Set<string>>();
-  private readonly headOf = new Map<string, string[]>();
+  /** Passage id -> whitespace-separated tokens in its text (Fuse's field norm). */
+  private readonly tokenCounts: number[] = [];
+  private readonly heads = new Map<string, Head>();
   private readonly dirty = new Set<string>();
 
   constructor(private readonly corpus: Corpus) {}
@@ -86,8 +95,7 @@ export class SearchIndex {
 
   private indexArticle(id: string) {
     this.words.remove(id);
-    for (const w of this.headOf.get(id) ?? []) this.headWords.get(w)?.delete(id);
-    this.headOf.delete(id);
+    this.heads.delete(id);
     const article = this.corpus.get(id);
     if (!article) return;
     // The words related coverage already extracted (folded, no stop words): one pass serves both.
@@ -95,14 +103,11 @@ export class SearchIndex {
       for (const w of s.words) this.addVocabulary(w);
       return { terms: s.words, length: s.words.length };
     }));
-    const head = tokenize(`${article.title ?? ''} ${article.outlet ?? ''}`).filter(indexWord).map((t) => t.norm);
-    this.headOf.set(id, head);
-    for (const w of head) {
-      this.addVocabulary(w);
-      let set = this.headWords.get(w);
-      if (!set) this.headWords.set(w, (set = new Set()));
-      set.add(id);
-    }
+    const ids = this.words.idsOf(id);
+    article.sentences.forEach((s, i) => (this.tokenCounts[ids[i]] = fuseTokens(s.text)));
+    const title = lowered(article.title);
+    const outlet = lowered(article.outlet);
+    this.heads.set(id, { title, titleNorm: title === null ? 1 : fuseNorm(article.title!), outlet, outletNorm: outlet === null ? 1 : fuseNorm(article.outlet!) });
   }
 
   private addVocabulary(word: string) {
@@ -142,17 +147,39 @@ export class SearchIndex {
     return this.searchHits(query, limit, options).map((h) => h.passage);
   }
 
-  /** Search results with the matched words of each passage, for highlighting. */
+  /**
+   * Search results with the matched words of each passage, for highlighting. Ranked exactly as
+   * fuse.js alone over every passage would rank them (FUSE_OPTIONS, records {text, title, outlet},
+   * ties in passage order: article id, then offset), but scoring only the passages that can
+   * reach the top: candidates come from the word index, and are scored best-bound first.
+   */
   searchHits(query: string, limit = 20, options: SearchOptions = {}): SearchHit[] {
-    if (limit <= 0) return [];
+    if (limit <= 0 || !query.trim()) return [];
     this.sync();
+    const fq = new FuseQuery(query);
+    const { matchedWords, candidates } = this.candidatesFor(query, options.candidates ?? DEFAULT_CANDIDATES);
+    const heads = this.headFactors(fq);
+    // Passages of articles whose title or outlet matches all match, at least by that field.
+    for (const [id, h] of heads.matched.slice(0, MAX_HEAD_ARTICLES).entries()) {
+      const ids = this.words.idsOf(h.id);
+      for (let i = 0; i < Math.min(ids.length, id < 4 ? limit : 2); i++) candidates.add(ids[i]);
+    }
+
+    const top = this.rank(fq, candidates, heads.byArticle, limit, options.maxScored ?? MAX_SCORED);
+    return top.map((r) => {
+      const s = r.sentence;
+      const tokens = tokenize(r.article.text, s.start, Math.min(s.end, s.start + MAX_HIGHLIGHT_TEXT));
+      const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
+      return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round((1 - r.score) * 1000) / 1000 }, highlights };
+    });
+  }
+
+  /** Passages holding a word that answers a query word (exactly, as a completion, or misspelt). */
+  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: Set<number> } {
     let qWords = tokenize(query).map((t) => t.norm).filter((w) => w.length >= 2);
     const content = qWords.filter((w) => !STOPWORDS.has(w));
     if (content.length) qWords = content;
     qWords = [...new Set(qWords)];
-    if (!qWords.length) return [];
-
-    // Candidates: passages holding a word that answers a query word, weighted by rarity and closeness.
     const matches = qWords.map((q) => this.matchWord(q));
     const matchedWords = new Set(matches.flat().map((m) => m.word));
     const someRare = matches.some((ms) => ms.length > 0 && this.postingCount(ms) <= COMMON_WORD_PASSAGES);
@@ -162,100 +189,139 @@ export class SearchIndex {
       const best = new Map<number, number>();
       for (const m of ms) {
         const w = m.similarity * this.words.idf(m.word);
-        for (const pid of this.words.passagesWith(m.word)) if ((best.get(pid) ?? 0) < w) best.set(pid, w);
+        this.words.forEachPassage(m.word, (pid) => {
+          if ((best.get(pid) ?? 0) < w) best.set(pid, w);
+        });
       }
       for (const [pid, w] of best) candidateScore.set(pid, (candidateScore.get(pid) ?? 0) + w);
     }
-    // Title and outlet words lift the passages of their articles.
-    const headArticles = new Set<string>();
-    for (const ms of matches) for (const m of ms) for (const id of this.headWords.get(m.word) ?? []) headArticles.add(id);
+    if (candidateScore.size <= max) return { matchedWords, candidates: new Set(candidateScore.keys()) };
+    const ranked = [...candidateScore.entries()].sort((a, b) => b[1] - a[1]).slice(0, max);
+    return { matchedWords, candidates: new Set(ranked.map(([pid]) => pid)) };
+  }
 
-    const ranked = [...candidateScore.entries()].sort((a, b) => b[1] - a[1]).slice(0, options.candidates ?? DEFAULT_CANDIDATES);
-    if (ranked.length < limit) {
-      // Articles found only by their title or outlet contribute their opening passages.
-      for (const id of headArticles) {
-        const a = this.corpus.get(id);
-        if (a?.sentences.length && !ranked.some(([pid]) => this.words.ref(pid)?.article === id)) ranked.push(...this.openingPassages(id));
+  /** Each article's title and outlet scores against the query; the articles where either matches, best first. */
+  private headFactors(fq: FuseQuery) {
+    const byArticle = new Map<string, HeadScore>();
+    const matched: (HeadScore & { id: string })[] = [];
+    const outletScores = new Map<string, number>();
+    for (const [id, h] of this.heads) {
+      const title = h.title === null ? -1 : fq.fieldScore(h.title);
+      let outlet = -1;
+      if (h.outlet !== null) {
+        const known = outletScores.get(h.outlet);
+        outlet = known ?? fq.fieldScore(h.outlet);
+        if (known === undefined) outletScores.set(h.outlet, outlet);
+      }
+      const factor = FuseQuery.factor(title, KEY_WEIGHTS[1], h.titleNorm) * FuseQuery.factor(outlet, KEY_WEIGHTS[2], h.outletNorm);
+      const score = { title, titleNorm: h.titleNorm, outlet, outletNorm: h.outletNorm, factor };
+      byArticle.set(id, score);
+      if (title >= 0 || outlet >= 0) matched.push({ ...score, id });
+    }
+    matched.sort((a, b) => a.factor - b.factor || (a.id < b.id ? -1 : 1));
+    return { byArticle, matched };
+  }
+
+  /**
+   * The `limit` best candidates by Fuse score. Fuse's score falls with the text's length and with
+   * title or outlet matches, so each candidate has a bound: the score it would get if its text held
+   * the query exactly. Candidates are checked in bound order, with a cheap exact-containment test
+   * first; those without the query are then scored in the order of their bound with one edit,
+   * with Fuse's full formula. Both stop when no bound left can enter the results.
+   */
+  private rank(fq: FuseQuery, candidates: Set<number>, heads: Map<string, HeadScore>, limit: number, maxScored: number): Ranked[] {
+    const wText = KEY_WEIGHTS[0];
+    const equalOrExact = (tokens: number) => (tokens === fq.tokens ? Number.EPSILON : 0.001);
+    const queue: Candidate[] = [];
+    for (const pid of candidates) {
+      const ref = this.words.ref(pid);
+      const head = ref && heads.get(ref.article);
+      const tokens = this.tokenCounts[pid];
+      if (head) queue.push({ pid, head, bound: Math.pow(equalOrExact(tokens), wText * normOf(tokens)) * head.factor });
+    }
+    queue.sort(byBound);
+    const top: Ranked[] = [];
+    const full = (bound: number) => top.length >= limit && bound * (1 - 1e-9) > top[top.length - 1].score;
+    const score = (c: Candidate, text: string) => {
+      const ref = this.words.ref(c.pid)!;
+      const article = this.corpus.get(ref.article)!;
+      const sentence = article.sentences[ref.index];
+      const lowered = text ?? sentence.text.toLowerCase();
+      const s = recordScore([
+        { score: fq.fieldScore(lowered), norm: normOf(this.tokenCounts[c.pid]) },
+        { score: c.head.title, norm: c.head.titleNorm },
+        { score: c.head.outlet, norm: c.head.outletNorm },
+      ]);
+      if (s >= 0) insert(top, { score: s, article, sentence }, limit);
+    };
+    const fuzzy: Candidate[] = [];
+    const fuzzyBase = fq.minFuzzyScore;
+    let checked = 0;
+    for (const c of queue) {
+      if (full(c.bound) || checked++ >= MAX_CHECKED) break;
+      const ref = this.words.ref(c.pid)!;
+      const text = this.corpus.get(ref.article)!.sentences[ref.index].text.toLowerCase();
+      if (text.includes(fq.pattern)) score(c, text);
+      else {
+        const tokens = this.tokenCounts[c.pid];
+        fuzzy.push({ pid: c.pid, head: c.head, bound: Math.pow(fuzzyBase, wText * normOf(tokens)) * c.head.factor });
       }
     }
-    const records = ranked
-      .map(([pid, cs]) => {
-        const ref = this.words.ref(pid);
-        const article = ref ? this.corpus.get(ref.article) : undefined;
-        const s = ref && article?.sentences[ref.index];
-        if (!ref || !article || !s) return null;
-        return { pid, cs, article, sentence: s, text: fold(fuseWindow(s.text, matchedWords)), title: fold((article.title ?? '').slice(0, 300)), outlet: fold((article.outlet ?? '').slice(0, 100)) };
-      })
-      .filter((r): r is NonNullable<typeof r> => r !== null);
-    if (!records.length) return [];
-
-    const fuseScores = rankWithFuse(records, qWords);
-    const maxCs = Math.max(...records.map((r) => r.cs), 1e-9);
-    const results = records
-      .map((r, i) => ({ r, score: fuseScores[i], cs: r.cs / maxCs }))
-      .filter((x) => x.score < 1)
-      // Fuse's closeness first; the index's rarity-weighted coverage breaks near-ties and rescues what Fuse missed.
-      .map((x) => ({ ...x, final: (1 - x.score) * 0.8 + x.cs * 0.2 }))
-      .sort((a, b) => b.final - a.final || (a.r.article.id < b.r.article.id ? -1 : 1) || a.r.sentence.start - b.r.sentence.start)
-      .slice(0, limit);
-    // Far weaker than the best answer is noise (a loose fuzzy match somewhere in a long sentence).
-    const floor = (results[0]?.final ?? 0) * 0.3;
-
-    return results
-      .filter((x) => x.final >= floor).map(({ r, final }) => {
-      const tokens = tokenize(r.article.text, r.sentence.start, Math.min(r.sentence.end, r.sentence.start + MAX_FUSE_TEXT * 4));
-      const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
-      const s = r.sentence;
-      return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round(final * 1000) / 1000 }, highlights };
-    });
+    fuzzy.sort(byBound);
+    let scored = 0;
+    for (const c of fuzzy) {
+      if (full(c.bound) || scored++ >= maxScored) break;
+      const ref = this.words.ref(c.pid)!;
+      score(c, this.corpus.get(ref.article)!.sentences[ref.index].text.toLowerCase());
+    }
+    return top;
   }
 
   private postingCount(ms: WordMatch[]): number {
     return ms.reduce((n, m) => n + this.words.df(m.word), 0);
   }
+}
 
-  /** Index entries of an article's first passages (for title-only matches). */
-  private openingPassages(id: string): [number, number][] {
-    const out: [number, number][] = [];
-    // Passage ids of an article are consecutive from its first; find them through its words.
-    const a = this.corpus.get(id)!;
-    const first = tokenize(a.text, a.sentences[0].start, a.sentences[0].end).find(indexWord);
-    if (!first) return out;
-    for (const pid of this.words.passagesWith(first.norm)) {
-      const ref = this.words.ref(pid);
-      if (ref?.article === id && ref.index < 2) out.push([pid, 0]);
-    }
-    return out;
+interface HeadScore {
+  /** Fuse's score of the title (-1: no match) and the title's field norm; the same for the outlet. */
+  title: number;
+  titleNorm: number;
+  outlet: number;
+  outletNorm: number;
+  /** What the title and outlet contribute to a record's score (1: nothing). */
+  factor: number;
+}
+
+interface Candidate {
+  pid: number;
+  head: HeadScore;
+  /** No score the passage can get is lower. */
+  bound: number;
+}
+
+const byBound = (a: Candidate, b: Candidate) => a.bound - b.bound || a.pid - b.pid;
+
+/** Inserts `r` into the sorted `top`, keeping at most `limit`. */
+function insert(top: Ranked[], r: Ranked, limit: number) {
+  let at = top.length;
+  while (at > 0 && before(r, top[at - 1])) at--;
+  if (at < limit) {
+    top.splice(at, 0, r);
+    if (top.length > limit) top.pop();
   }
 }
 
-interface FuseRecord {
-  text: string;
-  title: string;
-  outlet: string;
+interface Ranked {
+  score: number;
+  article: Article;
+  sentence: Article['sentences'][number];
 }
 
-/**
- * Fuse scores (0 best, 1 no match) of each record: the mean of a phrase match (the words in order,
- * close together) and a word-by-word match (every word somewhere), so "deportation flight" prefers
- * "deportation flights" to a passage where both words stand apart.
- */
-function rankWithFuse(records: FuseRecord[], words: string[]): number[] {
-  const base = {
-    keys: [{ name: 'text', weight: 0.8 }, { name: 'title', weight: 0.12 }, { name: 'outlet', weight: 0.08 }],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreDiacritics: true,
-    threshold: 0.45,
-  };
-  const phrase = new Fuse(records, base).search(words.join(' '));
-  // Extended search: space-separated words must all match (fuzzily); operators are stripped from words.
-  const safe = words.map((w) => w.replace(/[!^=$'|"]/g, '')).filter(Boolean);
-  const byWord = safe.length > 1 ? new Fuse(records, { ...base, useExtendedSearch: true }).search(safe.join(' ')) : phrase;
-  const p = new Map(phrase.map((r) => [r.refIndex, r.score ?? 1]));
-  const w = new Map(byWord.map((r) => [r.refIndex, r.score ?? 1]));
-  return records.map((_, i) => ((p.get(i) ?? 1) + (w.get(i) ?? 1)) / 2);
-}
+const NO_MATCH = { score: -1, norm: 1 };
+
+/** Fuse's order: score, then the passage's place in the collection (article id order, then offset). */
+const before = (a: Ranked, b: Ranked) =>
+  a.score !== b.score ? a.score < b.score : a.article.id !== b.article.id ? a.article.id < b.article.id : a.sentence.start < b.sentence.start;
 
 /** Optimal string alignment distance (edits, with adjacent swaps), giving up past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
