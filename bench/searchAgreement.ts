@@ -74,6 +74,7 @@ for (; n < queries.length && (n < nBaseline || performance.now() < budgetEnd); n
     console.log(`  ours ${ours[0] ?? '(none)'} ${JSON.stringify(mine[0]?.text.slice(0, 100))}; fuse's top at our rank ${rank < 0 ? 'none' : rank + 1}; fuse #2 ${r[1] ? key(r[1].item) : ''} ${r[1]?.score?.toExponential(3)}`);
   }
 }
+if (!n) process.exit(0);
 const base = stats(baseTimes);
 const ourSame = stats(ourTimes.slice(0, n));
 console.log(`fuse.js alone: ${n} queries, mean ${ms(base.mean)} ms (p50 ${ms(base.p50)})`);

@@ -50,37 +50,65 @@ export const isBlank = (value: string) => !value.trim().length;
 
 interface Chunk {
   pattern: string;
-  peq: Map<number, number>;
+  /** Pattern bit masks of each character; ASCII ones also under their upper case (for raw text). */
+  ascii: Int32Array;
+  other: Map<number, number>;
   high: number;
   /** Most edits that still match: e / length <= threshold. */
   maxErrors: number;
 }
 
 function chunk(pattern: string, threshold: number): Chunk {
-  const peq = new Map<number, number>();
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
-    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+    if (c < 128) {
+      ascii[c] |= 1 << i;
+      if (c >= 97 && c <= 122) ascii[c - 32] |= 1 << i;
+    } else other.set(c, (other.get(c) ?? 0) | (1 << i));
   }
   let maxErrors = 0;
   while (maxErrors + 1 < pattern.length && (maxErrors + 1) / pattern.length <= threshold) maxErrors++;
-  return { pattern, peq, high: 1 << (pattern.length - 1), maxErrors };
+  return { pattern, ascii, other, high: 1 << (pattern.length - 1), maxErrors };
+}
+
+const LOWER = new Map<number, number>();
+/**
+ * The lower case of one UTF-16 unit when lower-casing the whole string would give exactly that
+ * (one unit, whatever its neighbours); -1 otherwise (surrogates, "İ", the context-dependent "Σ").
+ */
+function lowerUnit(code: number): number {
+  let l = LOWER.get(code);
+  if (l === undefined) {
+    const s = String.fromCharCode(code).toLowerCase();
+    l = s.length === 1 && code !== 0x3a3 && !(code >= 0xd800 && code <= 0xdfff) ? s.charCodeAt(0) : -1;
+    LOWER.set(code, l);
+  }
+  return l;
 }
 
 /**
- * Fewest edits turning `c.pattern` into a substring of `text` (Myers 1999, semi-global): one pass
- * over the text, where Fuse's bitap makes one per error level.
+ * Fewest edits turning `c.pattern` into a substring of `text` lower-cased (Myers 1999,
+ * semi-global): one pass over the text, where Fuse's bitap makes one per error level. `raw`: the
+ * text is not lower-cased yet (ASCII capitals and simple cases are folded on the fly); -1 when it
+ * holds a character that needs the whole string lower-cased.
  */
-function distance(c: Chunk, text: string): number {
-  if (text.includes(c.pattern)) return 0;
+function distance(c: Chunk, text: string, raw: boolean): number {
   const m = c.pattern.length;
-  const { peq, high } = c;
+  const { ascii, other, high } = c;
   let pv = -1;
   let mv = 0;
   let score = m;
   let best = m;
   for (let j = 0; j < text.length; j++) {
-    const eq = peq.get(text.charCodeAt(j)) ?? 0;
+    let code = text.charCodeAt(j);
+    let eq: number;
+    if (code < 128) eq = ascii[code];
+    else {
+      if (raw && (code = lowerUnit(code)) < 0) return -1;
+      eq = code < 128 ? ascii[code] : other.get(code) ?? 0;
+    }
     const xv = eq | mv;
     const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
@@ -88,7 +116,10 @@ function distance(c: Chunk, text: string): number {
     if (ph & high) score++;
     else if (mh & high) {
       score--;
-      if (score < best) best = score;
+      if (score < best) {
+        best = score;
+        if (best === 0) return 0;
+      }
     }
     ph <<= 1;
     mh <<= 1;
@@ -128,10 +159,24 @@ export class FuseQuery {
   fieldScore(lowered: string): number {
     if (!this.chunks.length) return -1;
     if (lowered === this.pattern) return 0;
+    return this.chunkScores(lowered, false);
+  }
+
+  /** fieldScore of a field as written (lower-cased on the fly, without a copy when it can). */
+  rawFieldScore(text: string): number {
+    if (!this.chunks.length) return -1;
+    if (text.length === this.pattern.length && text.toLowerCase() === this.pattern) return 0;
+    const s = this.chunkScores(text, true);
+    return Number.isNaN(s) ? this.fieldScore(text.toLowerCase()) : s;
+  }
+
+  /** The mean of the chunks' scores; -1 when none matches; NaN when `raw` text must be lower-cased first. */
+  private chunkScores(text: string, raw: boolean): number {
     let total = 0;
     let matched = false;
     for (const c of this.chunks) {
-      const d = distance(c, lowered);
+      const d = distance(c, text, raw);
+      if (d < 0) return NaN;
       if (d <= c.maxErrors) {
         matched = true;
         total += Math.max(0.001, d / c.pattern.length);

@@ -31,18 +31,21 @@ interface WordMatch {
   similarity: number;
 }
 
-/** A title or outlet, lower-cased as Fuse compares it (null: blank, which Fuse does not index). */
+/** An article's title and outlet, lower-cased as Fuse compares them (null: blank, which Fuse does not index). */
 interface Head {
+  id: string;
+  article: Article;
   title: string | null;
   titleNorm: number;
   outlet: string | null;
+  outletId: number;
   outletNorm: number;
+  /** The lowest factor the title and outlet can give a record short of equalling the query. */
+  floor: number;
 }
 
 const DEFAULT_CANDIDATES = 20000;
-const MAX_SCORED = 4000;
-/** Candidates tested for holding the query exactly, at most. */
-const MAX_CHECKED = 30000;
+const MAX_SCORED = 3000;
 /** Articles whose title or outlet matches the query contribute their first passages, the best this many. */
 const MAX_HEAD_ARTICLES = 300;
 /** Highlights are looked for in the first characters of a passage only (a wall of text is one "sentence"). */
@@ -65,11 +68,36 @@ export class SearchIndex {
   private readonly words = new PostingIndex();
   /** Trigram -> vocabulary words containing it. */
   private readonly grams = new Map<string, Set<string>>();
-  private readonly vocabulary = new Set<string>();
+  /** Vocabulary word -> how many distinct trigrams it has (for Dice similarity). */
+  private readonly vocabulary = new Map<string, number>();
   /** Passage id -> whitespace-separated tokens in its text (Fuse's field norm). */
   private readonly tokenCounts: number[] = [];
-  private readonly heads = new Map<string, Head>();
+  /** Passage id -> its article's slot in `heads`. */
+  private readonly slotOf: number[] = [];
+  /** Each indexed article's title and outlet, by slot (a slot is kept while its article is indexed). */
+  private readonly heads: (Head | undefined)[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  /** Lower-cased titles and outlets -> the slots that have them (a query equal to one scores highest). */
+  private readonly headValues = new Map<string, Set<number>>();
+  /** How many articles have each lowest possible title-and-outlet factor (see Head.floor). */
+  private readonly floors = new Map<number, number>();
   private readonly dirty = new Set<string>();
+  /** Outlet names -> small ids, so a query scores each outlet once. */
+  private readonly outletIds = new Map<string, number>();
+  /** Per-query scratch by slot: title and outlet scores and their factor, valid when the slot's stamp is the query's. */
+  private titleScores = new Float64Array(0);
+  private headFactorsBySlot = new Float64Array(0);
+  private headStamps = new Int32Array(0);
+  private outletScores = new Float64Array(0);
+  private outletStamps = new Int32Array(0);
+  private stamp = 0;
+  /** Per-query scratch by passage id: its record score (-1: no match), valid when its stamp is the query's. */
+  private scores = new Float64Array(0);
+  private scoreStamps = new Int32Array(0);
+  /** Per-query scratch by passage id: candidate weight (0: not a candidate), best weight per query word. */
+  private weights = new Float64Array(0);
+  private bestOfWord = new Float64Array(0);
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -95,7 +123,7 @@ export class SearchIndex {
 
   private indexArticle(id: string) {
     this.words.remove(id);
-    this.heads.delete(id);
+    this.removeHead(id);
     const article = this.corpus.get(id);
     if (!article) return;
     // The words related coverage already extracted (folded, no stop words): one pass serves both.
@@ -103,17 +131,59 @@ export class SearchIndex {
       for (const w of s.words) this.addVocabulary(w);
       return { terms: s.words, length: s.words.length };
     }));
+    const slot = this.addHead(id, article);
     const ids = this.words.idsOf(id);
-    article.sentences.forEach((s, i) => (this.tokenCounts[ids[i]] = fuseTokens(s.text)));
+    article.sentences.forEach((s, i) => {
+      this.tokenCounts[ids[i]] = fuseTokens(s.text);
+      this.slotOf[ids[i]] = slot;
+    });
+  }
+
+  private addHead(id: string, article: Article): number {
+    const slot = this.freeSlots.pop() ?? this.heads.length;
     const title = lowered(article.title);
     const outlet = lowered(article.outlet);
-    this.heads.set(id, { title, titleNorm: title === null ? 1 : fuseNorm(article.title!), outlet, outletNorm: outlet === null ? 1 : fuseNorm(article.outlet!) });
+    const titleNorm = title === null ? 1 : fuseNorm(article.title!);
+    const outletNorm = outlet === null ? 1 : fuseNorm(article.outlet!);
+    const floor = FuseQuery.factor(title === null ? -1 : 0.001, KEY_WEIGHTS[1], titleNorm) * FuseQuery.factor(outlet === null ? -1 : 0.001, KEY_WEIGHTS[2], outletNorm);
+    let outletId = -1;
+    if (outlet !== null) {
+      outletId = this.outletIds.get(outlet) ?? this.outletIds.size;
+      this.outletIds.set(outlet, outletId);
+    }
+    this.heads[slot] = { id, article, title, titleNorm, outlet, outletId, outletNorm, floor };
+    this.slots.set(id, slot);
+    this.floors.set(floor, (this.floors.get(floor) ?? 0) + 1);
+    for (const v of [title, outlet]) if (v !== null) {
+      let set = this.headValues.get(v);
+      if (!set) this.headValues.set(v, (set = new Set()));
+      set.add(slot);
+    }
+    return slot;
+  }
+
+  private removeHead(id: string) {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    const h = this.heads[slot]!;
+    this.slots.delete(id);
+    this.heads[slot] = undefined;
+    this.freeSlots.push(slot);
+    const n = (this.floors.get(h.floor) ?? 0) - 1;
+    if (n > 0) this.floors.set(h.floor, n);
+    else this.floors.delete(h.floor);
+    for (const v of [h.title, h.outlet]) if (v !== null) {
+      const set = this.headValues.get(v);
+      set?.delete(slot);
+      if (set && !set.size) this.headValues.delete(v);
+    }
   }
 
   private addVocabulary(word: string) {
     if (this.vocabulary.has(word)) return;
-    this.vocabulary.add(word);
-    for (const g of gramsOf(word)) {
+    const grams = gramsOf(word);
+    this.vocabulary.set(word, grams.length);
+    for (const g of grams) {
       let set = this.grams.get(g);
       if (!set) this.grams.set(g, (set = new Set()));
       set.add(word);
@@ -130,7 +200,7 @@ export class SearchIndex {
       for (const g of qg) for (const w of this.grams.get(g) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
       for (const [w, n] of shared) {
         if (w === q) continue;
-        const sim = (2 * n) / (qg.length + gramsOf(w).length);
+        const sim = (2 * n) / (qg.length + this.vocabulary.get(w)!);
         // A word the query begins ("villa" -> "villavicencio") is a partial name.
         const prefix = w.startsWith(q) ? 0.55 + 0.4 * (q.length / w.length) : 0;
         // Swapped or dropped letters in short words defeat trigrams; an edit distance catches them.
@@ -157,122 +227,214 @@ export class SearchIndex {
     if (limit <= 0 || !query.trim()) return [];
     this.sync();
     const fq = new FuseQuery(query);
-    const { matchedWords, candidates } = this.candidatesFor(query, options.candidates ?? DEFAULT_CANDIDATES);
-    const heads = this.headFactors(fq);
-    // Passages of articles whose title or outlet matches all match, at least by that field.
-    for (const [id, h] of heads.matched.slice(0, MAX_HEAD_ARTICLES).entries()) {
-      const ids = this.words.idsOf(h.id);
-      for (let i = 0; i < Math.min(ids.length, id < 4 ? limit : 2); i++) candidates.add(ids[i]);
+    this.beginQuery();
+    const { matchedWords, candidates } = this.candidatesFor(query, options.candidates ?? Infinity);
+    try {
+      // A title or outlet equal to the query scores its article's passages highest.
+      for (const slot of this.headValues.get(fq.pattern) ?? []) this.addOpening(candidates, slot, limit);
+      const maxScored = options.maxScored ?? MAX_SCORED;
+      let top = this.rank(fq, candidates, limit, maxScored);
+      // A passage is a result when only its article's title or outlet matches: when such a record
+      // could still enter the results, every title and outlet is scored and the best articles'
+      // first passages join the candidates.
+      const worst = top.length < limit ? Infinity : top[limit - 1].score;
+      if (worst * (1 + 1e-9) >= this.lowestFloor()) {
+        const matched: number[] = [];
+        for (let slot = 0; slot < this.heads.length; slot++) if (this.heads[slot] && this.headFactor(slot, fq) < 1) matched.push(slot);
+        const f = this.headFactorsBySlot;
+        matched.sort((a, b) => f[a] - f[b] || (this.heads[a]!.id < this.heads[b]!.id ? -1 : 1));
+        matched.slice(0, MAX_HEAD_ARTICLES).forEach((slot, i) => this.addOpening(candidates, slot, i < 4 ? limit : 2));
+        top = this.rank(fq, candidates, limit, maxScored);
+      }
+      return top.map((r) => {
+        const s = r.sentence;
+        const tokens = tokenize(r.article.text, s.start, Math.min(s.end, s.start + MAX_HIGHLIGHT_TEXT));
+        const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
+        return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round((1 - r.score) * 1000) / 1000 }, highlights };
+      });
+    } finally {
+      for (const pid of candidates) this.weights[pid] = 0;
     }
-
-    const top = this.rank(fq, candidates, heads.byArticle, limit, options.maxScored ?? MAX_SCORED);
-    return top.map((r) => {
-      const s = r.sentence;
-      const tokens = tokenize(r.article.text, s.start, Math.min(s.end, s.start + MAX_HIGHLIGHT_TEXT));
-      const highlights = tokens.filter((t) => matchedWords.has(t.norm)).map((t) => ({ start: t.start, end: t.end }));
-      return { passage: { article: r.article.id, start: s.start, end: s.end, text: s.text, score: Math.round((1 - r.score) * 1000) / 1000 }, highlights };
-    });
   }
 
-  /** Passages holding a word that answers a query word (exactly, as a completion, or misspelt). */
-  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: Set<number> } {
+  /** Fresh per-query scratch, sized to the index. */
+  private beginQuery() {
+    this.stamp++;
+    if (this.headStamps.length < this.heads.length) {
+      const n = Math.max(64, this.heads.length * 2);
+      this.headStamps = new Int32Array(n);
+      this.titleScores = new Float64Array(n);
+      this.headFactorsBySlot = new Float64Array(n);
+    }
+    if (this.outletStamps.length < this.outletIds.size) {
+      this.outletStamps = new Int32Array(Math.max(64, this.outletIds.size * 2));
+      this.outletScores = new Float64Array(this.outletStamps.length);
+    }
+    const n = this.words.idLimit;
+    if (this.weights.length < n) {
+      this.weights = new Float64Array(Math.max(1024, n * 2));
+      this.bestOfWord = new Float64Array(this.weights.length);
+      this.scores = new Float64Array(this.weights.length);
+      this.scoreStamps = new Int32Array(this.weights.length);
+    }
+  }
+
+  /** Adds an article's first passages to the candidates (they match by the title or outlet alone). */
+  private addOpening(candidates: number[], slot: number, n: number) {
+    const ids = this.words.idsOf(this.heads[slot]!.id);
+    for (let i = 0; i < Math.min(n, ids.length); i++) {
+      if (this.weights[ids[i]] > 0) continue;
+      this.weights[ids[i]] = Number.MIN_VALUE;
+      candidates.push(ids[i]);
+    }
+  }
+
+  /** The lowest factor any article's title and outlet can give short of equalling the query. */
+  private lowestFloor(): number {
+    let min = Infinity;
+    for (const f of this.floors.keys()) if (f < min) min = f;
+    return min;
+  }
+
+  /**
+   * Passages holding a word that answers a query word (exactly, as a completion, or misspelt),
+   * with `weights` set to their rarity-weighted closeness; the `max` best.
+   */
+  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: number[] } {
     let qWords = tokenize(query).map((t) => t.norm).filter((w) => w.length >= 2);
     const content = qWords.filter((w) => !STOPWORDS.has(w));
     if (content.length) qWords = content;
     qWords = [...new Set(qWords)];
     const matches = qWords.map((q) => this.matchWord(q));
     const matchedWords = new Set(matches.flat().map((m) => m.word));
-    const someRare = matches.some((ms) => ms.length > 0 && this.postingCount(ms) <= COMMON_WORD_PASSAGES);
-    const candidateScore = new Map<number, number>();
-    for (const ms of matches) {
-      if (someRare && this.postingCount(ms) > COMMON_WORD_PASSAGES) continue;
-      const best = new Map<number, number>();
+    const counts = matches.map((ms) => this.postingCount(ms));
+    const someRare = matches.some((ms, i) => ms.length > 0 && counts[i] <= COMMON_WORD_PASSAGES);
+    const { weights, bestOfWord } = this;
+    const candidates: number[] = [];
+    matches.forEach((ms, i) => {
+      if (someRare && counts[i] > COMMON_WORD_PASSAGES) return;
+      // A passage counts the best of the words that answer one query word.
+      const reached: number[] = [];
       for (const m of ms) {
         const w = m.similarity * this.words.idf(m.word);
         this.words.forEachPassage(m.word, (pid) => {
-          if ((best.get(pid) ?? 0) < w) best.set(pid, w);
+          if (bestOfWord[pid] === 0) reached.push(pid);
+          if (bestOfWord[pid] < w) bestOfWord[pid] = w;
         });
       }
-      for (const [pid, w] of best) candidateScore.set(pid, (candidateScore.get(pid) ?? 0) + w);
-    }
-    if (candidateScore.size <= max) return { matchedWords, candidates: new Set(candidateScore.keys()) };
-    const ranked = [...candidateScore.entries()].sort((a, b) => b[1] - a[1]).slice(0, max);
-    return { matchedWords, candidates: new Set(ranked.map(([pid]) => pid)) };
+      for (const pid of reached) {
+        if (weights[pid] === 0) candidates.push(pid);
+        weights[pid] += bestOfWord[pid];
+        bestOfWord[pid] = 0;
+      }
+    });
+    if (candidates.length <= max) return { matchedWords, candidates };
+    const kept = [...candidates].sort((a, b) => weights[b] - weights[a] || a - b).slice(0, max);
+    for (const pid of candidates) weights[pid] = 0;
+    for (const pid of kept) weights[pid] = 1;
+    return { matchedWords, candidates: kept };
   }
 
-  /** Each article's title and outlet scores against the query; the articles where either matches, best first. */
-  private headFactors(fq: FuseQuery) {
-    const byArticle = new Map<string, HeadScore>();
-    const matched: (HeadScore & { id: string })[] = [];
-    const outletScores = new Map<string, number>();
-    for (const [id, h] of this.heads) {
-      const title = h.title === null ? -1 : fq.fieldScore(h.title);
-      let outlet = -1;
-      if (h.outlet !== null) {
-        const known = outletScores.get(h.outlet);
-        outlet = known ?? fq.fieldScore(h.outlet);
-        if (known === undefined) outletScores.set(h.outlet, outlet);
-      }
-      const factor = FuseQuery.factor(title, KEY_WEIGHTS[1], h.titleNorm) * FuseQuery.factor(outlet, KEY_WEIGHTS[2], h.outletNorm);
-      const score = { title, titleNorm: h.titleNorm, outlet, outletNorm: h.outletNorm, factor };
-      byArticle.set(id, score);
-      if (title >= 0 || outlet >= 0) matched.push({ ...score, id });
+  /** What an article's title and outlet contribute to its records' scores (1: nothing), once per query. */
+  private headFactor(slot: number, fq: FuseQuery): number {
+    if (this.headStamps[slot] === this.stamp) return this.headFactorsBySlot[slot];
+    const h = this.heads[slot]!;
+    const title = h.title === null ? -1 : fq.fieldScore(h.title);
+    const factor = FuseQuery.factor(title, KEY_WEIGHTS[1], h.titleNorm) * FuseQuery.factor(this.outletScore(h, fq), KEY_WEIGHTS[2], h.outletNorm);
+    this.titleScores[slot] = title;
+    this.headFactorsBySlot[slot] = factor;
+    this.headStamps[slot] = this.stamp;
+    return factor;
+  }
+
+  private outletScore(h: Head, fq: FuseQuery): number {
+    if (h.outlet === null) return -1;
+    if (this.outletStamps[h.outletId] !== this.stamp) {
+      this.outletScores[h.outletId] = fq.fieldScore(h.outlet);
+      this.outletStamps[h.outletId] = this.stamp;
     }
-    matched.sort((a, b) => a.factor - b.factor || (a.id < b.id ? -1 : 1));
-    return { byArticle, matched };
+    return this.outletScores[h.outletId];
   }
 
   /**
    * The `limit` best candidates by Fuse score. Fuse's score falls with the text's length and with
    * title or outlet matches, so each candidate has a bound: the score it would get if its text held
-   * the query exactly. Candidates are checked in bound order, with a cheap exact-containment test
-   * first; those without the query are then scored in the order of their bound with one edit,
-   * with Fuse's full formula. Both stop when no bound left can enter the results.
+   * the query exactly. Candidates are scored in bound order until no bound left can enter the
+   * results (or `maxScored` were scored). Most articles' titles and outlets do not match: their
+   * candidates are bucketed by length, so that ordering them needs no sort.
    */
-  private rank(fq: FuseQuery, candidates: Set<number>, heads: Map<string, HeadScore>, limit: number, maxScored: number): Ranked[] {
+  private rank(fq: FuseQuery, candidates: number[], limit: number, maxScored: number): Ranked[] {
     const wText = KEY_WEIGHTS[0];
-    const equalOrExact = (tokens: number) => (tokens === fq.tokens ? Number.EPSILON : 0.001);
-    const queue: Candidate[] = [];
-    for (const pid of candidates) {
-      const ref = this.words.ref(pid);
-      const head = ref && heads.get(ref.article);
-      const tokens = this.tokenCounts[pid];
-      if (head) queue.push({ pid, head, bound: Math.pow(equalOrExact(tokens), wText * normOf(tokens)) * head.factor });
-    }
-    queue.sort(byBound);
-    const top: Ranked[] = [];
-    const full = (bound: number) => top.length >= limit && bound * (1 - 1e-9) > top[top.length - 1].score;
-    const score = (c: Candidate, text: string) => {
-      const ref = this.words.ref(c.pid)!;
-      const article = this.corpus.get(ref.article)!;
-      const sentence = article.sentences[ref.index];
-      const lowered = text ?? sentence.text.toLowerCase();
-      const s = recordScore([
-        { score: fq.fieldScore(lowered), norm: normOf(this.tokenCounts[c.pid]) },
-        { score: c.head.title, norm: c.head.titleNorm },
-        { score: c.head.outlet, norm: c.head.outletNorm },
-      ]);
-      if (s >= 0) insert(top, { score: s, article, sentence }, limit);
+    const bounds = new Map<number, number>();
+    const boundOf = (tokens: number) => {
+      let b = bounds.get(tokens);
+      if (b === undefined) bounds.set(tokens, (b = Math.pow(tokens === fq.tokens ? Number.EPSILON : 0.001, wText * normOf(tokens))));
+      return b;
     };
-    const fuzzy: Candidate[] = [];
-    const fuzzyBase = fq.minFuzzyScore;
-    let checked = 0;
-    for (const c of queue) {
-      if (full(c.bound) || checked++ >= MAX_CHECKED) break;
-      const ref = this.words.ref(c.pid)!;
-      const text = this.corpus.get(ref.article)!.sentences[ref.index].text.toLowerCase();
-      if (text.includes(fq.pattern)) score(c, text);
-      else {
-        const tokens = this.tokenCounts[c.pid];
-        fuzzy.push({ pid: c.pid, head: c.head, bound: Math.pow(fuzzyBase, wText * normOf(tokens)) * c.head.factor });
-      }
+    const byLength = new Map<number, number[]>();
+    const boosted: Candidate[] = [];
+    for (const pid of candidates) {
+      const tokens = this.tokenCounts[pid];
+      const factor = this.headFactor(this.slotOf[pid], fq);
+      if (factor === 1) {
+        const list = byLength.get(tokens);
+        if (list) list.push(pid);
+        else byLength.set(tokens, [pid]);
+      } else boosted.push({ pid, bound: boundOf(tokens) * factor });
     }
-    fuzzy.sort(byBound);
+    const lengths = [...byLength.keys()].sort((a, b) => boundOf(a) - boundOf(b));
+    boosted.sort((a, b) => a.bound - b.bound || a.pid - b.pid);
+
+    const top: Ranked[] = [];
     let scored = 0;
-    for (const c of fuzzy) {
-      if (full(c.bound) || scored++ >= maxScored) break;
-      const ref = this.words.ref(c.pid)!;
-      score(c, this.corpus.get(ref.article)!.sentences[ref.index].text.toLowerCase());
+    const visit = (pid: number, bound: number) => {
+      if (top.length >= limit && bound * (1 - 1e-9) > top[top.length - 1].score) return false;
+      const ref = this.words.ref(pid);
+      if (!ref) return true;
+      const slot = this.slotOf[pid];
+      const head = this.heads[slot]!;
+      const article = head.article;
+      const sentence = article.sentences[ref.index];
+      let score: number;
+      if (this.scoreStamps[pid] === this.stamp) score = this.scores[pid];
+      else {
+        if (scored++ >= maxScored) return false;
+        score = recordScore([
+          { score: fq.rawFieldScore(sentence.text), norm: normOf(this.tokenCounts[pid]) },
+          { score: this.titleScores[slot], norm: head.titleNorm },
+          { score: this.outletScore(head, fq), norm: head.outletNorm },
+        ]);
+        this.scores[pid] = score;
+        this.scoreStamps[pid] = this.stamp;
+      }
+      if (score >= 0) insert(top, { score, article, sentence }, limit);
+      return true;
+    };
+    // Merge the length buckets (in bound order) with the boosted candidates (sorted by bound).
+    let li = 0;
+    let k = 0;
+    let bi = 0;
+    let sorted = -1;
+    for (;;) {
+      const bucket = li < lengths.length ? byLength.get(lengths[li])! : undefined;
+      // Within a length, the passages that match the query words best and most rarely go first.
+      if (bucket && sorted !== li) {
+        bucket.sort((a, b) => this.weights[b] - this.weights[a] || a - b);
+        sorted = li;
+      }
+      const lb = bucket ? boundOf(lengths[li]) : Infinity;
+      const bb = bi < boosted.length ? boosted[bi].bound : Infinity;
+      if (lb === Infinity && bb === Infinity) break;
+      if (bb < lb) {
+        if (!visit(boosted[bi].pid, bb)) break;
+        bi++;
+      } else {
+        if (!visit(bucket![k], lb)) break;
+        if (++k >= bucket!.length) {
+          li++;
+          k = 0;
+        }
+      }
     }
     return top;
   }
@@ -282,24 +444,11 @@ export class SearchIndex {
   }
 }
 
-interface HeadScore {
-  /** Fuse's score of the title (-1: no match) and the title's field norm; the same for the outlet. */
-  title: number;
-  titleNorm: number;
-  outlet: number;
-  outletNorm: number;
-  /** What the title and outlet contribute to a record's score (1: nothing). */
-  factor: number;
-}
-
 interface Candidate {
   pid: number;
-  head: HeadScore;
   /** No score the passage can get is lower. */
   bound: number;
 }
-
-const byBound = (a: Candidate, b: Candidate) => a.bound - b.bound || a.pid - b.pid;
 
 /** Inserts `r` into the sorted `top`, keeping at most `limit`. */
 function insert(top: Ranked[], r: Ranked, limit: number) {

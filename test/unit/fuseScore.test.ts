@@ -7,11 +7,11 @@ import { seedCorpus } from './helpers/seeds';
 interface Rec { text: string; title: string; outlet: string }
 
 /** Our score of every record, in Fuse's result shape: index -> score (no entry: no match). */
-function ours(records: Rec[], query: string): Map<number, number> {
+function ours(records: Rec[], query: string, raw = false): Map<number, number> {
   const q = new FuseQuery(query);
   const out = new Map<number, number>();
   records.forEach((r, i) => {
-    const fields = [r.text, r.title, r.outlet].map((v) => (isBlank(v) ? { score: -1, norm: 1 } : { score: q.fieldScore(v.toLowerCase()), norm: fuseNorm(v) }));
+    const fields = [r.text, r.title, r.outlet].map((v) => (isBlank(v) ? { score: -1, norm: 1 } : { score: raw ? q.rawFieldScore(v) : q.fieldScore(v.toLowerCase()), norm: fuseNorm(v) }));
     const s = recordScore(fields);
     if (s >= 0) out.set(i, s);
   });
@@ -22,7 +22,7 @@ function fuse(records: Rec[], query: string): Map<number, number> {
   return new Map(new Fuse(records, FUSE_OPTIONS).search(query).map((r) => [r.refIndex, r.score!]));
 }
 
-const word = fc.constantFrom('villa', 'Villavicencio', 'peña', 'Garcia-Peña', 'talks', 'on', 'trade', 'council', 'the', 'İstanbul', 'ß', 'a', 'x', '42', 'deportation', 'flights', '\u00a0', '\t', 'ﬁ', 'é', 'e\u0301', '😀');
+const word = fc.constantFrom('villa', 'Villavicencio', 'peña', 'Garcia-Peña', 'talks', 'on', 'trade', 'council', 'the', 'İstanbul', 'ß', 'a', 'x', '42', 'deportation', 'flights', '\u00a0', '\t', 'ﬁ', 'é', 'e\u0301', '😀', 'ΣΑΣ', 'Σ', '𐐀', 'KELVIN\u212a', 'İi');
 const phrase = fc.array(word, { minLength: 0, maxLength: 14 }).map((ws) => ws.join(' '));
 const mutate = (s: string, k: number, i: number) => {
   if (!s.length) return s;
@@ -39,7 +39,9 @@ describe('fuse score replica', () => {
         const piece = src.slice(from % (src.length + 1), (from % (src.length + 1)) + 5 + (k % 40));
         for (const query of [q0, mutate(piece, k, i), piece, 'x'.repeat(40) + piece]) {
           if (!query.trim()) continue;
-          assert.deepEqual(ours(records, query), fuse(records, query), JSON.stringify(query));
+          const expected = fuse(records, query);
+          assert.deepEqual(ours(records, query), expected, JSON.stringify(query));
+          assert.deepEqual(ours(records, query, true), expected, `raw ${JSON.stringify(query)}`);
         }
       }),
       { numRuns: 300 },
@@ -51,6 +53,7 @@ describe('fuse score replica', () => {
     const records = c.articles().flatMap((a) => a.sentences.map((s) => ({ text: s.text, title: a.title ?? '', outlet: a.outlet ?? '' })));
     for (const q of ['Villavicensio', 'deportation flight', 'Garcia Pena', 'Petro', 'handwriten note', 'White House', 'the', 'said the president on Sunday in a statement to reporters']) {
       assert.deepEqual(ours(records, q), fuse(records, q), q);
+      assert.deepEqual(ours(records, q, true), fuse(records, q), `raw ${q}`);
     }
   });
 });
