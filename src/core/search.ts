@@ -62,6 +62,9 @@ function gramsOf(word: string): string[] {
   return [...out];
 }
 
+/** Characters that end a word in the query and in the text alike (the tokenizer never joins across them). */
+const CLOSED = /^[\s"“”()[\]{}!?;:«»<>|\/*—–-]$/u;
+
 const lowered = (v: string | null | undefined) => (v == null || isBlank(v) ? null : v.toLowerCase());
 
 export class SearchIndex {
@@ -72,6 +75,8 @@ export class SearchIndex {
   private readonly vocabulary = new Map<string, number>();
   /** Passage id -> whitespace-separated tokens in its text (Fuse's field norm). */
   private readonly tokenCounts: number[] = [];
+  /** Whitespace-separated token count -> the passages that long (to visit every passage shortest first). */
+  private readonly byTokens = new Map<number, Set<number>>();
   /** Passage id -> its article's slot in `heads`. */
   private readonly slotOf: number[] = [];
   /** Each indexed article's title and outlet, by slot (a slot is kept while its article is indexed). */
@@ -95,6 +100,14 @@ export class SearchIndex {
   /** Per-query scratch by passage id: its record score (-1: no match), valid when its stamp is the query's. */
   private scores = new Float64Array(0);
   private scoreStamps = new Int32Array(0);
+  /** Per-query scratch by passage id: how many of the query's word groups it holds (see exactGroups). */
+  private groupHits = new Int32Array(0);
+  private groupLast = new Int32Array(0);
+  private groupStamps = new Int32Array(0);
+  private groupCounter = 0;
+  /** Per-rank scratch by passage id: visited in this ranking. */
+  private visited = new Int32Array(0);
+  private rankCounter = 0;
   /** Per-query scratch by passage id: candidate weight (0: not a candidate), best weight per query word. */
   private weights = new Float64Array(0);
   private bestOfWord = new Float64Array(0);
@@ -122,6 +135,7 @@ export class SearchIndex {
   }
 
   private indexArticle(id: string) {
+    for (const pid of this.words.idsOf(id)) this.byTokens.get(this.tokenCounts[pid])?.delete(pid);
     this.words.remove(id);
     this.removeHead(id);
     const article = this.corpus.get(id);
@@ -134,8 +148,12 @@ export class SearchIndex {
     const slot = this.addHead(id, article);
     const ids = this.words.idsOf(id);
     article.sentences.forEach((s, i) => {
-      this.tokenCounts[ids[i]] = fuseTokens(s.text);
+      const tokens = fuseTokens(s.text);
+      this.tokenCounts[ids[i]] = tokens;
       this.slotOf[ids[i]] = slot;
+      let set = this.byTokens.get(tokens);
+      if (!set) this.byTokens.set(tokens, (set = new Set()));
+      set.add(ids[i]);
     });
   }
 
@@ -228,12 +246,14 @@ export class SearchIndex {
     this.sync();
     const fq = new FuseQuery(query);
     this.beginQuery();
-    const { matchedWords, candidates } = this.candidatesFor(query, options.candidates ?? Infinity);
+    const { matchedWords, candidates, indexed } = this.candidatesFor(query, options.candidates ?? Infinity);
     try {
       // A title or outlet equal to the query scores its article's passages highest.
       for (const slot of this.headValues.get(fq.pattern) ?? []) this.addOpening(candidates, slot, limit);
       const maxScored = options.maxScored ?? MAX_SCORED;
-      let top = this.rank(fq, candidates, limit, maxScored);
+      const groups = this.exactGroups(query);
+      this.markExact(groups);
+      let top = this.rank(fq, candidates, groups.length, !indexed, limit, maxScored);
       // A passage is a result when only its article's title or outlet matches: when such a record
       // could still enter the results, every title and outlet is scored and the best articles'
       // first passages join the candidates.
@@ -244,7 +264,7 @@ export class SearchIndex {
         const f = this.headFactorsBySlot;
         matched.sort((a, b) => f[a] - f[b] || (this.heads[a]!.id < this.heads[b]!.id ? -1 : 1));
         matched.slice(0, MAX_HEAD_ARTICLES).forEach((slot, i) => this.addOpening(candidates, slot, i < 4 ? limit : 2));
-        top = this.rank(fq, candidates, limit, maxScored);
+        top = this.rank(fq, candidates, groups.length, !indexed, limit, maxScored);
       }
       return top.map((r) => {
         const s = r.sentence;
@@ -276,6 +296,10 @@ export class SearchIndex {
       this.bestOfWord = new Float64Array(this.weights.length);
       this.scores = new Float64Array(this.weights.length);
       this.scoreStamps = new Int32Array(this.weights.length);
+      this.groupHits = new Int32Array(this.weights.length);
+      this.groupLast = new Int32Array(this.weights.length);
+      this.groupStamps = new Int32Array(this.weights.length);
+      this.visited = new Int32Array(this.weights.length);
     }
   }
 
@@ -300,12 +324,14 @@ export class SearchIndex {
    * Passages holding a word that answers a query word (exactly, as a completion, or misspelt),
    * with `weights` set to their rarity-weighted closeness; the `max` best.
    */
-  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: number[] } {
+  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: number[]; indexed: boolean } {
     let qWords = tokenize(query).map((t) => t.norm).filter((w) => w.length >= 2);
     const content = qWords.filter((w) => !STOPWORDS.has(w));
     if (content.length) qWords = content;
     qWords = [...new Set(qWords)];
     const matches = qWords.map((q) => this.matchWord(q));
+    // No query word in the index (stop words, numbers too short): the index cannot find what Fuse would.
+    const indexed = qWords.some((q) => this.vocabulary.has(q));
     const matchedWords = new Set(matches.flat().map((m) => m.word));
     const counts = matches.map((ms) => this.postingCount(ms));
     const someRare = matches.some((ms, i) => ms.length > 0 && counts[i] <= COMMON_WORD_PASSAGES);
@@ -328,11 +354,73 @@ export class SearchIndex {
         bestOfWord[pid] = 0;
       }
     });
-    if (candidates.length <= max) return { matchedWords, candidates };
+    if (candidates.length <= max) return { matchedWords, candidates, indexed };
     const kept = [...candidates].sort((a, b) => weights[b] - weights[a] || a - b).slice(0, max);
     for (const pid of candidates) weights[pid] = 0;
     for (const pid of kept) weights[pid] = 1;
-    return { matchedWords, candidates: kept };
+    return { matchedWords, candidates: kept, indexed };
+  }
+
+  /**
+   * The word groups a passage must hold (one word of each) for its text to contain the query
+   * exactly: a content word that stands whole in the query (whitespace or plain punctuation on both
+   * sides) must be one of its words; one at the query's start may end a longer word, one at its end
+   * may begin one. Stop words are not indexed and give no condition, nor do words too short to
+   * look up by trigrams.
+   */
+  private exactGroups(query: string): string[][] {
+    const groups: string[][] = [];
+    for (const t of tokenize(query)) {
+      const w = t.norm;
+      if (w.length < 2 || STOPWORDS.has(w)) continue;
+      const openStart = !CLOSED.test(query[t.start - 1] ?? '');
+      const openEnd = !CLOSED.test(query[t.end] ?? '');
+      if (!openStart && !openEnd) groups.push(this.vocabulary.has(w) ? [w] : []);
+      else {
+        const around = this.wordsAround(w, openStart, openEnd);
+        if (around) groups.push(around);
+      }
+    }
+    return groups;
+  }
+
+  /** Vocabulary words that end with `w` (openStart), begin with it (openEnd) or contain it (both); null: cannot tell. */
+  private wordsAround(w: string, openStart: boolean, openEnd: boolean): string[] | null {
+    // The trigrams every such word has: those of w, less the word-boundary ones on an open side.
+    const need = gramsOf(w).filter((g) => !(openStart && g[0] === ' ') && !(openEnd && g[2] === ' '));
+    if (!need.length) return null;
+    let smallest: Set<string> | undefined;
+    for (const g of need) {
+      const set = this.grams.get(g);
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    const out: string[] = [];
+    for (const v of smallest!) {
+      if (openStart && openEnd ? v.includes(w) : openStart ? v.endsWith(w) : v.startsWith(w)) out.push(v);
+    }
+    return out;
+  }
+
+  /** Counts, per passage, the exact groups it holds; the passages holding all may contain the query. */
+  private markExact(groups: string[][]) {
+    const { groupHits, groupLast, groupStamps } = this;
+    for (const group of groups) {
+      const g = ++this.groupCounter;
+      for (const word of group) {
+        this.words.forEachPassage(word, (pid) => {
+          if (groupStamps[pid] !== this.stamp) {
+            groupStamps[pid] = this.stamp;
+            groupHits[pid] = 0;
+            groupLast[pid] = 0;
+          }
+          if (groupLast[pid] !== g) {
+            groupLast[pid] = g;
+            groupHits[pid]++;
+          }
+        });
+      }
+    }
   }
 
   /** What an article's title and outlet contribute to its records' scores (1: nothing), once per query. */
@@ -363,7 +451,7 @@ export class SearchIndex {
    * results (or `maxScored` were scored). Most articles' titles and outlets do not match: their
    * candidates are bucketed by length, so that ordering them needs no sort.
    */
-  private rank(fq: FuseQuery, candidates: number[], limit: number, maxScored: number): Ranked[] {
+  private rank(fq: FuseQuery, candidates: number[], groups: number, everyPassage: boolean, limit: number, maxScored: number): Ranked[] {
     const wText = KEY_WEIGHTS[0];
     const bounds = new Map<number, number>();
     const boundOf = (tokens: number) => {
@@ -371,24 +459,39 @@ export class SearchIndex {
       if (b === undefined) bounds.set(tokens, (b = Math.pow(tokens === fq.tokens ? Number.EPSILON : 0.001, wText * normOf(tokens))));
       return b;
     };
+    // A passage without the words the query's exact occurrence needs is at least one edit away.
+    const fuzzyBase = fq.minFuzzyScore;
+    const fuzzyBounds = new Map<number, number>();
+    const fuzzyBoundOf = (tokens: number) => {
+      let b = fuzzyBounds.get(tokens);
+      if (b === undefined) fuzzyBounds.set(tokens, (b = Math.pow(fuzzyBase, wText * normOf(tokens))));
+      return b;
+    };
+    // Bucket keys: 2 * tokens, plus 1 when the passage cannot hold the query exactly.
+    const keyBound = (key: number) => (key & 1 ? fuzzyBoundOf(key >> 1) : boundOf(key >> 1));
     const byLength = new Map<number, number[]>();
     const boosted: Candidate[] = [];
     for (const pid of candidates) {
       const tokens = this.tokenCounts[pid];
       const factor = this.headFactor(this.slotOf[pid], fq);
+      const fuzzy = groups > 0 && (this.groupStamps[pid] !== this.stamp || this.groupHits[pid] < groups);
       if (factor === 1) {
-        const list = byLength.get(tokens);
+        const key = 2 * tokens + (fuzzy ? 1 : 0);
+        const list = byLength.get(key);
         if (list) list.push(pid);
-        else byLength.set(tokens, [pid]);
-      } else boosted.push({ pid, bound: boundOf(tokens) * factor });
+        else byLength.set(key, [pid]);
+      } else boosted.push({ pid, bound: (fuzzy ? fuzzyBoundOf(tokens) : boundOf(tokens)) * factor });
     }
-    const lengths = [...byLength.keys()].sort((a, b) => boundOf(a) - boundOf(b));
+    const lengths = [...byLength.keys()].sort((a, b) => keyBound(a) - keyBound(b));
     boosted.sort((a, b) => a.bound - b.bound || a.pid - b.pid);
 
     const top: Ranked[] = [];
     let scored = 0;
+    const run = ++this.rankCounter;
     const visit = (pid: number, bound: number) => {
       if (top.length >= limit && bound * (1 - 1e-9) > top[top.length - 1].score) return false;
+      if (this.visited[pid] === run) return true;
+      this.visited[pid] = run;
       const ref = this.words.ref(pid);
       if (!ref) return true;
       const slot = this.slotOf[pid];
@@ -415,17 +518,33 @@ export class SearchIndex {
     let k = 0;
     let bi = 0;
     let sorted = -1;
+    // With `everyPassage`, all passages join, shortest first (their title or outlet may lower them by
+    // at most the lowest floor).
+    const floor = everyPassage ? Math.min(1, this.lowestFloor()) : 1;
+    const streamKeys = everyPassage ? [...this.byTokens.keys()].sort((a, b) => boundOf(a) - boundOf(b)) : [];
+    let si = 0;
+    let stream: number[] = [];
+    let sk = 0;
     for (;;) {
+      while (sk >= stream.length && si < streamKeys.length) {
+        stream = [...this.byTokens.get(streamKeys[si++])!];
+        sk = 0;
+      }
+      const sb = sk < stream.length ? boundOf(streamKeys[si - 1]) * floor : Infinity;
       const bucket = li < lengths.length ? byLength.get(lengths[li])! : undefined;
       // Within a length, the passages that match the query words best and most rarely go first.
       if (bucket && sorted !== li) {
         bucket.sort((a, b) => this.weights[b] - this.weights[a] || a - b);
         sorted = li;
       }
-      const lb = bucket ? boundOf(lengths[li]) : Infinity;
+      const lb = bucket ? keyBound(lengths[li]) : Infinity;
       const bb = bi < boosted.length ? boosted[bi].bound : Infinity;
-      if (lb === Infinity && bb === Infinity) break;
-      if (bb < lb) {
+      if (lb === Infinity && bb === Infinity && sb === Infinity) break;
+      if (sb < lb && sb <= bb) {
+        const pid = stream[sk++];
+        this.headFactor(this.slotOf[pid], fq);
+        if (!visit(pid, sb)) break;
+      } else if (bb < lb) {
         if (!visit(boosted[bi].pid, bb)) break;
         bi++;
       } else {
