@@ -246,25 +246,35 @@ export class SearchIndex {
     this.sync();
     const fq = new FuseQuery(query);
     this.beginQuery();
-    const { matchedWords, candidates, indexed } = this.candidatesFor(query, options.candidates ?? Infinity);
+    const candidates: number[] = [];
     try {
-      // A title or outlet equal to the query scores its article's passages highest.
-      for (const slot of this.headValues.get(fq.pattern) ?? []) this.addOpening(candidates, slot, limit);
       const maxScored = options.maxScored ?? MAX_SCORED;
+      // First the passages that may hold the query as written, and those of articles whose title
+      // or outlet equals it: when the query occurs, the best results are usually among them.
       const groups = this.exactGroups(query);
-      this.markExact(groups);
-      let top = this.rank(fq, candidates, groups.length, !indexed, limit, maxScored);
+      const matchedWords = new Set(groups.flat());
+      for (const pid of this.markExact(groups)) this.addCandidate(candidates, pid);
+      for (const slot of this.headValues.get(fq.pattern) ?? []) this.addOpening(candidates, slot, limit);
+      let everyPassage = false;
+      let top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
+      // Then, unless no passage one edit away can enter the results, the passages holding words
+      // that answer the query's words (completions, misspellings).
+      if (!groups.length || !this.full(top, limit, this.lowestFuzzyBound(fq))) {
+        const found = this.candidatesFor(query, options.candidates ?? Infinity, candidates);
+        for (const w of found.matchedWords) matchedWords.add(w);
+        everyPassage = !found.indexed;
+        top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
+      }
       // A passage is a result when only its article's title or outlet matches: when such a record
       // could still enter the results, every title and outlet is scored and the best articles'
       // first passages join the candidates.
-      const worst = top.length < limit ? Infinity : top[limit - 1].score;
-      if (worst * (1 + 1e-9) >= this.lowestFloor()) {
+      if (!this.full(top, limit, this.lowestFloor())) {
         const matched: number[] = [];
         for (let slot = 0; slot < this.heads.length; slot++) if (this.heads[slot] && this.headFactor(slot, fq) < 1) matched.push(slot);
         const f = this.headFactorsBySlot;
         matched.sort((a, b) => f[a] - f[b] || (this.heads[a]!.id < this.heads[b]!.id ? -1 : 1));
         matched.slice(0, MAX_HEAD_ARTICLES).forEach((slot, i) => this.addOpening(candidates, slot, i < 4 ? limit : 2));
-        top = this.rank(fq, candidates, groups.length, !indexed, limit, maxScored);
+        top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
       }
       return top.map((r) => {
         const s = r.sentence;
@@ -275,6 +285,25 @@ export class SearchIndex {
     } finally {
       for (const pid of candidates) this.weights[pid] = 0;
     }
+  }
+
+  /** True when `limit` results are there and none scoring `bound` or more could enter them. */
+  private full(top: Ranked[], limit: number, bound: number): boolean {
+    return top.length >= limit && bound * (1 - 1e-9) > top[limit - 1].score;
+  }
+
+  /** The lowest score a passage that does not hold the query exactly can get (the shortest passage, one edit, the best title). */
+  private lowestFuzzyBound(fq: FuseQuery): number {
+    let shortest = Infinity;
+    for (const [tokens, set] of this.byTokens) if (set.size && tokens < shortest) shortest = tokens;
+    if (shortest === Infinity) return Infinity;
+    return Math.pow(fq.minFuzzyScore, KEY_WEIGHTS[0] * normOf(shortest)) * Math.min(1, this.lowestFloor());
+  }
+
+  private addCandidate(candidates: number[], pid: number) {
+    if (this.weights[pid] > 0) return;
+    this.weights[pid] = Number.MIN_VALUE;
+    candidates.push(pid);
   }
 
   /** Fresh per-query scratch, sized to the index. */
@@ -306,11 +335,7 @@ export class SearchIndex {
   /** Adds an article's first passages to the candidates (they match by the title or outlet alone). */
   private addOpening(candidates: number[], slot: number, n: number) {
     const ids = this.words.idsOf(this.heads[slot]!.id);
-    for (let i = 0; i < Math.min(n, ids.length); i++) {
-      if (this.weights[ids[i]] > 0) continue;
-      this.weights[ids[i]] = Number.MIN_VALUE;
-      candidates.push(ids[i]);
-    }
+    for (let i = 0; i < Math.min(n, ids.length); i++) this.addCandidate(candidates, ids[i]);
   }
 
   /** The lowest factor any article's title and outlet can give short of equalling the query. */
@@ -322,9 +347,9 @@ export class SearchIndex {
 
   /**
    * Passages holding a word that answers a query word (exactly, as a completion, or misspelt),
-   * with `weights` set to their rarity-weighted closeness; the `max` best.
+   * added to `candidates` with `weights` raised by their rarity-weighted closeness; the `max` best.
    */
-  private candidatesFor(query: string, max: number): { matchedWords: Set<string>; candidates: number[]; indexed: boolean } {
+  private candidatesFor(query: string, max: number, candidates: number[]): { matchedWords: Set<string>; indexed: boolean } {
     let qWords = tokenize(query).map((t) => t.norm).filter((w) => w.length >= 2);
     const content = qWords.filter((w) => !STOPWORDS.has(w));
     if (content.length) qWords = content;
@@ -336,7 +361,7 @@ export class SearchIndex {
     const counts = matches.map((ms) => this.postingCount(ms));
     const someRare = matches.some((ms, i) => ms.length > 0 && counts[i] <= COMMON_WORD_PASSAGES);
     const { weights, bestOfWord } = this;
-    const candidates: number[] = [];
+    const before = candidates.length;
     matches.forEach((ms, i) => {
       if (someRare && counts[i] > COMMON_WORD_PASSAGES) return;
       // A passage counts the best of the words that answer one query word.
@@ -354,11 +379,12 @@ export class SearchIndex {
         bestOfWord[pid] = 0;
       }
     });
-    if (candidates.length <= max) return { matchedWords, candidates, indexed };
-    const kept = [...candidates].sort((a, b) => weights[b] - weights[a] || a - b).slice(0, max);
-    for (const pid of candidates) weights[pid] = 0;
-    for (const pid of kept) weights[pid] = 1;
-    return { matchedWords, candidates: kept, indexed };
+    if (candidates.length - before > max) {
+      const added = candidates.splice(before).sort((a, b) => weights[b] - weights[a] || a - b);
+      for (const pid of added.slice(max)) weights[pid] = 0;
+      candidates.push(...added.slice(0, max));
+    }
+    return { matchedWords, indexed };
   }
 
   /**
@@ -402,11 +428,13 @@ export class SearchIndex {
     return out;
   }
 
-  /** Counts, per passage, the exact groups it holds; the passages holding all may contain the query. */
-  private markExact(groups: string[][]) {
+  /** Counts, per passage, the exact groups it holds; returns the passages holding all (they may contain the query). */
+  private markExact(groups: string[][]): number[] {
     const { groupHits, groupLast, groupStamps } = this;
-    for (const group of groups) {
+    const all: number[] = [];
+    groups.forEach((group, i) => {
       const g = ++this.groupCounter;
+      const last = i === groups.length - 1;
       for (const word of group) {
         this.words.forEachPassage(word, (pid) => {
           if (groupStamps[pid] !== this.stamp) {
@@ -416,11 +444,12 @@ export class SearchIndex {
           }
           if (groupLast[pid] !== g) {
             groupLast[pid] = g;
-            groupHits[pid]++;
+            if (++groupHits[pid] === groups.length && last) all.push(pid);
           }
         });
       }
-    }
+    });
+    return all;
   }
 
   /** What an article's title and outlet contribute to its records' scores (1: nothing), once per query. */
