@@ -62,6 +62,9 @@ function gramsOf(word: string): string[] {
   return [...out];
 }
 
+/** Passages per article the tie-order key leaves room for. */
+const ORDER_SPAN = 1 << 20;
+
 /** Characters that end a word in the query and in the text alike (the tokenizer never joins across them). */
 const CLOSED = /^[\s"“”()[\]{}!?;:«»<>|\/*—–-]$/u;
 
@@ -108,6 +111,10 @@ export class SearchIndex {
   /** Per-rank scratch by passage id: visited in this ranking. */
   private visited = new Int32Array(0);
   private rankCounter = 0;
+  private ranks: { ranks: Int32Array; slotAt: Int32Array } | undefined;
+  /** Slot -> its article's first passage id (an article's passages have consecutive ids). */
+  private readonly firstPid: number[] = [];
+  private ranksValid = false;
   /** Per-query scratch by passage id: candidate weight (0: not a candidate), best weight per query word. */
   private weights = new Float64Array(0);
   private bestOfWord = new Float64Array(0);
@@ -135,6 +142,7 @@ export class SearchIndex {
   }
 
   private indexArticle(id: string) {
+    this.ranksValid = false;
     for (const pid of this.words.idsOf(id)) this.byTokens.get(this.tokenCounts[pid])?.delete(pid);
     this.words.remove(id);
     this.removeHead(id);
@@ -147,6 +155,7 @@ export class SearchIndex {
     }));
     const slot = this.addHead(id, article);
     const ids = this.words.idsOf(id);
+    this.firstPid[slot] = ids[0] ?? -1;
     article.sentences.forEach((s, i) => {
       const tokens = fuseTokens(s.text);
       this.tokenCounts[ids[i]] = tokens;
@@ -304,6 +313,25 @@ export class SearchIndex {
     if (this.weights[pid] > 0) return;
     this.weights[pid] = Number.MIN_VALUE;
     candidates.push(pid);
+  }
+
+  /** Each slot's article's place in id order (the collection's order) and back, recomputed after changes. */
+  private articleRanks(): { ranks: Int32Array; slotAt: Int32Array } {
+    if (!this.ranks || this.ranks.ranks.length < this.heads.length) this.ranksValid = false;
+    if (!this.ranksValid) {
+      const ranks = new Int32Array(Math.max(64, this.heads.length * 2));
+      const slotAt = new Int32Array(ranks.length);
+      let r = 0;
+      for (const a of this.corpus.articles()) {
+        const slot = this.slots.get(a.id);
+        if (slot === undefined) continue;
+        ranks[slot] = r;
+        slotAt[r++] = slot;
+      }
+      this.ranks = { ranks, slotAt };
+      this.ranksValid = true;
+    }
+    return this.ranks!;
   }
 
   /** Fresh per-query scratch, sized to the index. */
@@ -512,13 +540,36 @@ export class SearchIndex {
       } else boosted.push({ pid, bound: (fuzzy ? fuzzyBoundOf(tokens) : boundOf(tokens)) * factor });
     }
     const lengths = [...byLength.keys()].sort((a, b) => keyBound(a) - keyBound(b));
-    boosted.sort((a, b) => a.bound - b.bound || a.pid - b.pid);
+    // Fuse's tie order: the collection's order, article id then offset.
+    const { ranks: rank, slotAt } = this.articleRanks();
+    const { slotOf, firstPid } = this;
+    const inOrder = (a: number, b: number) => rank[slotOf[a]] - rank[slotOf[b]] || a - b;
+    /** Sorts pids in tie order, natively: each as one number, article rank then index in the article. */
+    const sortInOrder = (pids: number[]) => {
+      const keys = new Float64Array(pids.length);
+      for (let i = 0; i < pids.length; i++) {
+        const slot = slotOf[pids[i]];
+        keys[i] = rank[slot] * ORDER_SPAN + (pids[i] - firstPid[slot]);
+      }
+      keys.sort();
+      for (let i = 0; i < pids.length; i++) {
+        const r = Math.floor(keys[i] / ORDER_SPAN);
+        pids[i] = firstPid[slotAt[r]] + (keys[i] - r * ORDER_SPAN);
+      }
+    };
+    boosted.sort((a, b) => a.bound - b.bound || inOrder(a.pid, b.pid));
 
     const top: Ranked[] = [];
     let scored = 0;
     const run = ++this.rankCounter;
-    const visit = (pid: number, bound: number) => {
-      if (top.length >= limit && bound * (1 - 1e-9) > top[top.length - 1].score) return false;
+    // Candidates come in bound order, and equal bounds in tie order: once the results are full, one
+    // whose bound is above the last result's score, or equal to it but later in order, cannot enter.
+    const visit = (pid: number, bound: number, ordered = true) => {
+      if (top.length >= limit) {
+        const last = top[top.length - 1];
+        if (bound * (1 - 1e-9) > last.score) return false;
+        if (ordered && bound === last.score && inOrder(pid, last.pid) > 0) return false;
+      }
       if (this.visited[pid] === run) return true;
       this.visited[pid] = run;
       const ref = this.words.ref(pid);
@@ -539,7 +590,7 @@ export class SearchIndex {
         this.scores[pid] = score;
         this.scoreStamps[pid] = this.stamp;
       }
-      if (score >= 0) insert(top, { score, article, sentence }, limit);
+      if (score >= 0) insert(top, { score, pid, article, sentence }, limit);
       return true;
     };
     // Merge the length buckets (in bound order) with the boosted candidates (sorted by bound).
@@ -561,9 +612,9 @@ export class SearchIndex {
       }
       const sb = sk < stream.length ? boundOf(streamKeys[si - 1]) * floor : Infinity;
       const bucket = li < lengths.length ? byLength.get(lengths[li])! : undefined;
-      // Within a length, the passages that match the query words best and most rarely go first.
+      // Within a length, in tie order.
       if (bucket && sorted !== li) {
-        bucket.sort((a, b) => this.weights[b] - this.weights[a] || a - b);
+        sortInOrder(bucket);
         sorted = li;
       }
       const lb = bucket ? keyBound(lengths[li]) : Infinity;
@@ -572,7 +623,7 @@ export class SearchIndex {
       if (sb < lb && sb <= bb) {
         const pid = stream[sk++];
         this.headFactor(this.slotOf[pid], fq);
-        if (!visit(pid, sb)) break;
+        if (!visit(pid, sb, false)) break;
       } else if (bb < lb) {
         if (!visit(boosted[bi].pid, bb)) break;
         bi++;
@@ -610,6 +661,7 @@ function insert(top: Ranked[], r: Ranked, limit: number) {
 
 interface Ranked {
   score: number;
+  pid: number;
   article: Article;
   sentence: Article['sentences'][number];
 }
