@@ -88,8 +88,8 @@ export class SearchIndex {
   private readonly freeSlots: number[] = [];
   /** Lower-cased titles and outlets -> the slots that have them (a query equal to one scores highest). */
   private readonly headValues = new Map<string, Set<number>>();
-  /** How many articles have each lowest possible title-and-outlet factor (see Head.floor). */
-  private readonly floors = new Map<number, number>();
+  /** The articles (slots) by their lowest possible title-and-outlet factor (see Head.floor). */
+  private readonly floors = new Map<number, Set<number>>();
   private readonly dirty = new Set<string>();
   /** Outlet names -> small ids, so a query scores each outlet once. */
   private readonly outletIds = new Map<string, number>();
@@ -180,7 +180,9 @@ export class SearchIndex {
     }
     this.heads[slot] = { id, article, title, titleNorm, outlet, outletId, outletNorm, floor };
     this.slots.set(id, slot);
-    this.floors.set(floor, (this.floors.get(floor) ?? 0) + 1);
+    let same = this.floors.get(floor);
+    if (!same) this.floors.set(floor, (same = new Set()));
+    same.add(slot);
     for (const v of [title, outlet]) if (v !== null) {
       let set = this.headValues.get(v);
       if (!set) this.headValues.set(v, (set = new Set()));
@@ -196,9 +198,9 @@ export class SearchIndex {
     this.slots.delete(id);
     this.heads[slot] = undefined;
     this.freeSlots.push(slot);
-    const n = (this.floors.get(h.floor) ?? 0) - 1;
-    if (n > 0) this.floors.set(h.floor, n);
-    else this.floors.delete(h.floor);
+    const same = this.floors.get(h.floor);
+    same?.delete(slot);
+    if (same && !same.size) this.floors.delete(h.floor);
     for (const v of [h.title, h.outlet]) if (v !== null) {
       const set = this.headValues.get(v);
       set?.delete(slot);
@@ -265,25 +267,32 @@ export class SearchIndex {
       for (const pid of this.markExact(groups)) this.addCandidate(candidates, pid);
       for (const slot of this.headValues.get(fq.pattern) ?? []) this.addOpening(candidates, slot, limit);
       let everyPassage = false;
-      let top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
+      let top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored, []);
       // Then, unless no passage one edit away can enter the results, the passages holding words
       // that answer the query's words (completions, misspellings).
       if (!groups.length || !this.full(top, limit, this.lowestFuzzyBound(fq))) {
+        const ranked = candidates.length;
         const found = this.candidatesFor(query, options.candidates ?? Infinity, candidates);
         for (const w of found.matchedWords) matchedWords.add(w);
         everyPassage = !found.indexed;
-        top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
+        // The ranked candidates' best are exact: only the new ones need ranking against them.
+        top = this.rank(fq, candidates.slice(ranked), groups.length, everyPassage, limit, maxScored, top);
       }
       // A passage is a result when only its article's title or outlet matches: when such a record
       // could still enter the results, every title and outlet is scored and the best articles'
       // first passages join the candidates.
       if (!this.full(top, limit, this.lowestFloor())) {
+        // Only articles whose floor is under the last result's score can place a passage by their title or outlet alone.
+        const worst = top.length < limit ? Infinity : top[limit - 1].score * (1 + 1e-9);
         const matched: number[] = [];
-        for (let slot = 0; slot < this.heads.length; slot++) if (this.heads[slot] && this.headFactor(slot, fq) < 1) matched.push(slot);
+        for (const [floor, slots] of this.floors) {
+          if (floor <= worst) for (const slot of slots) if (this.headFactor(slot, fq) < 1) matched.push(slot);
+        }
         const f = this.headFactorsBySlot;
         matched.sort((a, b) => f[a] - f[b] || (this.heads[a]!.id < this.heads[b]!.id ? -1 : 1));
+        const ranked = candidates.length;
         matched.slice(0, MAX_HEAD_ARTICLES).forEach((slot, i) => this.addOpening(candidates, slot, i < 4 ? limit : 2));
-        top = this.rank(fq, candidates, groups.length, everyPassage, limit, maxScored);
+        if (candidates.length > ranked) top = this.rank(fq, candidates.slice(ranked), groups.length, everyPassage, limit, maxScored, top);
       }
       return top.map((r) => {
         const s = r.sentence;
@@ -383,8 +392,8 @@ export class SearchIndex {
     if (content.length) qWords = content;
     qWords = [...new Set(qWords)];
     const matches = qWords.map((q) => this.matchWord(q));
-    // No query word in the index (stop words, numbers too short): the index cannot find what Fuse would.
-    const indexed = qWords.some((q) => this.vocabulary.has(q));
+    // Only stop words (never indexed) or nothing long enough: the index cannot find what Fuse would.
+    const indexed = qWords.some((q) => !STOPWORDS.has(q));
     const matchedWords = new Set(matches.flat().map((m) => m.word));
     const counts = matches.map((ms) => this.postingCount(ms));
     const someRare = matches.some((ms, i) => ms.length > 0 && counts[i] <= COMMON_WORD_PASSAGES);
@@ -506,9 +515,10 @@ export class SearchIndex {
    * title or outlet matches, so each candidate has a bound: the score it would get if its text held
    * the query exactly. Candidates are scored in bound order until no bound left can enter the
    * results (or `maxScored` were scored). Most articles' titles and outlets do not match: their
-   * candidates are bucketed by length, so that ordering them needs no sort.
+   * candidates are bucketed by length, so that ordering them needs no sort. `seed`: the best of the
+   * candidates ranked before (exact), which the new ones must beat.
    */
-  private rank(fq: FuseQuery, candidates: number[], groups: number, everyPassage: boolean, limit: number, maxScored: number): Ranked[] {
+  private rank(fq: FuseQuery, candidates: number[], groups: number, everyPassage: boolean, limit: number, maxScored: number, seed: Ranked[]): Ranked[] {
     const wText = KEY_WEIGHTS[0];
     const bounds = new Map<number, number>();
     const boundOf = (tokens: number) => {
@@ -559,9 +569,10 @@ export class SearchIndex {
     };
     boosted.sort((a, b) => a.bound - b.bound || inOrder(a.pid, b.pid));
 
-    const top: Ranked[] = [];
+    const top: Ranked[] = [...seed];
     let scored = 0;
     const run = ++this.rankCounter;
+    for (const r of seed) this.visited[r.pid] = run;
     // Candidates come in bound order, and equal bounds in tie order: once the results are full, one
     // whose bound is above the last result's score, or equal to it but later in order, cannot enter.
     const visit = (pid: number, bound: number, ordered = true) => {
