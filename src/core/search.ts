@@ -73,9 +73,13 @@ const lowered = (v: string | null | undefined) => (v == null || isBlank(v) ? nul
 export class SearchIndex {
   private readonly words = new PostingIndex();
   /** Trigram -> vocabulary words containing it. */
-  private readonly grams = new Map<string, Set<string>>();
-  /** Vocabulary word -> how many distinct trigrams it has (for Dice similarity). */
+  private readonly grams = new Map<string, number[]>();
+  /** Vocabulary word -> its id; by id, the word and how many distinct trigrams it has (for Dice similarity). */
   private readonly vocabulary = new Map<string, number>();
+  private readonly wordList: string[] = [];
+  private readonly gramCounts: number[] = [];
+  /** Per-query scratch by word id: trigrams shared with the query word. */
+  private shared = new Int32Array(0);
   /** Passage id -> whitespace-separated tokens in its text (Fuse's field norm). */
   private readonly tokenCounts: number[] = [];
   /** Whitespace-separated token count -> the passages that long (to visit every passage shortest first). */
@@ -210,12 +214,15 @@ export class SearchIndex {
 
   private addVocabulary(word: string) {
     if (this.vocabulary.has(word)) return;
+    const id = this.wordList.length;
     const grams = gramsOf(word);
-    this.vocabulary.set(word, grams.length);
+    this.vocabulary.set(word, id);
+    this.wordList.push(word);
+    this.gramCounts.push(grams.length);
     for (const g of grams) {
-      let set = this.grams.get(g);
-      if (!set) this.grams.set(g, (set = new Set()));
-      set.add(word);
+      const list = this.grams.get(g);
+      if (list) list.push(id);
+      else this.grams.set(g, [id]);
     }
   }
 
@@ -225,11 +232,18 @@ export class SearchIndex {
     if (this.vocabulary.has(q)) out.set(q, 1);
     if (q.length >= 3) {
       const qg = gramsOf(q);
-      const shared = new Map<string, number>();
-      for (const g of qg) for (const w of this.grams.get(g) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
-      for (const [w, n] of shared) {
+      if (this.shared.length < this.wordList.length) this.shared = new Int32Array(this.wordList.length * 2);
+      const shared = this.shared;
+      const touched: number[] = [];
+      for (const g of qg) {
+        for (const id of this.grams.get(g) ?? []) if (shared[id]++ === 0) touched.push(id);
+      }
+      for (const id of touched) {
+        const n = shared[id];
+        shared[id] = 0;
+        const w = this.wordList[id];
         if (w === q) continue;
-        const sim = (2 * n) / (qg.length + this.vocabulary.get(w)!);
+        const sim = (2 * n) / (qg.length + this.gramCounts[id]);
         // A word the query begins ("villa" -> "villavicencio") is a partial name.
         const prefix = w.startsWith(q) ? 0.55 + 0.4 * (q.length / w.length) : 0;
         // Swapped or dropped letters in short words defeat trigrams; an edit distance catches them.
@@ -239,7 +253,10 @@ export class SearchIndex {
         if (s > 0) out.set(w, s);
       }
     }
-    return [...out.entries()].map(([word, similarity]) => ({ word, similarity })).sort((a, b) => b.similarity - a.similarity).slice(0, 50);
+    return [...out.entries()]
+      .map(([word, similarity]) => ({ word, similarity }))
+      .sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1))
+      .slice(0, 50);
   }
 
   search(query: string, limit = 20, options: SearchOptions = {}): ScoredPassage[] {
@@ -452,14 +469,15 @@ export class SearchIndex {
     // The trigrams every such word has: those of w, less the word-boundary ones on an open side.
     const need = gramsOf(w).filter((g) => !(openStart && g[0] === ' ') && !(openEnd && g[2] === ' '));
     if (!need.length) return null;
-    let smallest: Set<string> | undefined;
+    let smallest: number[] | undefined;
     for (const g of need) {
-      const set = this.grams.get(g);
-      if (!set) return [];
-      if (!smallest || set.size < smallest.size) smallest = set;
+      const list = this.grams.get(g);
+      if (!list) return [];
+      if (!smallest || list.length < smallest.length) smallest = list;
     }
     const out: string[] = [];
-    for (const v of smallest!) {
+    for (const id of smallest!) {
+      const v = this.wordList[id];
       if (openStart && openEnd ? v.includes(w) : openStart ? v.endsWith(w) : v.startsWith(w)) out.push(v);
     }
     return out;
