@@ -62,6 +62,9 @@ function gramsOf(word: string): string[] {
   return [...out];
 }
 
+/** The weight of a candidate that no word match weighed (title or outlet openings, exact-phrase holders). */
+const MARKED = 1e-30;
+
 /** Passages per article the tie-order key leaves room for. */
 const ORDER_SPAN = 1 << 20;
 
@@ -120,8 +123,8 @@ export class SearchIndex {
   private readonly firstPid: number[] = [];
   private ranksValid = false;
   /** Per-query scratch by passage id: candidate weight (0: not a candidate), best weight per query word. */
-  private weights = new Float64Array(0);
-  private bestOfWord = new Float64Array(0);
+  private weights = new Float32Array(0);
+  private bestOfWord = new Float32Array(0);
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -337,7 +340,7 @@ export class SearchIndex {
 
   private addCandidate(candidates: number[], pid: number) {
     if (this.weights[pid] > 0) return;
-    this.weights[pid] = Number.MIN_VALUE;
+    this.weights[pid] = MARKED;
     candidates.push(pid);
   }
 
@@ -375,8 +378,9 @@ export class SearchIndex {
     }
     const n = this.words.idLimit;
     if (this.weights.length < n) {
-      this.weights = new Float64Array(Math.max(1024, n * 2));
-      this.bestOfWord = new Float64Array(this.weights.length);
+      // Scratch grows by a quarter: these arrays are as long as the index has passages.
+      this.weights = new Float32Array(Math.max(1024, Math.ceil(n * 1.25)));
+      this.bestOfWord = new Float32Array(this.weights.length);
       this.scores = new Float64Array(this.weights.length);
       this.scoreStamps = new Int32Array(this.weights.length);
       this.groupHits = new Int32Array(this.weights.length);
