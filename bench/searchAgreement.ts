@@ -1,5 +1,5 @@
 // Search speed and agreement with fuse.js alone, on a generated corpus.
-// Usage: npx tsx bench/searchAgreement.ts [size=10000] [--queries 200] [--baseline 20] [--budget 240] [--verbose]
+// Usage: npx tsx bench/searchAgreement.ts [size=10000] [--queries 200] [--baseline 20] [--budget 240] [--seed 7] [--verbose]
 // Prints our latency (p50/p95/p99 over --queries queries), fuse.js alone over every passage (the
 // baseline of bench/child.ts: same options, same records) on at least --baseline queries (more while
 // --budget seconds last), the speed-up, and how often our top hit is fuse's top hit (top-1
@@ -21,6 +21,7 @@ const size = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsW
 const nQueries = flag('queries', 200);
 const nBaseline = flag('baseline', 20);
 const budgetMs = flag('budget', 240) * 1000;
+const seed = flag('seed', 7);
 const verbose = args.includes('--verbose');
 
 function stats(xs: number[]) {
@@ -39,7 +40,7 @@ const tIndex = performance.now();
 const arts = corpus.articles();
 console.log(`${size} articles, ${arts.reduce((n, a) => n + a.sentences.length, 0)} passages; load ${ms((tLoad - t0) / 1000)} s, search index ${ms((tIndex - tLoad) / 1000)} s`);
 
-const queries = searchQueries(mulberry32(7), corpus, nQueries);
+const queries = searchQueries(mulberry32(seed), corpus, nQueries);
 const key = (p: { article: string; start: number }) => `${p.article}@${p.start}`;
 const ourTimes: number[] = [];
 const ourCpu: number[] = [];
