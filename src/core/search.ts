@@ -4,7 +4,9 @@
 // query word against the vocabulary by character trigrams (typos), edit distance and prefixes
 // (partial names); the candidates are then scored with fuse.js's own formula (fuseScore.ts) in
 // order of the best score they could reach, until none left can enter the results. The index is
-// updated one article at a time, lazily, when the corpus says it changed.
+// updated one article at a time, lazily, when the corpus says it changed. What can still differ
+// from fuse.js alone: a loose fuzzy match inside words unrelated to the query's words (the index
+// does not propose it), and queries whose bounds prune so little that MAX_SCORED stops scoring.
 import type { Corpus } from './corpus';
 import { featuresOf } from './align';
 import { FuseQuery, KEY_WEIGHTS, fuseNorm, fuseTokens, isBlank, normOf, recordScore } from './fuseScore';
@@ -19,9 +21,9 @@ export interface SearchHit {
 }
 
 export interface SearchOptions {
-  /** How many passages the word index proposes at most (the rarest-word matches first). */
+  /** How many fuzzy candidates the word index proposes at most (the best word matches first; default all). */
   candidates?: number;
-  /** How many candidates are scored at most (best bound first). */
+  /** How many candidates each ranking phase scores at most (best bound first). */
   maxScored?: number;
 }
 
@@ -44,7 +46,7 @@ interface Head {
   floor: number;
 }
 
-const DEFAULT_CANDIDATES = 20000;
+/** Candidates a ranking phase scores at most: caps the time of loose fuzzy queries, where bounds prune little. */
 const MAX_SCORED = 3000;
 /** Articles whose title or outlet matches the query contribute their first passages, the best this many. */
 const MAX_HEAD_ARTICLES = 300;
@@ -699,7 +701,6 @@ interface Ranked {
   sentence: Article['sentences'][number];
 }
 
-const NO_MATCH = { score: -1, norm: 1 };
 
 /** Fuse's order: score, then the passage's place in the collection (article id order, then offset). */
 const before = (a: Ranked, b: Ranked) =>
