@@ -20,6 +20,7 @@ export const FUSE_THRESHOLD = 0.35;
 export const FUSE_OPTIONS = { keys: FUSE_KEYS.map((k) => ({ ...k })), includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD };
 
 const MAX_BITS = 32;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Whitespace-separated tokens of a field value, as Fuse counts them for its field norm. */
 export function fuseTokens(value: string): number {
@@ -139,6 +140,7 @@ export class FuseQuery {
   constructor(query: string, readonly threshold = FUSE_THRESHOLD) {
     this.pattern = query.toLowerCase();
     this.tokens = fuseTokens(query);
+    this.literal = /^[\x20-\x7e]+$/.test(this.pattern) ? new RegExp(this.pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') : null;
     const p = this.pattern;
     if (p.length > MAX_BITS) {
       const rest = p.length % MAX_BITS;
@@ -146,6 +148,19 @@ export class FuseQuery {
       if (rest) this.chunks.push(chunk(p.substr(p.length - MAX_BITS), threshold));
     } else if (p.length) this.chunks.push(chunk(p, threshold));
   }
+
+  /**
+   * False only when `text`, lower-cased, certainly does not contain the query: a native
+   * case-insensitive search when query and text are ASCII (other characters may lower-case into
+   * the query's, so a text with any is always "maybe").
+   */
+  mayContain(text: string): boolean {
+    if (!this.literal) return true;
+    return this.literal.test(text) || NON_ASCII.test(text);
+  }
+
+  /** The query as a case-insensitive literal, when it is printable ASCII. */
+  private readonly literal: RegExp | null;
 
   /**
    * The lowest score a field that does not contain the whole query can get: one edit. (Chunks of a

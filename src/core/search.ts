@@ -628,6 +628,8 @@ export class SearchIndex {
       if (score >= 0) insert(top, { score, pid, article, sentence }, limit);
       return true;
     };
+    // One edit bounds strictly higher than an exact occurrence: deferred passages land in later buckets.
+    const deferrable = fuzzyBase > 0.001;
     // Merge the length buckets (in bound order) with the boosted candidates (sorted by bound).
     let li = 0;
     let k = 0;
@@ -663,7 +665,19 @@ export class SearchIndex {
         if (!visit(boosted[bi].pid, bb)) break;
         bi++;
       } else {
-        if (!visit(bucket![k], lb)) break;
+        const pid = bucket![k];
+        const key = lengths[li];
+        // A passage that turns out not to hold the query as written moves to its length's one-edit bucket.
+        if (deferrable && !(key & 1) && this.scoreStamps[pid] !== this.stamp && !fq.mayContain(this.passageText(pid))) {
+          let list = byLength.get(key | 1);
+          if (!list) {
+            byLength.set(key | 1, (list = []));
+            let at = li + 1;
+            while (at < lengths.length && keyBound(lengths[at]) <= keyBound(key | 1)) at++;
+            lengths.splice(at, 0, key | 1);
+          }
+          list.push(pid);
+        } else if (!visit(pid, lb)) break;
         if (++k >= bucket!.length) {
           li++;
           k = 0;
@@ -671,6 +685,10 @@ export class SearchIndex {
       }
     }
     return top;
+  }
+
+  private passageText(pid: number): string {
+    return this.heads[this.slotOf[pid]]!.article.sentences[this.words.ref(pid)!.index].text;
   }
 
   private postingCount(ms: WordMatch[]): number {

@@ -42,6 +42,9 @@ describe('fuse score replica', () => {
           const expected = fuse(records, query);
           assert.deepEqual(ours(records, query), expected, JSON.stringify(query));
           assert.deepEqual(ours(records, query, true), expected, `raw ${JSON.stringify(query)}`);
+          // The quick containment test never rules out a text that holds the query.
+          const fq = new FuseQuery(query);
+          for (const r of records) if (r.text.toLowerCase().includes(fq.pattern)) assert.ok(fq.mayContain(r.text), JSON.stringify([r.text, query]));
         }
       }),
       { numRuns: 300 },
