@@ -48,6 +48,8 @@ interface Head {
 
 /** Candidates a ranking phase scores at most: caps the time of loose fuzzy queries, where bounds prune little. */
 const MAX_SCORED = 3000;
+/** Candidates a ranking phase checks for holding the query as written at most (a cheaper test than scoring). */
+const MAX_CHECKED = 10000;
 /** Articles whose title or outlet matches the query contribute their first passages, the best this many. */
 const MAX_HEAD_ARTICLES = 300;
 /** Highlights are looked for in the first characters of a passage only (a wall of text is one "sentence"). */
@@ -630,6 +632,7 @@ export class SearchIndex {
     };
     // One edit bounds strictly higher than an exact occurrence: deferred passages land in later buckets.
     const deferrable = fuzzyBase > 0.001;
+    let checked = 0;
     // Merge the length buckets (in bound order) with the boosted candidates (sorted by bound).
     let li = 0;
     let k = 0;
@@ -668,7 +671,7 @@ export class SearchIndex {
         const pid = bucket![k];
         const key = lengths[li];
         // A passage that turns out not to hold the query as written moves to its length's one-edit bucket.
-        if (deferrable && !(key & 1) && this.scoreStamps[pid] !== this.stamp && !fq.mayContain(this.passageText(pid))) {
+        if (deferrable && !(key & 1) && checked++ < MAX_CHECKED && this.scoreStamps[pid] !== this.stamp && !fq.mayContain(this.passageText(pid))) {
           let list = byLength.get(key | 1);
           if (!list) {
             byLength.set(key | 1, (list = []));
