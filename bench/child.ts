@@ -11,6 +11,7 @@ import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
 import { ensureCorpusOnDisk, generateCorpus } from './generate';
 import { type Rng, int, mulberry32, pick } from './prng';
+import { searchQueries } from './searchQueries';
 
 const ROOT = path.join(__dirname, '..');
 const [mode, outFile, sizeArg] = process.argv.slice(2);
@@ -87,24 +88,6 @@ function hoverPositions(rng: Rng, corpus: Corpus, n: number): { id: string; offs
     const a = pick(rng, arts);
     const s = a.sentences.length ? pick(rng, a.sentences) : { start: 0, end: 0 };
     return { id: a.id, offset: int(rng, s.start, s.end) };
-  });
-}
-
-/** Search queries: names (some misspelt), phrases from sentences, topic words. */
-function searchQueries(rng: Rng, corpus: Corpus, n: number): string[] {
-  const arts = corpus.articles();
-  const typo = (s: string) => {
-    const i = int(rng, 1, Math.max(1, s.length - 2));
-    return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
-  };
-  return Array.from({ length: n }, (_, i) => {
-    const a = pick(rng, arts);
-    const s = pick(rng, a.sentences);
-    const words = s.text.replace(/[^\p{L}\d\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2);
-    const names = words.filter((w) => /^\p{Lu}/u.test(w) && w.length > 4);
-    if (i % 3 === 0 && names.length) return i % 2 ? typo(pick(rng, names)) : pick(rng, names);
-    const k = int(rng, 0, Math.max(0, words.length - 3));
-    return words.slice(k, k + int(rng, 2, 3)).join(' ');
   });
 }
 

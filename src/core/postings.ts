@@ -37,6 +37,11 @@ export class PostingIndex {
     return this.byArticle.has(article);
   }
 
+  /** The passage ids of an article, in passage order (empty when it is not indexed). */
+  idsOf(article: string): readonly number[] {
+    return this.byArticle.get(article)?.ids ?? [];
+  }
+
   /** Indexes an article's passages, each given as its set of terms (and a length for BM25). */
   add(article: string, passages: { terms: Iterable<string>; length: number }[]): void {
     if (this.byArticle.has(article)) this.remove(article);
