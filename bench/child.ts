@@ -231,7 +231,6 @@ async function duringIndexing() {
   files.sort();
   const jobs: IndexJob[] = files.map((f) => ({ id: path.relative(dir, f), path: f }));
   const corpus = new Corpus();
-  corpus.staleMs = 3000; // as CorpusService does while indexing
   const client = new IndexWorkerClient(path.join(ROOT, 'dist', 'indexWorker.js'), { maxBytes: 2 << 20 });
   await client.ready;
   const rng = mulberry32(11);
@@ -276,7 +275,6 @@ async function duringIndexing() {
   const indexMs = performance.now() - t0;
   running = false;
   loop.disable();
-  corpus.staleMs = 0;
   client.dispose();
   fs.writeFileSync(outFile, JSON.stringify({
     size,

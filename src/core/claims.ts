@@ -168,8 +168,7 @@ function recheckDates(corpus: Corpus, st: ClaimsState) {
   else if (mode === 'times') for (const id of moved) st.needCandidates.add(id);
   st.mode = mode;
   st.anchor = anchor;
-  // While bulk indexing serves reference dates up to staleMs old, look again at the next settle.
-  st.checked = corpus.staleMs === 0;
+  st.checked = true;
 }
 
 interface OwnCandidate {

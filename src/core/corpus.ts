@@ -30,7 +30,6 @@ const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleEven
 interface Derived {
   value: unknown;
   version: number;
-  at: number;
 }
 
 export class Corpus {
@@ -41,13 +40,6 @@ export class Corpus {
   private states = new Map<string, unknown>();
   /** Bumped on every change; lets callers tell whether a result is stale. */
   version = 0;
-  /**
-   * While bulk indexing, a corpus-level result may be served up to this many ms after a change
-   * instead of being recomputed on every read: a hover during indexing then answers from a
-   * recent snapshot rather than rebuilding people() over thousands of articles each time.
-   * 0 (the default, and after indexing) means always fresh.
-   */
-  staleMs = 0;
   readonly search = new SearchIndex(this);
   /** The sentence index behind related(); re-indexes only changed articles. */
   readonly relatedIndex = new RelatedIndex(this);
@@ -89,7 +81,7 @@ export class Corpus {
     this.version++;
     for (const ids of this.pending.values()) ids.add(id);
     this.patchSorted(id);
-    if (!this.staleMs) this.derived.clear();
+    this.derived.clear();
     this.search.invalidate(id);
     this.relatedIndex.invalidate(id);
   }
@@ -166,17 +158,17 @@ export class Corpus {
     return true;
   }
 
-  /** Corpus-level memo, recomputed after any change (see `staleMs` for bulk indexing). */
+  /** Corpus-level memo, recomputed after any change. */
   derive<T>(key: string, compute: () => T): T {
     const d = this.derived.get(key);
-    if (d && (d.version === this.version || Date.now() - d.at < this.staleMs)) return d.value as T;
+    if (d && d.version === this.version) return d.value as T;
     const value = compute();
-    this.derived.set(key, { value, version: this.version, at: Date.now() });
+    this.derived.set(key, { value, version: this.version });
     return value;
   }
 
-  // People, quotes and times keep incremental state (see SETTLERS): cheap once settled, so they are
-  // never served stale, not even while indexing (staleMs).
+  // Every corpus-level feature keeps incremental state (see SETTLERS): cheap once settled, so an
+  // answer is never served stale, not even while indexing.
   people(): Person[] {
     return resolvePeople(this);
   }

@@ -12,8 +12,6 @@ import type { IndexJob, IndexResult } from '../core/indexProtocol';
 /** How long one indexing slice may hold the extension host before yielding. */
 const SLICE_MS = 30;
 const DEBOUNCE_MS = 100;
-/** While indexing, hovers may answer from corpus-level results up to this old (see Corpus.staleMs). */
-const STALE_WHILE_INDEXING_MS = 3000;
 const CACHE_FILE = 'analysis-cache.bin';
 
 export interface SkippedFile {
@@ -140,8 +138,6 @@ export class CorpusService implements vscode.Disposable {
           const keep = new Set(files.map((u) => this.idOf(u)));
           for (const id of [...this.uris.keys()]) if (!keep.has(id)) this.forget(id);
           for (const id of [...this.skipped.keys()]) if (!keep.has(id)) this.skipped.delete(id);
-          // Hovers during indexing answer from recent snapshots instead of recomputing per batch.
-          this.corpus.staleMs = STALE_WHILE_INDEXING_MS;
           const worker = this.startWorker(maxBytes);
           if (worker && (await this.indexInWorker(worker, files, gen, (done) => progress.report({ message: `${done}/${files.length}` })))) return;
           let sliceStart = Date.now();
@@ -161,7 +157,6 @@ export class CorpusService implements vscode.Disposable {
     } finally {
       if (gen === this.generation) {
         this.indexing = false;
-        this.corpus.staleMs = 0;
         this.output.info(`Indexed ${this.corpus.size} article(s); skipped ${this.skipped.size}.`);
         this.fireChange(true);
         this.resolveReady();

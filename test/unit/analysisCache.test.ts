@@ -166,22 +166,6 @@ describe('Corpus.ingest', () => {
     viaWorker.ingest(viaWorker.get(seedFiles[0])!);
     assert.equal(viaWorker.version, v, 'an unchanged article is not a change');
   });
-
-  it('serves a stale corpus-level result only within staleMs', () => {
-    const c = new Corpus();
-    let runs = 0;
-    const count = () => c.derive('count', () => (runs++, c.size));
-    c.upsert('a', 'One.');
-    assert.equal(count(), 1);
-    c.staleMs = 60_000;
-    c.upsert('b', 'Two.');
-    assert.equal(count(), 1, 'stale while indexing');
-    c.staleMs = 0;
-    assert.equal(count(), 2, 'fresh again after indexing');
-    c.upsert('c', 'Three.');
-    assert.equal(count(), 3);
-    assert.equal(runs, 3);
-  });
 });
 
 describe('isPlainData', () => {
