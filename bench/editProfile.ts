@@ -1,5 +1,6 @@
 // Where the time of a one-article edit goes, per corpus-level feature, at a given size.
-// Usage: npx tsx bench/editProfile.ts [size=2000] [edits=3]  (add --cpu-prof to node for a profile)
+// Usage: npx tsx bench/editProfile.ts [size=2000] [edits=3]; to profile the edits only, add
+// --import ./bench/profileHooks.ts and PROF_OUT=edit.cpuprofile (see that file).
 import { performance } from 'node:perf_hooks';
 import { Corpus } from '../src/core/corpus';
 import { generateCorpus } from './generate';
