@@ -26,6 +26,8 @@ export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
 const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleEvents, settleClaims];
+/** What a hover needs: while bulk indexing, only these are settled after every batch. */
+const HOVER_SETTLERS = SETTLERS.slice(0, 3);
 
 interface Derived {
   value: unknown;
@@ -152,9 +154,11 @@ export class Corpus {
   /**
    * Advances every incremental feature until `deadline` (performance.now() time), so a caller on
    * the extension host can bring the corpus up to date in short slices. True when all is settled.
+   * With `scope` 'hover', only what hovers need (people, quotes, times): bulk indexing settles the
+   * rest less often, since events and claims catch up faster on many articles at once.
    */
-  settle(deadline: number): boolean {
-    for (const step of SETTLERS) if (!step(this, deadline)) return false;
+  settle(deadline: number, scope: 'all' | 'hover' = 'all'): boolean {
+    for (const step of scope === 'hover' ? HOVER_SETTLERS : SETTLERS) if (!step(this, deadline)) return false;
     return true;
   }
 

@@ -106,8 +106,8 @@ export async function forEachSliced<T>(items: T[], each: (item: T) => void, slic
  * Brings the corpus's incremental features up to date in slices of `sliceMs`, yielding between
  * them, so the thread stays responsive. Stops early (returning false) when `cancelled()` says so.
  */
-export async function settleSliced(corpus: Corpus, sliceMs = 20, cancelled: () => boolean = () => false): Promise<boolean> {
-  while (!corpus.settle(performance.now() + sliceMs)) {
+export async function settleSliced(corpus: Corpus, sliceMs = 20, cancelled: () => boolean = () => false, scope: 'all' | 'hover' = 'all'): Promise<boolean> {
+  while (!corpus.settle(performance.now() + sliceMs, scope)) {
     await new Promise((r) => setImmediate(r));
     if (cancelled()) return false;
   }

@@ -84,4 +84,12 @@ describe('incremental corpus-level features', function () {
       assert.equal(c.settle(performance.now()), true);
     }
   });
+  it("settle(…, 'hover') finishes people, quotes and times and leaves events and claims for a later settle", () => {
+    const c = fresh(texts());
+    assert.equal(c.settle(performance.now() + 60_000, 'hover'), true);
+    assert.equal(c.settle(performance.now(), 'hover'), true, 'nothing left for hovers');
+    assert.equal(c.settle(performance.now()), false, 'events and claims still to do');
+    while (!c.settle(performance.now() + 50)) { /* next slice */ }
+    assert.deepEqual(snapshot(c), snapshot(fresh(texts())));
+  });
 });
