@@ -117,7 +117,7 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
       removeArticle(st.ix, id);
       setTimes(st, id, undefined);
     } else {
-      addArticle(st.ix, a, sentenceStems(corpus, id));
+      addArticle(st.ix, a, staticFacts(corpus, id));
       setTimes(st, id, articleTimes(corpus, id));
       if (!a.published) st.undated.add(id);
       st.needCandidates.add(id);
@@ -188,7 +188,7 @@ function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[
   const memo = corpus.perArticle('claims:candidates', article.id, () => ({ datesKey: null as string | null, list: [] as OwnCandidate[] }));
   if (memo.datesKey === datesKey) return memo.list;
   const byS = bucketBySentence(article, dates);
-  const own = sentenceFactsOf(corpus, article);
+  const own = staticFacts(corpus, article.id);
   const list: OwnCandidate[] = [];
   for (const si of articleClaims(corpus, article.id).sentences) {
     if (si.quoted >= QUOTE_SHARE) continue;
@@ -238,20 +238,8 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
   return out;
 }
 
-/**
- * The corpus-independent facts of every sentence of an article. Not memoised: they are large (about
- * a third of the claims memory) and needed only while an article's candidates are built, which for a
- * dated article happens once, in the indexing worker. What the rarity counts need of them, each
- * sentence's distinct stems, is memoised instead, in the same pass.
- */
-function sentenceFactsOf(corpus: Corpus, a: Article): SentenceFacts[] {
+/** The corpus-independent facts of every sentence of an article, memoised with the article. */
+function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
   const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
-  const facts = a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s)));
-  corpus.perArticle('claims:sentence-stems', a.id, () => facts.map((f) => [...new Set(f.words.map((x) => x.stem))]));
-  return facts;
-}
-
-/** Each sentence's distinct content stems, memoised with the article. */
-function sentenceStems(corpus: Corpus, id: string): string[][] {
-  return corpus.perArticle('claims:sentence-stems', id, (a) => sentenceFactsOf(corpus, a).map((f) => [...new Set(f.words.map((x) => x.stem))]));
+  return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
 }

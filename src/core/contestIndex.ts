@@ -56,8 +56,7 @@ interface Cand {
 
 interface Rec {
   article: Article;
-  /** The distinct content stems of each sentence: all the rarity counts need (full facts are transient). */
-  sentenceStems: string[][];
+  sentenceFacts: SentenceFacts[];
   cands: Cand[];
   /** Contested claims by sentence index. */
   contested: Map<number, Claim>;
@@ -187,11 +186,11 @@ function unpost(ix: ContestIndex, w: string, c: Cand) {
   if (!sizeOf(p)) ix.postings.delete(w);
 }
 
-function countSentences(ix: ContestIndex, stems: string[][], sign: 1 | -1) {
+function countSentences(ix: ContestIndex, facts: SentenceFacts[], sign: 1 | -1) {
   batchOf(ix);
-  ix.n += sign * stems.length;
-  for (const sentence of stems) {
-    for (const w of sentence) {
+  ix.n += sign * facts.length;
+  for (const f of facts) {
+    for (const w of new Set(f.words.map((x) => x.stem))) {
       touch(ix, w, false);
       const v = (ix.df.get(w) ?? 0) + sign;
       if (v) ix.df.set(w, v);
@@ -223,16 +222,16 @@ export function removeArticle(ix: ContestIndex, id: string) {
   const rec = ix.recs.get(id);
   if (!rec) return;
   dropCandidates(ix, rec);
-  countSentences(ix, rec.sentenceStems, -1);
+  countSentences(ix, rec.sentenceFacts, -1);
   ix.recs.delete(id);
   ix.changedArticles.add(id);
 }
 
 /** Counts an article's sentences; its candidates follow with setCandidates once its dates are known. */
-export function addArticle(ix: ContestIndex, article: Article, sentenceStems: string[][]) {
+export function addArticle(ix: ContestIndex, article: Article, sentenceFacts: SentenceFacts[]) {
   removeArticle(ix, article.id);
-  ix.recs.set(article.id, { article, sentenceStems, cands: [], contested: new Map() });
-  countSentences(ix, sentenceStems, 1);
+  ix.recs.set(article.id, { article, sentenceFacts, cands: [], contested: new Map() });
+  countSentences(ix, sentenceFacts, 1);
   ix.changedArticles.add(article.id);
 }
 
@@ -489,8 +488,8 @@ export function indexProblems(ix: ContestIndex): string[] {
   let n = 0;
   const postings = new Map<string, number>();
   for (const rec of ix.recs.values()) {
-    n += rec.sentenceStems.length;
-    for (const sentence of rec.sentenceStems) for (const w of sentence) df.set(w, (df.get(w) ?? 0) + 1);
+    n += rec.sentenceFacts.length;
+    for (const f of rec.sentenceFacts) for (const w of new Set(f.words.map((x) => x.stem))) df.set(w, (df.get(w) ?? 0) + 1);
     for (const c of rec.cands) for (const w of c.stems) postings.set(w, (postings.get(w) ?? 0) + 1);
   }
   if (n !== ix.n) problems.push(`n ${ix.n} != ${n}`);
