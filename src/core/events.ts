@@ -310,75 +310,9 @@ function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
   if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) { c.value = m.value; c.iv = miv; }
 }
 
-/**
- * Merges mentions into events: finest dates first. Each mention is compared only with the clusters filed
- * in its own date unit under one of its names (or, when it names nobody, one of its predicates), so the
- * work per mention is bounded and the whole merge near-linear.
- */
-export function mergeMentions(mentions: EventMention[], maxCandidates = 25): Cluster[] {
-  const ivs = new Map<EventMention, [number, number]>();
-  // How many passages name each name: the rarest names find a mention's event fastest.
-  const nameFreq = new Map<string, number>();
-  for (const m of mentions) {
-    ivs.set(m, valueInterval(m.value) ?? [0, Infinity]);
-    for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
-  }
-  const w = (m: EventMention) => { const iv = ivs.get(m)!; return iv[1] - iv[0]; };
-  // Sentences that only refer back to an event go last, straight into their antecedent's event.
-  const sorted = [...mentions].sort((x, y) => Number(!!x.antecedent) - Number(!!y.antecedent) || w(x) - w(y) || (x.article < y.article ? -1 : x.article > y.article ? 1 : x.start - y.start));
-  const buckets = new Map<string, Map<string, Cluster[]>>();
-  const clusters: Cluster[] = [];
-  const home = new Map<EventMention, Cluster>();
-  const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
-  for (const m of sorted) {
-    const miv = ivs.get(m)!;
-    const key = lookupKey(m.value);
-    let best: Cluster | null = (m.antecedent && home.get(m.antecedent)) || null, bestScore = 0;
-    if (key && !best) {
-      const bucket = buckets.get(key);
-      const seen = new Set<number>();
-      // Clusters sharing a name first, then (a few recent ones) sharing a predicate: some passages name nobody.
-      const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
-      const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
-      for (const [k, cap] of probe) {
-        const list = bucket?.get(k);
-        if (!list) continue;
-        for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
-          const c = list[i];
-          if (seen.has(c.id)) continue;
-          seen.add(c.id);
-          const s = affinity(m, miv, c);
-          if (s !== null && s > bestScore) { best = c; bestScore = s; }
-        }
-      }
-    }
-    if (!best) {
-      best = { id: clusters.length, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
-      clusters.push(best);
-    }
-    const valueBefore = best.value;
-    joinCluster(best, m, miv);
-    home.set(m, best);
-    // File the cluster under every unit it lies in, for each name and predicate it now has.
-    const fresh = keysOf(m.names, m.preds).filter((k) => !best!.filed.has(k));
-    if (valueBefore !== best.value) fresh.push(...best.filed);
-    for (const k of fresh) best.filed.add(k);
-    if (!fresh.length) continue;
-    for (const u of unitKeys(best.value)) {
-      let b = buckets.get(u);
-      if (!b) buckets.set(u, (b = new Map()));
-      for (const k of fresh) {
-        let l = b.get(k);
-        if (!l) b.set(k, (l = []));
-        l.push(best);
-      }
-    }
-  }
-  return clusters;
-}
-
 // ---- incremental merging ---------------------------------------------------------------------------
-// mergeMentions above is the merge in one pass. The Events tree runs it cut into pieces an edit touches only
+// Passages merge finest date first, each with the events filed under its own date unit and one of its names
+// (see affinity), so the work per passage is bounded. The merge is cut into pieces an edit touches only
 // locally, each recomputed only when its input changed (mergeInUnit, attachUnnamed):
 // - Named passages merge level by level, finest first: those that look up a day, then a week, a month, a
 //   quarter, a year (their lookupKey). A unit's passages may join each other or the finer events filed under
@@ -423,7 +357,7 @@ function keysOfValue(value: string) {
 }
 
 const widthOfMention = (m: EventMention) => keysOfValue(m.value).width;
-/** The order mergeMentions takes passages in; also the order of events that tie on date and size. */
+/** The order passages are merged in; also the order of events that tie on date and size. */
 function mentionOrder(x: EventMention, y: EventMention): number {
   const a = moved.get(x) ?? x, b = moved.get(y) ?? y;
   return Number(!!x.antecedent) - Number(!!y.antecedent) || widthOfMention(x) - widthOfMention(y) || (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start);
@@ -478,7 +412,7 @@ function newCluster(m: EventMention): Cluster {
 const copyCluster = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
 
 /**
- * mergeMentions for named passages that all look up one unit (one level, e.g. one month): they may join
+ * The merge of named passages that all look up one unit (one level, e.g. one month): they may join
  * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
  */
 function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
@@ -539,7 +473,7 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
 
 /**
  * The unnamed passages of one month joining the named events of that month (`seeds`, left untouched: a
- * seed that gains passages is copied) or each other, in the order mergeMentions takes passages. A named
+ * seed that gains passages is copied) or each other, in the order passages are merged in. A named
  * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
  * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
  */

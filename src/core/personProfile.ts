@@ -22,19 +22,6 @@ export function outletOf(a: Article | undefined, id: string): string {
   return a?.outlet ?? a?.title ?? id;
 }
 
-export function quotesBySpeaker(corpus: Corpus): Map<string, Quote[]> {
-  return corpus.derive('quotes.bySpeaker', () => {
-    const m = new Map<string, Quote[]>();
-    for (const q of corpus.quotes()) {
-      if (!q.speaker) continue;
-      const l = m.get(q.speaker);
-      if (l) l.push(q);
-      else m.set(q.speaker, [q]);
-    }
-    return m;
-  });
-}
-
 /** The person mention covering `offset`, with its exact span. */
 export function mentionAtOffset(corpus: Corpus, id: string, offset: number): { person: Person; start: number; end: number } | undefined {
   const model = peopleModel(corpus);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { Corpus } from '../../src/core/corpus';
 import { referenceDates } from '../../src/core/dates';
-import { personProfile, quotesBySpeaker } from '../../src/core/personProfile';
+import { personProfile } from '../../src/core/personProfile';
+import { quotesBy } from '../../src/core/quotes';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick, type Rng } from '../../bench/prng';
 
@@ -24,7 +25,7 @@ function answers(c: Corpus) {
   const byId = people.map((p) => c.personById(p.id)?.name ?? null);
   const profiles = people.slice(0, 5).map((p) => personProfile(c, p.id));
   const refs = [...referenceDates(c)].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  const speakers = [...quotesBySpeaker(c)].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  const speakers = [...new Set(c.quotes().map((q) => q.speaker).filter((s): s is string => !!s))].sort().map((s) => [s, quotesBy(c, s)]);
   return plain({ people, quotes: c.quotes(), times: c.times(), at, named, byId, profiles, refs, speakers });
 }
 
