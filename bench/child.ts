@@ -6,7 +6,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
 import { parseArticle } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
-import * as dates from '../src/core/dates';
+import { timeAt } from '../src/core/dates';
+import { mentionAtOffset, personProfile } from '../src/core/personProfile';
 import { IndexWorkerClient, forEachSliced, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
@@ -41,16 +42,14 @@ function time<T>(fn: () => T): [T, number] {
   return [r, performance.now() - t0];
 }
 
-/** Everything a person hover card shows: the person, their quotes, and a time at the cursor. */
+/** What the hover provider asks: the person card (roles, quotes, mentions), else the time at the cursor. */
 function hoverAt(corpus: Corpus, id: string, offset: number) {
-  const person = corpus.personAt(id, offset);
-  if (person) {
-    const quotes = corpus.quotes().filter((q) => q.speaker === person.id || q.speaker === person.name).slice(0, 3);
-    return { person: person.name, roles: person.roles.length, quotes: quotes.length, mentions: person.mentions.length };
+  const found = mentionAtOffset(corpus, id, offset);
+  if (found) {
+    const p = personProfile(corpus, found.person.id, 3);
+    return p && { person: found.person.name, quotes: p.quotes.length };
   }
-  // The time hover asks for one article's times when the dates module offers that (timeAt).
-  const timeAt = (dates as Record<string, unknown>).timeAt as ((c: Corpus, id: string, o: number) => { value: string } | undefined) | undefined;
-  const t = timeAt ? timeAt(corpus, id, offset) : corpus.times().find((x) => x.article === id && x.start <= offset && offset < x.end);
+  const t = timeAt(corpus, id, offset);
   return t ? { time: t.value } : undefined;
 }
 
