@@ -7,10 +7,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { contestProblems, contestStats } from '../../src/core/claims';
 import { coarse, maxDistinctiveDf } from '../../src/core/contestIndex';
-import { Corpus } from '../../src/core/corpus';
 import { decodeArticleBytes } from '../../src/core/decode';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
+import { corpusOf } from './helpers/history';
 import { seedsDir } from './helpers/seeds';
 import type { Claim } from '../../src/core/types';
 
@@ -22,12 +22,6 @@ function texts(generated: number): Map<string, string> {
   }
   for (const d of generateCorpus(generated)) out.set(`gen/${d.id}`, d.text);
   return out;
-}
-
-function corpusOf(all: Map<string, string>): Corpus {
-  const c = new Corpus();
-  for (const [id, t] of all) c.upsert(id, t);
-  return c;
 }
 
 const plain = (claims: Claim[]) => JSON.parse(JSON.stringify(claims));

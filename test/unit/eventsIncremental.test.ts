@@ -3,17 +3,11 @@
 // the very same list.
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import { Corpus } from '../../src/core/corpus';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
+import { corpusOf, randomChange } from './helpers/history';
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
-
-function corpusOf(texts: Map<string, string>): Corpus {
-  const c = new Corpus();
-  for (const [id, t] of texts) c.upsert(id, t);
-  return c;
-}
 
 /** Generated articles, plus a few with their header cut off: undated, they borrow a reference date from the others. */
 function texts(n: number): Map<string, string> {
@@ -78,10 +72,7 @@ describe('incremental events', function () {
       c.events();
       for (let step = 0; step < 16; step++) {
         const id = pick(rng, ids);
-        const r = rng();
-        if (r < 0.2 && current.has(id)) { c.remove(id); current.delete(id); }
-        else if (r < 0.4) { c.upsert(id, all.get(id)!); current.set(id, all.get(id)!); }
-        else if (current.has(id)) { const t = edit(current.get(id)!, seed * 100 + step); c.upsert(id, t); current.set(id, t); }
+        randomChange(rng, c, current, all, id, (t) => edit(t, seed * 100 + step));
         if (step % 4 === 0) assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
         else if (step % 4 === 1) c.settle(performance.now() + 1);
       }

@@ -8,6 +8,7 @@ import { Corpus } from '../../src/core/corpus';
 import { decodeArticleBytes } from '../../src/core/decode';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
+import { corpusOf, randomChange } from './helpers/history';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
@@ -27,12 +28,6 @@ function texts(): Map<string, string> {
 function snapshot(c: Corpus) {
   const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
   return { people: strip(c.people()), quotes: strip(c.quotes()), times: strip(c.times()), events: strip(c.events()), claims: strip(c.claims()) };
-}
-
-function fresh(current: Map<string, string>): Corpus {
-  const c = new Corpus();
-  for (const [id, t] of current) c.upsert(id, t);
-  return c;
 }
 
 /** A plausible edit: a sentence added, one removed, or a figure changed. */
@@ -61,22 +56,19 @@ describe('incremental corpus-level features', function () {
       snapshot(c);
       for (let step = 0; step < 12; step++) {
         const id = pick(rng, ids);
-        const r = rng();
-        if (r < 0.2 && current.has(id)) { c.remove(id); current.delete(id); }
-        else if (r < 0.4) { c.upsert(id, all.get(id)!); current.set(id, all.get(id)!); }
-        else if (current.has(id)) { const t = edit(current.get(id)!, seed * 100 + step); c.upsert(id, t); current.set(id, t); }
+        randomChange(rng, c, current, all, id, (t) => edit(t, seed * 100 + step));
         // Sometimes read everything, sometimes settle a little, sometimes only a hover's worth.
         if (step % 3 === 0) snapshot(c);
         else if (step % 3 === 1) c.settle(performance.now() + 1);
         else c.people();
       }
-      assert.deepEqual(snapshot(c), snapshot(fresh(current)));
+      assert.deepEqual(snapshot(c), snapshot(corpusOf(current)));
     });
   }
 
   it('settle() finishes, also in slices whose deadline has already passed, and then nothing is left to do', () => {
     for (const slice of [5, 0]) {
-      const c = fresh(texts());
+      const c = corpusOf(texts());
       let rounds = 0;
       // Bounded, so a settler that makes no progress fails here instead of hanging the suite.
       while (!c.settle(performance.now() + slice) && rounds < 1_000_000) rounds++;
@@ -85,11 +77,11 @@ describe('incremental corpus-level features', function () {
     }
   });
   it("settle(…, 'hover') finishes people, quotes and times and leaves events and claims for a later settle", () => {
-    const c = fresh(texts());
+    const c = corpusOf(texts());
     assert.equal(c.settle(performance.now() + 60_000, 'hover'), true);
     assert.equal(c.settle(performance.now(), 'hover'), true, 'nothing left for hovers');
     assert.equal(c.settle(performance.now()), false, 'events and claims still to do');
     while (!c.settle(performance.now() + 50)) { /* next slice */ }
-    assert.deepEqual(snapshot(c), snapshot(fresh(texts())));
+    assert.deepEqual(snapshot(c), snapshot(corpusOf(texts())));
   });
 });

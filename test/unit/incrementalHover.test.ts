@@ -10,6 +10,7 @@ import { personProfile } from '../../src/core/personProfile';
 import { quotesBy } from '../../src/core/quotes';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick, type Rng } from '../../bench/prng';
+import { corpusOf, randomChange } from './helpers/history';
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -27,12 +28,6 @@ function answers(c: Corpus) {
   const refs = [...referenceDates(c)].sort((x, y) => (x[0] < y[0] ? -1 : 1));
   const speakers = [...new Set(c.quotes().map((q) => q.speaker).filter((s): s is string => !!s))].sort().map((s) => [s, quotesBy(c, s)]);
   return plain({ people, quotes: c.quotes(), times: c.times(), at, named, byId, profiles, refs, speakers });
-}
-
-function fresh(texts: Map<string, string>): Corpus {
-  const c = new Corpus();
-  for (const [id, t] of [...texts].sort(() => 0)) c.upsert(id, t);
-  return c;
 }
 
 const SURNAME = /\b([A-Z][a-z]{3,})\b/g;
@@ -82,22 +77,15 @@ describe('incremental hover features (people, quotes, times)', function () {
       c.people();
       for (let step = 0; step < 60; step++) {
         const id = pick(rng, ids);
-        const r = rng();
-        if (r < 0.15 && texts.has(id)) { c.remove(id); texts.delete(id); }
-        else if (r < 0.3) { c.upsert(id, all.get(id)!); texts.set(id, all.get(id)!); }
-        else if (texts.has(id)) {
-          const t = edit(rng, texts.get(id)!, [...all.values()]);
-          c.upsert(id, t);
-          texts.set(id, t);
-        }
+        randomChange(rng, c, texts, all, id, (t) => edit(rng, t, [...all.values()]), { remove: 0.15, restore: 0.3 });
         const read = step % 4;
         if (read === 0) c.settle(performance.now()); // one small slice, then more changes on top
         else if (read === 1) c.personAt(id, int(rng, 0, 400));
         else if (read === 2) c.quotes();
-        if (step === 30) assert.deepEqual(answers(c), answers(fresh(texts)), 'half-way');
+        if (step === 30) assert.deepEqual(answers(c), answers(corpusOf(texts)), 'half-way');
       }
       while (!c.settle(performance.now() + 1)) { /* in slices */ }
-      assert.deepEqual(answers(c), answers(fresh(texts)));
+      assert.deepEqual(answers(c), answers(corpusOf(texts)));
     });
   }
 
@@ -112,7 +100,7 @@ describe('incremental hover features (people, quotes, times)', function () {
       if (!c.settle(performance.now())) slices++;
     }
     assert.ok(slices > 0, 'the slices stopped part-way at least once');
-    assert.deepEqual(answers(c), answers(fresh(texts)));
+    assert.deepEqual(answers(c), answers(corpusOf(texts)));
   });
 
   it('an undated article borrows its date from the dated articles of its story, and follows them when they change', () => {
@@ -128,7 +116,7 @@ describe('incremental hover features (people, quotes, times)', function () {
     c.upsert(a.id, moved(a.text));
     c.upsert(b.id, moved(b.text));
     assert.deepEqual(referenceDates(c).get(u.id), { date: '2019-03-04', inferred: true });
-    assert.deepEqual(plain(c.times()), plain(fresh(new Map([[a.id, moved(a.text)], [b.id, moved(b.text)], [u.id, undated]])).times()));
+    assert.deepEqual(plain(c.times()), plain(corpusOf(new Map([[a.id, moved(a.text)], [b.id, moved(b.text)], [u.id, undated]])).times()));
   });
 
   it('a dated article added elsewhere changes every idf weight, and so can give an undated article its date', () => {
@@ -143,7 +131,7 @@ describe('incremental hover features (people, quotes, times)', function () {
     c.upsert('b', b);
     const after = referenceDates(c).get('u');
     assert.notDeepEqual(before, after, 'the example must move the inference');
-    assert.deepEqual(after, referenceDates(fresh(new Map([['a', a], ['u', u], ['b', b]]))).get('u'));
+    assert.deepEqual(after, referenceDates(corpusOf(new Map([['a', a], ['u', u], ['b', b]]))).get('u'));
     c.remove('b');
     assert.deepEqual(referenceDates(c).get('u'), before);
   });
@@ -156,31 +144,31 @@ describe('incremental hover features (people, quotes, times)', function () {
       ['x2', `Miro\n\n${miro(1)}\n`],
       ['x3', 'Talks\n\nThe talks failed, said Brenvik on Monday. Officials said Brenvik was tired.\n'],
     ]);
-    const c = fresh(texts);
+    const c = corpusOf(texts);
     const at = () => c.personAt('x3', c.get('x3')!.text.indexOf('Brenvik') + 1)?.name;
     const before = at();
     texts.set('x2', `Miro\n\n${miro(6)}\n`);
     c.upsert('x2', texts.get('x2')!);
     const after = at();
     assert.ok(before && after && before !== after, `the bare surname must change hands (${before} -> ${after})`);
-    assert.deepEqual(answers(c), answers(fresh(texts)));
+    assert.deepEqual(answers(c), answers(corpusOf(texts)));
     // Counts change again while the article with the bare surname waits, removed, in the change set.
     texts.set('x2', `Miro\n\n${miro(1)}\n`);
     c.upsert('x2', texts.get('x2')!);
     c.remove('x3');
     texts.delete('x3');
     c.settle(performance.now() - 1); // one article, then stop
-    assert.deepEqual(answers(c), answers(fresh(texts)));
+    assert.deepEqual(answers(c), answers(corpusOf(texts)));
   });
 
   it('ids that collide are renumbered when one of the people goes or overtakes the other', () => {
     const hyphen = (n: number) => `Hyphen\n\n${'Senator Zaro-Vell said on Tuesday the vote failed, he said. '.repeat(n)}\n`;
     const spaced = (n: number) => `Spaced\n\n${'Governor Zaro Vell told reporters that talks would resume, he said. '.repeat(n)}\n`;
     const texts = new Map([['h', hyphen(3)], ['s', spaced(1)]]);
-    const c = fresh(texts);
+    const c = corpusOf(texts);
     const ids = () => c.people().map((p) => p.id).sort();
     assert.deepEqual(ids(), ['zaro-vell', 'zaro-vell-2']);
-    const check = () => assert.deepEqual(answers(c), answers(fresh(texts)));
+    const check = () => assert.deepEqual(answers(c), answers(corpusOf(texts)));
     texts.set('s', spaced(5));
     c.upsert('s', texts.get('s')!);
     check();
