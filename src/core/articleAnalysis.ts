@@ -16,7 +16,7 @@ import type { Article } from './types';
  * Bump when any analysis changes what it stores per article: cached results of another version
  * are discarded, never trusted.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /**
  * Memo keys starting with this are never precomputed: a per-article result that depends on the
@@ -81,6 +81,8 @@ export function isPlainData(value: unknown, depth = 0): boolean {
   // one that is not is simply recomputed where it is needed.
   if (depth > MAX_DEPTH) return false;
   const o = value as object;
+  // Typed arrays (packed numbers, say sentence features) clone and serialize as they are.
+  if (ArrayBuffer.isView(o)) return true;
   const d = depth + 1;
   // Plain loops, not spreads: this walks every memo entry of every article the worker ships.
   if (Array.isArray(o)) {

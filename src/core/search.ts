@@ -8,9 +8,9 @@
 // from fuse.js alone: a loose fuzzy match inside words unrelated to the query's words (the index
 // does not propose it), and queries whose bounds prune so little that MAX_SCORED stops scoring.
 import type { Corpus } from './corpus';
-import { featuresOf } from './align';
+import { featuresOf, vocabOf, wordSpan } from './align';
 import { FuseQuery, KEY_WEIGHTS, fuseNorm, fuseTokens, isBlank, normOf, recordScore } from './fuseScore';
-import { PostingIndex } from './postings';
+import { PostingIndex, ownCopy } from './postings';
 import { STOPWORDS, tokenize } from './terms';
 import type { Article, ScoredPassage, Span } from './types';
 
@@ -30,6 +30,8 @@ export interface SearchOptions {
 /** A vocabulary word that answers a query word, and how closely. */
 interface WordMatch {
   word: string;
+  /** Its vocabulary id (the index's term id). */
+  id: number;
   similarity: number;
 }
 
@@ -88,15 +90,14 @@ export class SearchIndex {
   /** Per-query scratch by word id: trigrams shared with the query word. */
   private shared = new Int32Array(0);
   /** Passage id -> whitespace-separated tokens in its text (Fuse's field norm). */
-  private readonly tokenCounts: number[] = [];
+  private tokenCounts = new Int32Array(0);
   /** Whitespace-separated token count -> the passages that long (to visit every passage shortest first). */
-  private readonly byTokens = new Map<number, Set<number>>();
-  /** Passage id -> its article's slot in `heads`. */
-  private readonly slotOf: number[] = [];
-  /** Each indexed article's title and outlet, by slot (a slot is kept while its article is indexed). */
+  private readonly byTokens = new Map<number, PassageBucket>();
+  /** Per-article scratch by word id: the sentence that last held it (to give each sentence its words once). */
+  private seen = new Int32Array(0);
+  private seenCounter = 0;
+  /** Each indexed article's title and outlet, by its slot in the word index. */
   private readonly heads: (Head | undefined)[] = [];
-  private readonly slots = new Map<string, number>();
-  private readonly freeSlots: number[] = [];
   /** Lower-cased titles and outlets -> the slots that have them (a query equal to one scores highest). */
   private readonly headValues = new Map<string, Set<number>>();
   /** The articles (slots) by their lowest possible title-and-outlet factor (see Head.floor). */
@@ -154,31 +155,57 @@ export class SearchIndex {
 
   private indexArticle(id: string) {
     this.ranksValid = false;
-    for (const pid of this.words.idsOf(id)) this.byTokens.get(this.tokenCounts[pid])?.delete(pid);
-    this.words.remove(id);
-    this.removeHead(id);
+    const old = this.words.slotOf(id);
+    if (old !== undefined) {
+      const { first, count } = this.words.rangeOf(id);
+      this.words.remove(id);
+      for (let pid = first; pid < first + count; pid++) this.byTokens.get(this.tokenCounts[pid])?.retract(this.words);
+      this.removeHead(old);
+    }
     const article = this.corpus.get(id);
     if (!article) return;
     // The words related coverage already extracted (folded, no stop words): one pass serves both.
-    this.words.add(id, featuresOf(this.corpus, id).sentences.map((s) => {
-      for (const w of s.words) this.addVocabulary(w);
-      return { terms: s.words, length: s.words.length };
-    }));
-    const slot = this.addHead(id, article);
-    const ids = this.words.idsOf(id);
-    this.firstPid[slot] = ids[0] ?? -1;
+    const f = featuresOf(this.corpus, id);
+    const vocab = vocabOf(f);
+    const wordIds = new Int32Array(vocab.length - f.termCount);
+    for (let i = f.termCount; i < vocab.length; i++) wordIds[i - f.termCount] = this.addVocabulary(vocab[i]);
+    if (this.seen.length < this.wordList.length) this.seen = new Int32Array(this.wordList.length * 2);
+    const n = f.sentences;
+    const terms: number[] = [];
+    const ends = new Int32Array(n);
+    const lengths = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const [from, to] = wordSpan(f, i);
+      const run = ++this.seenCounter;
+      for (let k = from; k < to; k++) {
+        const w = wordIds[f.data[k] - f.termCount];
+        if (this.seen[w] !== run) {
+          this.seen[w] = run;
+          terms.push(w);
+        }
+      }
+      ends[i] = terms.length;
+      lengths[i] = to - from;
+    }
+    const slot = this.words.add(id, terms, ends, lengths, wordIds);
+    this.addHead(id, article, slot);
+    const first = this.words.pidAt(slot, 0);
+    this.firstPid[slot] = n ? first : -1;
+    if (this.tokenCounts.length < first + n) {
+      const grown = new Int32Array(Math.max(1024, (first + n) * 2));
+      grown.set(this.tokenCounts);
+      this.tokenCounts = grown;
+    }
     article.sentences.forEach((s, i) => {
       const tokens = fuseTokens(s.text);
-      this.tokenCounts[ids[i]] = tokens;
-      this.slotOf[ids[i]] = slot;
-      let set = this.byTokens.get(tokens);
-      if (!set) this.byTokens.set(tokens, (set = new Set()));
-      set.add(ids[i]);
+      this.tokenCounts[first + i] = tokens;
+      let bucket = this.byTokens.get(tokens);
+      if (!bucket) this.byTokens.set(tokens, (bucket = new PassageBucket()));
+      bucket.add(first + i);
     });
   }
 
-  private addHead(id: string, article: Article): number {
-    const slot = this.freeSlots.pop() ?? this.heads.length;
+  private addHead(id: string, article: Article, slot: number) {
     const title = lowered(article.title);
     const outlet = lowered(article.outlet);
     const titleNorm = title === null ? 1 : fuseNorm(article.title!);
@@ -190,7 +217,6 @@ export class SearchIndex {
       this.outletIds.set(outlet, outletId);
     }
     this.heads[slot] = { id, article, title, titleNorm, outlet, outletId, outletNorm, floor };
-    this.slots.set(id, slot);
     let same = this.floors.get(floor);
     if (!same) this.floors.set(floor, (same = new Set()));
     same.add(slot);
@@ -199,16 +225,11 @@ export class SearchIndex {
       if (!set) this.headValues.set(v, (set = new Set()));
       set.add(slot);
     }
-    return slot;
   }
 
-  private removeHead(id: string) {
-    const slot = this.slots.get(id);
-    if (slot === undefined) return;
+  private removeHead(slot: number) {
     const h = this.heads[slot]!;
-    this.slots.delete(id);
     this.heads[slot] = undefined;
-    this.freeSlots.push(slot);
     const same = this.floors.get(h.floor);
     same?.delete(slot);
     if (same && !same.size) this.floors.delete(h.floor);
@@ -219,9 +240,12 @@ export class SearchIndex {
     }
   }
 
-  private addVocabulary(word: string) {
-    if (this.vocabulary.has(word)) return;
+  /** The word's id, added to the vocabulary if new. */
+  private addVocabulary(word: string): number {
+    const known = this.vocabulary.get(word);
+    if (known !== undefined) return known;
     const id = this.wordList.length;
+    word = ownCopy(word);
     const grams = gramsOf(word);
     this.vocabulary.set(word, id);
     this.wordList.push(word);
@@ -231,6 +255,7 @@ export class SearchIndex {
       if (list) list.push(id);
       else this.grams.set(g, [id]);
     }
+    return id;
   }
 
   /** Vocabulary words that a (folded) query word may stand for: itself, completions, misspellings. */
@@ -261,7 +286,7 @@ export class SearchIndex {
       }
     }
     return [...out.entries()]
-      .map(([word, similarity]) => ({ word, similarity }))
+      .map(([word, similarity]) => ({ word, similarity, id: this.vocabulary.get(word)! }))
       .sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : 1))
       .slice(0, 50);
   }
@@ -337,7 +362,7 @@ export class SearchIndex {
   /** The lowest score a passage that does not hold the query exactly can get (the shortest passage, one edit, the best title). */
   private lowestFuzzyBound(fq: FuseQuery): number {
     let shortest = Infinity;
-    for (const [tokens, set] of this.byTokens) if (set.size && tokens < shortest) shortest = tokens;
+    for (const [tokens, bucket] of this.byTokens) if (bucket.live && tokens < shortest) shortest = tokens;
     if (shortest === Infinity) return Infinity;
     return Math.pow(fq.minFuzzyScore, KEY_WEIGHTS[0] * normOf(shortest)) * Math.min(1, this.lowestFloor());
   }
@@ -356,7 +381,7 @@ export class SearchIndex {
       const slotAt = new Int32Array(ranks.length);
       let r = 0;
       for (const a of this.corpus.articles()) {
-        const slot = this.slots.get(a.id);
+        const slot = this.words.slotOf(a.id);
         if (slot === undefined) continue;
         ranks[slot] = r;
         slotAt[r++] = slot;
@@ -396,8 +421,8 @@ export class SearchIndex {
 
   /** Adds an article's first passages to the candidates (they match by the title or outlet alone). */
   private addOpening(candidates: number[], slot: number, n: number) {
-    const ids = this.words.idsOf(this.heads[slot]!.id);
-    for (let i = 0; i < Math.min(n, ids.length); i++) this.addCandidate(candidates, ids[i]);
+    const { first, count } = this.words.rangeOf(this.heads[slot]!.id);
+    for (let i = 0; i < Math.min(n, count); i++) this.addCandidate(candidates, first + i);
   }
 
   /** The lowest factor any article's title and outlet can give short of equalling the query. */
@@ -429,8 +454,8 @@ export class SearchIndex {
       // A passage counts the best of the words that answer one query word.
       const reached: number[] = [];
       for (const m of ms) {
-        const w = m.similarity * this.words.idf(m.word);
-        this.words.forEachPassage(m.word, (pid) => {
+        const w = m.similarity * this.words.idf(m.id);
+        this.words.forEachPassage(m.id, (pid) => {
           if (bestOfWord[pid] === 0) reached.push(pid);
           if (bestOfWord[pid] < w) bestOfWord[pid] = w;
         });
@@ -499,7 +524,7 @@ export class SearchIndex {
       const g = ++this.groupCounter;
       const last = i === groups.length - 1;
       for (const word of group) {
-        this.words.forEachPassage(word, (pid) => {
+        this.words.forEachPassage(this.vocabulary.get(word) ?? -1, (pid) => {
           if (groupStamps[pid] !== this.stamp) {
             groupStamps[pid] = this.stamp;
             groupHits[pid] = 0;
@@ -564,9 +589,10 @@ export class SearchIndex {
     const keyBound = (key: number) => (key & 1 ? fuzzyBoundOf(key >> 1) : boundOf(key >> 1));
     const byLength = new Map<number, number[]>();
     const boosted: Candidate[] = [];
+    const slotOf = this.words.passageSlots();
     for (const pid of candidates) {
       const tokens = this.tokenCounts[pid];
-      const factor = this.headFactor(this.slotOf[pid], fq);
+      const factor = this.headFactor(slotOf[pid], fq);
       const fuzzy = groups > 0 && (this.groupStamps[pid] !== this.stamp || this.groupHits[pid] < groups);
       if (factor === 1) {
         const key = 2 * tokens + (fuzzy ? 1 : 0);
@@ -578,7 +604,7 @@ export class SearchIndex {
     const lengths = [...byLength.keys()].sort((a, b) => keyBound(a) - keyBound(b));
     // Fuse's tie order: the collection's order, article id then offset.
     const { ranks: rank, slotAt } = this.articleRanks();
-    const { slotOf, firstPid } = this;
+    const { firstPid } = this;
     const inOrder = (a: number, b: number) => rank[slotOf[a]] - rank[slotOf[b]] || a - b;
     /** Sorts pids in tie order, natively: each as one number, article rank then index in the article. */
     const sortInOrder = (pids: number[]) => {
@@ -609,12 +635,11 @@ export class SearchIndex {
       }
       if (this.visited[pid] === run) return true;
       this.visited[pid] = run;
-      const ref = this.words.ref(pid);
-      if (!ref) return true;
-      const slot = this.slotOf[pid];
+      const slot = slotOf[pid];
+      if (slot < 0) return true;
       const head = this.heads[slot]!;
       const article = head.article;
-      const sentence = article.sentences[ref.index];
+      const sentence = article.sentences[pid - firstPid[slot]];
       let score: number;
       if (this.scoreStamps[pid] === this.stamp) score = this.scores[pid];
       else {
@@ -647,7 +672,7 @@ export class SearchIndex {
     let sk = 0;
     for (;;) {
       while (sk >= stream.length && si < streamKeys.length) {
-        stream = [...this.byTokens.get(streamKeys[si++])!];
+        stream = this.byTokens.get(streamKeys[si++])!.livePids(this.words);
         sk = 0;
       }
       const sb = sk < stream.length ? boundOf(streamKeys[si - 1]) * floor : Infinity;
@@ -662,7 +687,7 @@ export class SearchIndex {
       if (lb === Infinity && bb === Infinity && sb === Infinity) break;
       if (sb < lb && sb <= bb) {
         const pid = stream[sk++];
-        this.headFactor(this.slotOf[pid], fq);
+        this.headFactor(slotOf[pid], fq);
         if (!visit(pid, sb, false)) break;
       } else if (bb < lb) {
         if (!visit(boosted[bi].pid, bb)) break;
@@ -691,11 +716,47 @@ export class SearchIndex {
   }
 
   private passageText(pid: number): string {
-    return this.heads[this.slotOf[pid]]!.article.sentences[this.words.ref(pid)!.index].text;
+    const slot = this.words.passageSlot(pid);
+    return this.heads[slot]!.article.sentences[pid - this.firstPid[slot]].text;
   }
 
   private postingCount(ms: WordMatch[]): number {
-    return ms.reduce((n, m) => n + this.words.df(m.word), 0);
+    return ms.reduce((n, m) => n + this.words.df(m.id), 0);
+  }
+}
+
+/** The passages of one length, in id order (insertion order: ids only grow); removed ones are skipped, then swept. */
+class PassageBucket {
+  private pids = new Int32Array(4);
+  private n = 0;
+  /** How many of the passages are still indexed. */
+  live = 0;
+
+  add(pid: number) {
+    if (this.n === this.pids.length) {
+      const grown = new Int32Array(this.n * 2);
+      grown.set(this.pids);
+      this.pids = grown;
+    }
+    this.pids[this.n++] = pid;
+    this.live++;
+  }
+
+  /** One of the passages left the index (already removed from `words`). */
+  retract(words: PostingIndex) {
+    this.live--;
+    if (this.n - this.live > Math.max(16, this.live)) {
+      const kept = this.livePids(words);
+      this.pids = Int32Array.from(kept.length ? kept : [0]);
+      this.n = kept.length;
+      this.live = kept.length;
+    }
+  }
+
+  livePids(words: PostingIndex): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.n; i++) if (words.isLive(this.pids[i])) out.push(this.pids[i]);
+    return out;
   }
 }
 
