@@ -141,8 +141,9 @@ export class RelatedIndex {
   private unindex(id: string) {
     const slot = this.index.slotOf(id);
     if (slot === undefined) return;
-    this.index.remove(id);
-    for (const t of this.idsAt[slot]!) this.terms.release(t);
+    const ids = this.idsAt[slot]!;
+    this.index.remove(id, ids.subarray(0, this.featuresAt[slot]!.termCount));
+    for (const t of ids) this.terms.release(t);
     this.featuresAt[slot] = undefined;
     this.idsAt[slot] = undefined;
   }
@@ -156,7 +157,7 @@ export class RelatedIndex {
     const base = 3 * n;
     const terms = new Int32Array(n ? f.data[n - 1] : 0);
     for (let k = 0; k < terms.length; k++) terms[k] = ids[f.data[base + k]];
-    const slot = this.index.add(id, terms, f.data.subarray(0, n), f.data.subarray(2 * n, 3 * n), ids.subarray(0, f.termCount));
+    const slot = this.index.add(id, terms, f.data.subarray(0, n), f.data.subarray(2 * n, 3 * n));
     this.featuresAt[slot] = f;
     this.idsAt[slot] = ids;
   }

@@ -13,28 +13,133 @@ function grown(a: Int32Array, need: number, fill = 0): Int32Array {
   return b;
 }
 
+/** Lists up to this many size classes (capacities 2, 4, ... 64) share pooled arrays; longer ones own one. */
+const SMALL_CLASSES = 6;
+const NONE = -1;
+const OWN = SMALL_CLASSES;
+
+/**
+ * Posting lists by term id. Most terms are rare (names, figures), and a typed array costs some 200
+ * bytes before its first entry: small lists live in slots of a few pooled arrays, one per size
+ * class, and move up a class when full; only long lists own an array.
+ */
+class PostingLists {
+  /** By term id: its size class (NONE: no list), its slot in that class's pool, its entry count. */
+  private cls: Int32Array = new Int32Array(0);
+  private slot: Int32Array = new Int32Array(0);
+  used: Int32Array = new Int32Array(0);
+  private readonly own: (Int32Array | undefined)[] = [];
+  private readonly pools: Int32Array[] = Array.from({ length: SMALL_CLASSES }, () => new Int32Array(0));
+  private readonly tops = new Array<number>(SMALL_CLASSES).fill(0);
+  private readonly free: number[][] = Array.from({ length: SMALL_CLASSES }, () => []);
+
+  /** Makes room for term ids below `n`. */
+  reserve(n: number) {
+    if (n <= this.cls.length) return;
+    this.cls = grown(this.cls, n, NONE);
+    this.slot = grown(this.slot, n);
+    this.used = grown(this.used, n);
+  }
+
+  has(t: number): boolean {
+    return t >= 0 && t < this.cls.length && this.cls[t] !== NONE;
+  }
+
+  /** The array holding term t's list (valid until the next append), and where the list starts in it. */
+  array(t: number): Int32Array {
+    const c = this.cls[t];
+    return c === OWN ? this.own[t]! : this.pools[c];
+  }
+
+  offset(t: number): number {
+    const c = this.cls[t];
+    return c === OWN ? 0 : this.slot[t] * (2 << c);
+  }
+
+  append(t: number, pid: number) {
+    const c = this.cls[t];
+    const u = this.used[t];
+    if (c === NONE) this.place(t, 0, null, 0, 0);
+    else if (c === OWN) {
+      const own = this.own[t]!;
+      if (u === own.length) {
+        const bigger = new Int32Array(u * 2);
+        bigger.set(own);
+        this.own[t] = bigger;
+      }
+    } else if (u === 2 << c) {
+      const off = this.slot[t] * u;
+      this.place(t, c + 1, this.pools[c], off, u);
+      this.free[c].push(off / u);
+    }
+    this.array(t)[this.offset(t) + u] = pid;
+    this.used[t] = u + 1;
+  }
+
+  /** Puts term t's list in class c, copying `n` entries from `from` at `off`. */
+  private place(t: number, c: number, from: Int32Array | null, off: number, n: number) {
+    this.cls[t] = c;
+    if (c === OWN) {
+      const own = new Int32Array(2 << SMALL_CLASSES);
+      if (from) own.set(from.subarray(off, off + n));
+      this.own[t] = own;
+      return;
+    }
+    const cap = 2 << c;
+    let s = this.free[c].pop();
+    if (s === undefined) {
+      s = this.tops[c]++;
+      if ((s + 1) * cap > this.pools[c].length) {
+        const bigger = new Int32Array(Math.max(1024, this.pools[c].length * 2));
+        bigger.set(this.pools[c]);
+        this.pools[c] = bigger;
+      }
+    }
+    this.slot[t] = s;
+    if (from) this.pools[c].set(from.subarray(off, off + n), s * cap);
+  }
+
+  /** Drops term t's list. */
+  drop(t: number) {
+    const c = this.cls[t];
+    if (c === OWN) this.own[t] = undefined;
+    else if (c !== NONE) this.free[c].push(this.slot[t]);
+    this.cls[t] = NONE;
+    this.used[t] = 0;
+  }
+
+  /** Keeps only the entries `keep` accepts, in order. */
+  filter(keep: (pid: number) => boolean) {
+    for (let t = 0; t < this.cls.length; t++) {
+      if (this.cls[t] === NONE) continue;
+      const a = this.array(t);
+      const off = this.offset(t);
+      let k = 0;
+      for (let i = 0; i < this.used[t]; i++) if (keep(a[off + i])) a[off + k++] = a[off + i];
+      this.used[t] = k;
+      // An own list that lost most of its entries gives the room back.
+      if (this.cls[t] === OWN && k * 4 < a.length && a.length > (2 << SMALL_CLASSES)) this.own[t] = a.slice(0, Math.max(2 << SMALL_CLASSES, k * 2));
+    }
+  }
+}
+
 export class PostingIndex {
-  /** By term id: its passages in ascending id order (`used` of them filled; dead ones swept lazily). */
-  private lists: (Int32Array | undefined)[] = [];
-  private used: Int32Array = new Int32Array(0);
+  /** By term id: its passages in ascending id order (dead ones swept lazily). */
+  private readonly lists = new PostingLists();
   private dfs: Int32Array = new Int32Array(0);
   /** By passage id: its article's slot (-1: removed) and its length. */
   private slotOfPid: Int32Array = new Int32Array(0);
   private lengths: Int32Array = new Int32Array(0);
   private nextPid = 0;
-  /** By slot: the article id, its first passage id and passage count, and its distinct term ids. */
+  /** By slot: the article id, its first passage id and passage count. */
   private readonly articleAt: (string | undefined)[] = [];
   private readonly firsts: number[] = [];
   private readonly counts: number[] = [];
-  private readonly termsAt: (Int32Array | undefined)[] = [];
   private readonly slots = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private live = 0;
   private dead = 0;
   private totalLength = 0;
-
-  /** @param onEmpty called with a term id no live passage holds any more (the caller may reuse the id). */
-  constructor(private readonly onEmpty?: (term: number) => void) {}
 
   /** Number of live passages. */
   get size(): number {
@@ -62,46 +167,37 @@ export class PostingIndex {
 
   /**
    * Indexes an article's passages: passage i holds the distinct term ids `terms[ends[i-1] .. ends[i])`
-   * and has length `lengths[i]`; `distinct` lists every term id the article holds, once (kept, to
-   * retract the article's document frequencies). Returns the article's slot.
+   * and has length `lengths[i]` (for averageLength; null: not needed). Returns the article's slot.
+   * The article must not be indexed already.
    */
-  add(article: string, terms: ArrayLike<number>, ends: ArrayLike<number>, lengths: ArrayLike<number>, distinct: Int32Array): number {
-    if (this.slots.has(article)) this.remove(article);
+  add(article: string, terms: ArrayLike<number>, ends: ArrayLike<number>, lengths: ArrayLike<number> | null): number {
+    if (this.slots.has(article)) throw new Error(`${article} is indexed already`);
     const n = ends.length;
     const first = this.nextPid;
     this.nextPid += n;
     this.slotOfPid = grown(this.slotOfPid, this.nextPid, -1);
-    this.lengths = grown(this.lengths, this.nextPid);
+    if (lengths) this.lengths = grown(this.lengths, this.nextPid);
     const slot = this.freeSlots.pop() ?? this.articleAt.length;
     this.articleAt[slot] = article;
     this.firsts[slot] = first;
     this.counts[slot] = n;
-    this.termsAt[slot] = distinct;
     this.slots.set(article, slot);
     let maxTerm = -1;
-    for (let i = 0; i < distinct.length; i++) if (distinct[i] > maxTerm) maxTerm = distinct[i];
-    if (maxTerm >= this.dfs.length) {
-      this.dfs = grown(this.dfs, maxTerm + 1);
-      this.used = grown(this.used, maxTerm + 1);
-    }
-    const { lists, used, dfs } = this;
+    for (let i = 0; i < terms.length; i++) if (terms[i] > maxTerm) maxTerm = terms[i];
+    if (maxTerm >= this.dfs.length) this.dfs = grown(this.dfs, maxTerm + 1);
+    this.lists.reserve(maxTerm + 1);
+    const { lists, dfs } = this;
     let at = 0;
     for (let i = 0; i < n; i++) {
       const pid = first + i;
       this.slotOfPid[pid] = slot;
-      this.lengths[pid] = lengths[i];
-      this.totalLength += lengths[i];
+      if (lengths) {
+        this.lengths[pid] = lengths[i];
+        this.totalLength += lengths[i];
+      }
       for (const end = ends[i]; at < end; at++) {
         const t = terms[at];
-        let list = lists[t];
-        const u = used[t];
-        if (!list || u === list.length) {
-          const bigger = new Int32Array(list ? list.length * 2 : 2);
-          if (list) bigger.set(list);
-          lists[t] = list = bigger;
-        }
-        list[u] = pid;
-        used[t] = u + 1;
+        lists.append(t, pid);
         dfs[t]++;
       }
     }
@@ -109,35 +205,36 @@ export class PostingIndex {
     return slot;
   }
 
-  remove(article: string): void {
+  /**
+   * Removes an article; `terms` must list every term id its passages hold (once each), so that
+   * the document frequencies are retracted without the index keeping a copy of every article's terms.
+   */
+  remove(article: string, terms: ArrayLike<number>): void {
     const slot = this.slots.get(article);
     if (slot === undefined) return;
     this.slots.delete(article);
     const first = this.firsts[slot];
     const n = this.counts[slot];
-    const terms = this.termsAt[slot]!;
-    const { lists, used, dfs } = this;
+    const { lists, dfs } = this;
     // Document frequencies stay exact: the article's passages are one id range in each ascending list.
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      const list = lists[t];
-      if (!list) continue;
-      const u = used[t];
-      const held = lowerBound(list, u, first + n) - lowerBound(list, u, first);
+      if (!lists.has(t)) continue;
+      const a = lists.array(t);
+      const off = lists.offset(t);
+      const end = off + lists.used[t];
+      const held = lowerBound(a, off, end, first + n) - lowerBound(a, off, end, first);
       const df = (dfs[t] -= held);
       if (df <= 0) {
         dfs[t] = 0;
-        lists[t] = undefined;
-        used[t] = 0;
-        this.onEmpty?.(t);
+        lists.drop(t);
       }
     }
     for (let pid = first; pid < first + n; pid++) {
       this.slotOfPid[pid] = -1;
-      this.totalLength -= this.lengths[pid];
+      if (pid < this.lengths.length) this.totalLength -= this.lengths[pid];
     }
     this.articleAt[slot] = undefined;
-    this.termsAt[slot] = undefined;
     this.freeSlots.push(slot);
     this.live -= n;
     this.dead += n;
@@ -177,13 +274,14 @@ export class PostingIndex {
 
   /** Calls `fn` for each live passage holding term `t`, in ascending id order (the hot path of queries). */
   forEachPassage(t: number, fn: (id: number) => void): void {
-    if (t < 0) return;
-    const list = this.lists[t];
-    if (!list) return;
-    const u = this.used[t];
+    const lists = this.lists;
+    if (!lists.has(t)) return;
+    const a = lists.array(t);
+    const off = lists.offset(t);
+    const end = off + lists.used[t];
     const slots = this.slotOfPid;
-    if (!this.dead) for (let i = 0; i < u; i++) fn(list[i]);
-    else for (let i = 0; i < u; i++) if (slots[list[i]] >= 0) fn(list[i]);
+    if (!this.dead) for (let i = off; i < end; i++) fn(a[i]);
+    else for (let i = off; i < end; i++) if (slots[a[i]] >= 0) fn(a[i]);
   }
 
   /** Live passages holding term `t`. */
@@ -208,21 +306,12 @@ export class PostingIndex {
   }
 
   length(pid: number): number {
-    return pid < this.nextPid ? this.lengths[pid] : 0;
+    return pid < this.lengths.length ? this.lengths[pid] : 0;
   }
 
   private sweep() {
-    const { lists, used } = this;
     const slots = this.slotOfPid;
-    for (let t = 0; t < lists.length; t++) {
-      const list = lists[t];
-      if (!list) continue;
-      let k = 0;
-      for (let i = 0; i < used[t]; i++) if (slots[list[i]] >= 0) list[k++] = list[i];
-      used[t] = k;
-      // A list that lost most of its room gives it back.
-      if (k * 4 < list.length && list.length > 8) lists[t] = list.slice(0, Math.max(2, k * 2));
-    }
+    this.lists.filter((pid) => slots[pid] >= 0);
     this.dead = 0;
   }
 }
@@ -232,10 +321,10 @@ export function idfOf(live: number, df: number): number {
   return Math.log(1 + (live - df + 0.5) / (df + 0.5));
 }
 
-/** The first index in list[0, n) whose value is >= x (the list ascends). */
-function lowerBound(list: Int32Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
+/** The first index in list[from, to) whose value is >= x (that part ascends). */
+function lowerBound(list: Int32Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (list[mid] < x) lo = mid + 1;

@@ -8,7 +8,7 @@
 // from fuse.js alone: a loose fuzzy match inside words unrelated to the query's words (the index
 // does not propose it), and queries whose bounds prune so little that MAX_SCORED stops scoring.
 import type { Corpus } from './corpus';
-import { featuresOf, vocabOf, wordSpan } from './align';
+import { type ArticleFeatures, featuresOf, vocabOf, wordSpan } from './align';
 import { FuseQuery, KEY_WEIGHTS, fuseNorm, fuseTokens, isBlank, normOf, recordScore } from './fuseScore';
 import { PostingIndex, ownCopy } from './postings';
 import { STOPWORDS, tokenize } from './terms';
@@ -39,6 +39,8 @@ interface WordMatch {
 interface Head {
   id: string;
   article: Article;
+  /** What the article was indexed with (its words are retracted on removal). */
+  features: ArticleFeatures;
   title: string | null;
   titleNorm: number;
   outlet: string | null;
@@ -158,7 +160,8 @@ export class SearchIndex {
     const old = this.words.slotOf(id);
     if (old !== undefined) {
       const { first, count } = this.words.rangeOf(id);
-      this.words.remove(id);
+      const indexed = this.heads[old]!.features;
+      this.words.remove(id, vocabOf(indexed).slice(indexed.termCount).map((w) => this.vocabulary.get(w)!));
       for (let pid = first; pid < first + count; pid++) this.byTokens.get(this.tokenCounts[pid])?.retract(this.words);
       this.removeHead(old);
     }
@@ -173,7 +176,6 @@ export class SearchIndex {
     const n = f.sentences;
     const terms: number[] = [];
     const ends = new Int32Array(n);
-    const lengths = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const [from, to] = wordSpan(f, i);
       const run = ++this.seenCounter;
@@ -185,10 +187,9 @@ export class SearchIndex {
         }
       }
       ends[i] = terms.length;
-      lengths[i] = to - from;
     }
-    const slot = this.words.add(id, terms, ends, lengths, wordIds);
-    this.addHead(id, article, slot);
+    const slot = this.words.add(id, terms, ends, null);
+    this.addHead(id, article, f, slot);
     const first = this.words.pidAt(slot, 0);
     this.firstPid[slot] = n ? first : -1;
     if (this.tokenCounts.length < first + n) {
@@ -205,7 +206,7 @@ export class SearchIndex {
     });
   }
 
-  private addHead(id: string, article: Article, slot: number) {
+  private addHead(id: string, article: Article, features: ArticleFeatures, slot: number) {
     const title = lowered(article.title);
     const outlet = lowered(article.outlet);
     const titleNorm = title === null ? 1 : fuseNorm(article.title!);
@@ -216,7 +217,7 @@ export class SearchIndex {
       outletId = this.outletIds.get(outlet) ?? this.outletIds.size;
       this.outletIds.set(outlet, outletId);
     }
-    this.heads[slot] = { id, article, title, titleNorm, outlet, outletId, outletNorm, floor };
+    this.heads[slot] = { id, article, features, title, titleNorm, outlet, outletId, outletNorm, floor };
     let same = this.floors.get(floor);
     if (!same) this.floors.set(floor, (same = new Set()));
     same.add(slot);

@@ -50,6 +50,8 @@ describe('posting index', () => {
     let live = 0;
     for (const ps of model.values()) live += ps.length;
     assert.equal(index.size, live);
+    const total = [...model.values()].flat().reduce((n, p) => n + p.length, 0);
+    assert.ok(Math.abs(index.averageLength - (live ? total / live : 1)) < 1e-9);
     for (let t = 0; t < terms; t++) {
       const expected: string[] = [];
       for (const [article, ps] of model) ps.forEach((p, i) => p.includes(t) && expected.push(`${article}#${i}`));
@@ -67,13 +69,14 @@ describe('posting index', () => {
     for (let step = 0; step < 400; step++) {
       const article = `a${Math.floor(rng() * 12)}`;
       if (rng() < 0.3) {
-        index.remove(article);
+        index.remove(article, [...new Set(model.get(article)?.flat() ?? [])]);
         model.delete(article);
       } else {
+        index.remove(article, [...new Set(model.get(article)?.flat() ?? [])]);
         const ps = Array.from({ length: 1 + Math.floor(rng() * 8) }, () => [...new Set(Array.from({ length: Math.floor(rng() * 6) }, () => Math.floor(rng() * TERMS)))]);
         const flat = ps.flat();
         const ends = ps.map((_, i) => ps.slice(0, i + 1).flat().length);
-        index.add(article, flat, ends, ps.map((p) => p.length), Int32Array.from(new Set(flat)));
+        index.add(article, flat, ends, ps.map((p) => p.length));
         model.set(article, ps);
         assert.deepEqual(index.rangeOf(article).count, ps.length);
       }
