@@ -1,14 +1,16 @@
 // Which structure holds the heap: after a full analysis of N generated articles, drops each
 // per-article memo (grouped by key prefix), each feature state and each index in turn, and prints
 // the heap freed per article. An object shared by two holders is counted where it is dropped last
-// (memos first, then states, then indexes, then the articles).
+// (memos first, then states, then indexes, then the articles). Heap means the JS heap plus
+// array buffers.
 // Usage: node --expose-gc --require tsx/cjs bench/memoryHolders.ts [N]
 import { Corpus } from '../src/core/corpus';
 import { generateCorpus } from './generate';
 
 const n = Number(process.argv[2] ?? 2000);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+// Typed arrays keep their contents outside the JS heap, so those buffers count too.
+const heap = () => { gc(); gc(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 2 ** 20; };
 const docs = generateCorpus(n);
 const before = heap();
 const corpus = new Corpus();
