@@ -121,6 +121,7 @@ export function fitsIn(value: unknown, budget: number): boolean {
     else if (typeof v === 'number') left -= Number.isInteger(v) ? 5 : 9;
     else if (v === null || typeof v !== 'object') left -= 1;
     else if (depth > 32) return false;
+    else if (ArrayBuffer.isView(v)) left -= v.byteLength + 5; // packed memos: size it at once, not per element
     else if (Array.isArray(v)) {
       left -= 5;
       for (const x of v) if (!walk(x, depth + 1)) return false;

@@ -66,12 +66,14 @@ describe('AnalysisCache', () => {
     const file = path.join(tempDir(), 'cache.bin');
     const analysed = analyseArticle(id, text);
     const cache = new AnalysisCache(file, 'b').load();
-    cache.set(contentKey(id, text), { ...analysed, memo: [...analysed.memo, ['big', 'x'.repeat(100_000)], ['small', 7]] });
+    const packed: [string, unknown][] = [['bigPacked', new Int32Array(100_000)], ['smallPacked', new Uint16Array([1, 2, 3])]];
+    cache.set(contentKey(id, text), { ...analysed, memo: [...analysed.memo, ['big', 'x'.repeat(100_000)], ['small', 7], ...packed] });
     cache.save();
     const hit = new AnalysisCache(file, 'b').load().get(contentKey(id, text), text)!;
     const keys = hit.memo.map(([k]) => k);
-    assert.ok(!keys.includes('big'));
+    assert.ok(!keys.includes('big') && !keys.includes('bigPacked'));
     assert.ok(keys.includes('small'));
+    assert.deepEqual(hit.memo.find(([k]) => k === 'smallPacked')?.[1], new Uint16Array([1, 2, 3]));
     const again = analyseArticle(id, text, hit);
     assert.deepEqual(again.article, analysed.article);
   });
