@@ -55,20 +55,29 @@ export interface CandidateInput {
   x: CandidateExtra;
 }
 
-// A candidate's ids in its Int32Array, from `o`: a header, then the lists.
+// A candidate in its Int32Array, from `o`: a header of counts, then the lists of stem ids (stems,
+// words, word offsets, names, negated), then the extras: dates as (start, end, value id) with the
+// inherited one last ((-1, -1, -1) when none), quantities and measures as (start, end, unit id,
+// bound, value as two halves of a float64), and the settled and unsettled cue ids (-1 when none).
+// A date's or quantity's text is the article's text between its offsets.
 const H_STEMS = 0;
 const H_CONTENT = 1;
 const H_WORDS = 2;
 const H_NAMES = 3;
 const H_NEG = 4;
-const HEADER = 5;
+const H_DATES = 5;
+const H_QUANT = 6;
+const H_MEAS = 7;
+const HEADER = 8;
+const BOUNDS: Quantity['bound'][] = ['eq', 'approx', 'gt', 'lt'];
+const F64 = new Float64Array(1);
+const I32 = new Int32Array(F64.buffer);
 
 interface Cand {
   rec: Rec;
   index: number;
   data: Int32Array;
   o: number;
-  x: CandidateExtra;
   alive: boolean;
   /** The top partners in rank order (null while none), and for each its packed pair info (see pack). */
   partners: Cand[] | null;
@@ -228,25 +237,49 @@ function unlist<T>(list: T[], x: T) {
 }
 
 /**
- * A stem's candidates: a compact list while short (most stems), a Set once long, so that taking
- * one candidate out of a common word's postings does not scan tens of thousands.
+ * A stem's candidates: an exact-size list while short (most stems). A long one (a common word's)
+ * leaves a removed candidate in place, no longer alive, until the removed outnumber the live, so
+ * that taking one out does not scan tens of thousands, at 8 bytes an entry where a Set takes ~30.
  */
-type Posting = Cand[] | Set<Cand>;
+interface LongPosting {
+  all: Cand[];
+  live: number;
+}
+type Posting = Cand[] | LongPosting;
 const LONG_POSTING = 64;
-const sizeOf = (p: Posting | undefined) => (p === undefined ? 0 : Array.isArray(p) ? p.length : p.size);
+/** Lists up to this length grow by exact copies (a push would reserve 17 slots or more). */
+const EXACT = 8;
+const sizeOf = (p: Posting | undefined) => (p === undefined ? 0 : Array.isArray(p) ? p.length : p.live);
+/** A posting's entries; a long one's include removed candidates (not alive), which callers skip. */
+const entriesOf = (p: Posting | undefined): readonly Cand[] => (p === undefined ? [] : Array.isArray(p) ? p : p.all);
+
+/** The list with x added: an exact copy while short. */
+function appended<T>(list: T[] | null, x: T): T[] {
+  if (!list) return [x];
+  if (list.length < EXACT) return list.concat([x]);
+  list.push(x);
+  return list;
+}
 
 function post(ix: ContestIndex, w: number, c: Cand) {
   const p = ix.postings[w];
   if (!p) ix.postings[w] = [c];
-  else if (!Array.isArray(p)) p.add(c);
-  else if (p.push(c) > LONG_POSTING) ix.postings[w] = new Set(p);
+  else if (!Array.isArray(p)) { p.all.push(c); p.live++; }
+  else if (p.length >= LONG_POSTING) ix.postings[w] = { all: p.concat([c]), live: p.length + 1 };
+  else ix.postings[w] = appended(p, c);
 }
 
+/** Takes a candidate out (it is no longer alive). */
 function unpost(ix: ContestIndex, w: number, c: Cand) {
   const p = ix.postings[w]!;
-  if (Array.isArray(p)) unlist(p, c);
-  else p.delete(c);
-  if (!sizeOf(p)) ix.postings[w] = undefined;
+  if (Array.isArray(p)) {
+    unlist(p, c);
+    if (!p.length) ix.postings[w] = undefined;
+    return;
+  }
+  p.live--;
+  if (p.live <= LONG_POSTING / 2) ix.postings[w] = p.live ? p.all.filter((x) => x.alive) : undefined;
+  else if (p.all.length > 2 * p.live) p.all = p.all.filter((x) => x.alive);
 }
 
 function countSentences(ix: ContestIndex, rec: Rec, sign: 1 | -1) {
@@ -309,16 +342,49 @@ export function addArticle(ix: ContestIndex, article: Article, sentenceStems: re
   ix.changedArticles.add(article.id);
 }
 
-const NO_DATES: DateMention[] = [];
-const NO_QUANTITIES: Quantity[] = [];
-const NO_MEASURES: Measure[] = [];
+function sizeOfInput(own: CandidateInput): number {
+  const x = own.x;
+  return HEADER + own.stems.length + 2 * own.words.length + own.names.length + own.negated.length + 3 * (x.dates.length + 1) + 6 * (x.quantities.length + x.measures.length) + 2;
+}
 
-/** Empty lists shared, so that a candidate costs only what it holds. */
-function compactExtra(x: CandidateExtra): CandidateExtra {
-  return {
-    dates: x.dates.length ? x.dates : NO_DATES, inherited: x.inherited, quantities: x.quantities.length ? x.quantities : NO_QUANTITIES,
-    measures: x.measures.length ? x.measures : NO_MEASURES, settled: x.settled, unsettled: x.unsettled,
+/** Writes one candidate from `o`; returns where the next one starts. */
+function writeCandidate(ix: ContestIndex, data: Int32Array, o: number, own: CandidateInput): number {
+  const x = own.x;
+  data[o + H_STEMS] = own.stems.length;
+  data[o + H_CONTENT] = own.content;
+  data[o + H_WORDS] = own.words.length;
+  data[o + H_NAMES] = own.names.length;
+  data[o + H_NEG] = own.negated.length;
+  data[o + H_DATES] = x.dates.length;
+  data[o + H_QUANT] = x.quantities.length;
+  data[o + H_MEAS] = x.measures.length;
+  let k = o + HEADER;
+  for (const w of own.stems) data[k++] = idOf(ix, w);
+  for (const w of own.words) data[k++] = idOf(ix, w);
+  for (const v of own.starts) data[k++] = v;
+  for (const w of own.names) data[k++] = idOf(ix, w);
+  for (const w of own.negated) data[k++] = idOf(ix, w);
+  const date = (d: DateMention | null) => {
+    data[k++] = d ? d.start : -1;
+    data[k++] = d ? d.end : -1;
+    data[k++] = d ? idOf(ix, d.value) : -1;
   };
+  for (const d of x.dates) date(d);
+  date(x.inherited);
+  const quantity = (q: Quantity, unit: string) => {
+    data[k++] = q.start;
+    data[k++] = q.end;
+    data[k++] = idOf(ix, unit);
+    data[k++] = BOUNDS.indexOf(q.bound);
+    F64[0] = q.value;
+    data[k++] = I32[0];
+    data[k++] = I32[1];
+  };
+  for (const q of x.quantities) quantity(q, q.unit);
+  for (const m of x.measures) quantity(m, m.measure);
+  data[k++] = x.settled === null ? -1 : idOf(ix, x.settled);
+  data[k++] = x.unsettled === null ? -1 : idOf(ix, x.unsettled);
+  return k;
 }
 
 /** Replaces an article's candidates (its dates changed, or it was just added). */
@@ -326,32 +392,23 @@ export function setCandidates(ix: ContestIndex, id: string, list: readonly Candi
   const rec = ix.recs.get(id)!;
   dropCandidates(ix, rec);
   let size = 0;
-  for (const own of list) size += HEADER + own.stems.length + 2 * own.words.length + own.names.length + own.negated.length;
+  for (const own of list) size += sizeOfInput(own);
   const data = new Int32Array(size);
+  const cands: Cand[] = new Array(list.length);
   let o = 0;
-  for (const own of list) {
-    const c: Cand = { rec, index: own.index, data, o, x: compactExtra(own.x), alive: true, partners: null, pinfo: null, incoming: null };
-    data[o + H_STEMS] = own.stems.length;
-    data[o + H_CONTENT] = own.content;
-    data[o + H_WORDS] = own.words.length;
-    data[o + H_NAMES] = own.names.length;
-    data[o + H_NEG] = own.negated.length;
-    let k = o + HEADER;
-    for (const w of own.stems) data[k++] = idOf(ix, w);
-    for (const w of own.words) data[k++] = idOf(ix, w);
-    for (const s of own.starts) data[k++] = s;
-    for (const w of own.names) data[k++] = idOf(ix, w);
-    for (const w of own.negated) data[k++] = idOf(ix, w);
-    o = k;
-    rec.cands.push(c);
+  for (const [i, own] of list.entries()) {
+    const c: Cand = { rec, index: own.index, data, o, alive: true, partners: null, pinfo: null, incoming: null };
+    o = writeCandidate(ix, data, o, own);
+    cands[i] = c;
     batchOf(ix).added.push(c);
     for (let i = 0; i < own.stems.length; i++) {
-      const w = data[c.o + HEADER + i];
+      const w = data[stemsAt(c) + i];
       touch(ix, w, true);
       post(ix, w, c);
     }
     ix.dirty.add(c);
   }
+  rec.cands = cands;
 }
 
 // ---- a candidate's lists -------------------------------------------------------------------------
@@ -361,6 +418,39 @@ const wordsAt = (c: Cand) => stemsAt(c) + c.data[c.o + H_STEMS];
 const startsAt = (c: Cand) => wordsAt(c) + c.data[c.o + H_WORDS];
 const namesAt = (c: Cand) => startsAt(c) + c.data[c.o + H_WORDS];
 const negatedAt = (c: Cand) => namesAt(c) + c.data[c.o + H_NAMES];
+const datesAt = (c: Cand) => negatedAt(c) + c.data[c.o + H_NEG];
+const quantitiesAt = (c: Cand) => datesAt(c) + 3 * (c.data[c.o + H_DATES] + 1);
+const measuresAt = (c: Cand) => quantitiesAt(c) + 6 * c.data[c.o + H_QUANT];
+const stanceAt = (c: Cand) => measuresAt(c) + 6 * c.data[c.o + H_MEAS];
+
+/** A date of a candidate, by the position of its triple (see datesAt), as DateMention. */
+function dateAt(ix: ContestIndex, c: Cand, at: number): DateMention {
+  const start = c.data[at];
+  const end = c.data[at + 1];
+  return { start, end, text: c.rec.article.text.slice(start, end), value: ix.words[c.data[at + 2]] };
+}
+
+/** A candidate's quantities (or measures), rebuilt as objects: only comparisons that get this far ask. */
+function quantitiesOf(ix: ContestIndex, c: Cand, measures: boolean): Measure[] {
+  const out: Measure[] = [];
+  const at = measures ? measuresAt(c) : quantitiesAt(c);
+  const n = c.data[c.o + (measures ? H_MEAS : H_QUANT)];
+  for (let i = 0; i < n; i++) {
+    const k = at + 6 * i;
+    const start = c.data[k];
+    const end = c.data[k + 1];
+    I32[0] = c.data[k + 4];
+    I32[1] = c.data[k + 5];
+    const unit = ix.words[c.data[k + 2]];
+    out.push({ start, end, text: c.rec.article.text.slice(start, end), value: F64[0], unit, bound: BOUNDS[c.data[k + 3]], measure: measures ? unit : '' });
+  }
+  return out;
+}
+
+const cueOf = (ix: ContestIndex, c: Cand, which: 0 | 1): string | null => {
+  const id = c.data[stanceAt(c) + which];
+  return id < 0 ? null : ix.words[id];
+};
 
 function holds(data: Int32Array, from: number, n: number, w: number): boolean {
   for (let i = from, end = from + n; i < end; i++) if (data[i] === w) return true;
@@ -402,7 +492,7 @@ export function closeBatch(ix: ContestIndex) {
   }
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
-  const all = (w: number) => { for (const c of ix.postings[w] ?? []) ix.dirty.add(c); };
+  const all = (w: number) => { for (const c of entriesOf(ix.postings[w])) if (c.alive) ix.dirty.add(c); };
   // A pair is in the outgoing list of one of its two candidates, which both hold the shared word.
   const weighs = (c: Cand) => !!c.pinfo && c.pinfo.some(pairWeighed);
   if (!Number.isFinite(max0) || !Number.isFinite(max1)) {
@@ -421,7 +511,7 @@ export function closeBatch(ix: ContestIndex) {
     const used0 = dist0 && b.size <= MAX_POSTINGS;
     const used1 = dist1 && size <= MAX_POSTINGS;
     if (used0 !== used1) { all(w); continue; }
-    if (!measure && coarse(b.df) !== coarse(df)) for (const c of ix.postings[w] ?? []) if (weighs(c)) ix.dirty.add(c);
+    if (!measure && coarse(b.df) !== coarse(df)) for (const c of entriesOf(ix.postings[w])) if (c.alive && weighs(c)) ix.dirty.add(c);
   }
   // Stems whose count did not change but whose rarity class did, as the threshold moved with n
   // (rare: about once per few thousand sentences added at 10,000 articles).
@@ -473,17 +563,25 @@ function sharedCounts(ix: ContestIndex, a: Cand, distinctive: (w: number) => boo
   for (let i = 0, from = stemsAt(a), m = a.data[a.o + H_STEMS]; i < m; i++) {
     const w = a.data[from + i];
     if (!distinctive(w) && !isMeasure(ix, w)) continue;
-    const list = ix.postings[w]!;
+    const list = ix.postings[w];
     if (sizeOf(list) > MAX_POSTINGS) continue;
     used?.add(w);
-    for (const b of list) if (b.rec.article !== a.rec.article) shared.set(b, (shared.get(b) ?? 0) + 1);
+    for (const b of entriesOf(list)) if (b.alive && b.rec.article !== a.rec.article) shared.set(b, (shared.get(b) ?? 0) + 1);
   }
   return shared;
 }
 
-/** Enough shared words to compare: two, or one with a count of the same measure. */
+/** Enough shared words to compare: two, or one with a count of the same measure (the measure keys end the stems). */
 function qualifies(a: Cand, b: Cand, n: number): boolean {
-  return n >= MIN_SHARED || (n >= 1 && b.x.measures.some((m) => a.x.measures.some((x) => x.measure === m.measure)));
+  if (n >= MIN_SHARED) return true;
+  if (n < 1) return false;
+  const aFrom = stemsAt(a);
+  const bFrom = stemsAt(b);
+  const bContent = b.data[b.o + H_CONTENT];
+  for (let i = a.data[a.o + H_CONTENT], m = a.data[a.o + H_STEMS]; i < m; i++) {
+    if (holds(b.data, bFrom + bContent, b.data[b.o + H_STEMS] - bContent, a.data[aFrom + i])) return true;
+  }
+  return false;
 }
 
 // ---- comparing two candidates --------------------------------------------------------------------
@@ -497,9 +595,10 @@ function compareCands(ix: ContestIndex, a: Cand, b: Cand, r: Rarity, weighed?: (
   const bPub = b.rec.article.published ?? null;
   const meet = namesMeet(a, b);
   // measuresDisagree
-  if (a.x.measures.length && b.x.measures.length && aPub && aPub === bPub && meet) {
-    for (const x of a.x.measures) {
-      const ys = b.x.measures.filter((y) => y.measure === x.measure);
+  if (a.data[a.o + H_MEAS] && b.data[b.o + H_MEAS] && aPub && aPub === bPub && meet) {
+    const bm = quantitiesOf(ix, b, true);
+    for (const x of quantitiesOf(ix, a, true)) {
+      const ys = bm.filter((y) => y.measure === x.measure);
       if (ys.length && !ys.some((y) => quantitiesCompatible(x, y))) {
         return { kind: 'number', here: `\u201c${x.text.trim()}\u201d (${x.measure})`, there: `\u201c${ys[0].text.trim()}\u201d (${x.measure})` };
       }
@@ -526,28 +625,39 @@ function compareCands(ix: ContestIndex, a: Cand, b: Cand, r: Rarity, weighed?: (
   const weakMatch = rare < min;
   if (a.data[a.o + H_NAMES] && b.data[b.o + H_NAMES] && !meet) return null;
 
-  const da = governingDate(a, shared, r.idf, weighed);
-  const db = governingDate(b, shared, r.idf, weighed);
-  const ownDay = (pub: string | null, d: DateMention) => !!pub && nearPublication(d.value, pub);
-  const twoDays = da && db && aPub && bPub && aPub !== bPub && ownDay(aPub, da) && ownDay(bPub, db);
-  const explicit = (d: DateMention) => /\b(?:1[89]|20)\d\d\b/.test(d.text);
-  if (da && db && !twoDays && (!weakMatch || (explicit(da) && explicit(db))) && datesDisagree(da.value, db.value)) {
-    return { kind: 'date', here: `\u201c${da.text}\u201d (${da.value})`, there: `\u201c${db.text}\u201d (${db.value})` };
+  const ga = governingDate(a, shared, r.idf, weighed);
+  const gb = governingDate(b, shared, r.idf, weighed);
+  if (ga >= 0 && gb >= 0) {
+    const da = dateAt(ix, a, ga);
+    const db = dateAt(ix, b, gb);
+    const ownDay = (pub: string | null, d: DateMention) => !!pub && nearPublication(d.value, pub);
+    const twoDays = aPub && bPub && aPub !== bPub && ownDay(aPub, da) && ownDay(bPub, db);
+    const explicit = (d: DateMention) => /\b(?:1[89]|20)\d\d\b/.test(d.text);
+    if (!twoDays && (!weakMatch || (explicit(da) && explicit(db))) && datesDisagree(da.value, db.value)) {
+      return { kind: 'date', here: `\u201c${da.text}\u201d (${da.value})`, there: `\u201c${db.text}\u201d (${db.value})` };
+    }
   }
   if (weakMatch) return null;
 
-  const units = new Set(meet ? a.x.quantities.map((q) => q.unit) : []);
-  for (const unit of units) {
-    const qa = a.x.quantities.filter((q) => q.unit === unit);
-    const qb = b.x.quantities.filter((q) => q.unit === unit);
-    if (!qb.length) continue;
-    if (!qa.some((x) => qb.some((y) => quantitiesCompatible(x, y)))) {
-      return { kind: 'number', here: `\u201c${qa[0].text}\u201d`, there: `\u201c${qb[0].text}\u201d` };
+  if (meet && a.data[a.o + H_QUANT] && b.data[b.o + H_QUANT]) {
+    const aq = quantitiesOf(ix, a, false);
+    const bq = quantitiesOf(ix, b, false);
+    for (const unit of new Set(aq.map((q) => q.unit))) {
+      const qa = aq.filter((q) => q.unit === unit);
+      const qb = bq.filter((q) => q.unit === unit);
+      if (!qb.length) continue;
+      if (!qa.some((x) => qb.some((y) => quantitiesCompatible(x, y)))) {
+        return { kind: 'number', here: `\u201c${qa[0].text}\u201d`, there: `\u201c${qb[0].text}\u201d` };
+      }
     }
   }
 
-  if ((a.x.settled && b.x.unsettled) || (a.x.unsettled && b.x.settled)) {
-    return { kind: 'stance', here: `\u201c${a.x.settled ?? a.x.unsettled}\u201d`, there: `\u201c${b.x.settled ?? b.x.unsettled}\u201d` };
+  const aSettled = cueOf(ix, a, 0);
+  const aUnsettled = cueOf(ix, a, 1);
+  const bSettled = cueOf(ix, b, 0);
+  const bUnsettled = cueOf(ix, b, 1);
+  if ((aSettled && bUnsettled) || (aUnsettled && bSettled)) {
+    return { kind: 'stance', here: `\u201c${aSettled ?? aUnsettled}\u201d`, there: `\u201c${bSettled ?? bUnsettled}\u201d` };
   }
   for (const s of shared) {
     const na = isNegated(a, s);
@@ -561,13 +671,17 @@ function compareCands(ix: ContestIndex, a: Cand, b: Cand, r: Rarity, weighed?: (
   return null;
 }
 
-/** governingDate (contest.ts) over a candidate's kept words: each shared word votes, by rarity, for its nearest date. */
-function governingDate(p: Cand, shared: number[], idf: (w: number) => number, weighed?: () => void): DateMention | null {
-  const dates = p.x.dates;
-  if (!dates.length) return p.x.inherited;
-  if (dates.length === 1) return dates[0];
+/**
+ * governingDate (contest.ts) over a candidate's kept words: each shared word votes, by rarity, for
+ * its nearest date. The position of the winning date's triple (see datesAt), or -1 for none.
+ */
+function governingDate(p: Cand, shared: number[], idf: (w: number) => number, weighed?: () => void): number {
+  const nDates = p.data[p.o + H_DATES];
+  const at = datesAt(p);
+  if (!nDates) return p.data[at] < 0 ? -1 : at;
+  if (nDates === 1) return at;
   // Votes per date, and the dates in order of their first vote (a tie goes to the first).
-  const votes: number[] = dates.map(() => 0);
+  const votes: number[] = new Array(nDates).fill(0);
   const order: number[] = [];
   const words = wordsAt(p);
   const starts = startsAt(p);
@@ -577,22 +691,24 @@ function governingDate(p: Cand, shared: number[], idf: (w: number) => number, we
     const start = p.data[starts + i];
     let best = -1;
     let bestDist = Infinity;
-    dates.forEach((d, k) => {
-      if (start >= d.start && start < d.end) return;
-      const dist = start >= d.end ? start - d.end : (d.start - start) * 1.5;
+    for (let k = 0; k < nDates; k++) {
+      const ds = p.data[at + 3 * k];
+      const de = p.data[at + 3 * k + 1];
+      if (start >= ds && start < de) continue;
+      const dist = start >= de ? start - de : (ds - start) * 1.5;
       if (dist < bestDist) {
         bestDist = dist;
         best = k;
       }
-    });
+    }
     if (best < 0) continue;
     if (!order.includes(best)) order.push(best);
     votes[best] += idf(w);
   }
   if (order.length > 1) weighed?.();
-  let winner: DateMention | null = null;
+  let winner = -1;
   let most = 0;
-  for (const k of order) if (votes[k] > most) [winner, most] = [dates[k], votes[k]];
+  for (const k of order) if (votes[k] > most) [winner, most] = [at + 3 * k, votes[k]];
   return winner;
 }
 
@@ -628,10 +744,10 @@ function findPartners(ix: ContestIndex, a: Cand, distinctive: (w: number) => boo
   for (let i = 0, from = stemsAt(a), m = a.data[a.o + H_STEMS]; i < m; i++) {
     const w = a.data[from + i];
     if (!distinctive(w) && !isMeasure(ix, w)) continue;
-    const list = ix.postings[w]!;
+    const list = ix.postings[w];
     if (sizeOf(list) > MAX_POSTINGS) continue;
-    for (const b of list) {
-      if (b.rec.article === a.rec.article) continue;
+    for (const b of entriesOf(list)) {
+      if (!b.alive || b.rec.article === a.rec.article) continue;
       const s = shared.get(b);
       if (s) s.n++;
       else shared.set(b, { b, n: 1, first: i });
@@ -659,15 +775,14 @@ function repair(ix: ContestIndex, a: Cand, r: Rarity) {
     if (b.alive) ix.touched.add(b);
   }
   const found = findPartners(ix, a, r.distinctive);
-  a.partners = found.length ? [] : null;
-  a.pinfo = found.length ? [] : null;
-  for (const { b, n, first } of found) {
-    (b.incoming ??= []).push(a);
+  // Exact-size lists (map), as most candidates have one or two partners.
+  a.partners = found.length ? found.map((f) => f.b) : null;
+  a.pinfo = found.length ? found.map(({ b, n, first }) => {
+    b.incoming = appended(b.incoming, a);
     ix.touched.add(b);
     const { conflict, weighed } = comparePair(ix, a, b, r);
-    a.partners!.push(b);
-    a.pinfo!.push(pack(n, first, weighed, conflict));
-  }
+    return pack(n, first, weighed, conflict);
+  }) : null;
   ix.touched.add(a);
 }
 
@@ -778,7 +893,7 @@ export function indexProblems(ix: ContestIndex): string[] {
   for (let w = 0; w < ix.words.length; w++) if (ix.df[w] && !df.has(w)) problems.push(`df ${name(w)} ${ix.df[w]} != 0`);
   for (const [w, v] of df) if (v <= BY_DF_CAP && !ix.byDf.get(v)?.has(w)) problems.push(`byDf ${name(w)}`);
   if ([...ix.byDf.values()].reduce((k, set) => k + set.size, 0) !== [...df.values()].filter((v) => v <= BY_DF_CAP).length) problems.push('byDf size');
-  for (const [w, v] of postings) if (sizeOf(ix.postings[w]) !== v) problems.push(`postings ${name(w)}`);
+  for (const [w, v] of postings) if (sizeOf(ix.postings[w]) !== v || entriesOf(ix.postings[w]).filter((c) => c.alive).length !== v) problems.push(`postings ${name(w)}`);
   if (postings.size !== ix.postings.filter((p) => sizeOf(p) > 0).length) problems.push('postings size');
   const rarity = rarityOf(ix);
   for (const rec of ix.recs.values()) {
