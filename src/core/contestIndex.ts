@@ -133,6 +133,12 @@ export interface ContestIndex {
   postings: (Posting | undefined)[];
   /** Open batch of structural changes whose effects on pairing are not yet worked out. */
   batch: Batch | null;
+  /**
+   * Candidates added by closed batches, not yet checked for entering settled candidates' top
+   * partners (from rankAt on): done in settlePairs, in slices, before any re-pairing.
+   */
+  ranking: Cand[];
+  rankAt: number;
   /** Candidates to re-pair, and candidates whose conflict list to rebuild. */
   dirty: Set<Cand>;
   touched: Set<Cand>;
@@ -145,7 +151,7 @@ export interface ContestIndex {
 export function newContestIndex(): ContestIndex {
   return {
     recs: new Map(), ids: new Map(), words: [], n: 0, df: new Int32Array(1024), byDf: new Map(), postings: [], batch: null,
-    dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0,
+    ranking: [], rankAt: 0, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0,
   };
 }
 
@@ -473,7 +479,7 @@ function namesMeet(a: Cand, b: Cand): boolean {
  * and, to weigh a vote between two dates, their (rounded) idf. So a settled candidate changes when
  * - a stem it holds changes rarity class or starts/stops being used for pairing: re-pair all holders;
  * - a removed candidate was among its partners (dirtied when it was removed);
- * - an added candidate would enter its top partners (checked per added candidate below);
+ * - an added candidate would enter its top partners (checked per added candidate in settlePairs, see rankAdded);
  * - the weight of a shared stem moved and one of its comparisons rested on a vote between dates.
  */
 export function closeBatch(ix: ContestIndex) {
@@ -520,8 +526,8 @@ export function closeBatch(ix: ContestIndex) {
     const hi = Math.max(max0, max1);
     for (let k = lo + 1; k <= hi; k++) for (const w of ix.byDf.get(k) ?? []) if (!batch.before.has(w)) all(w);
   }
-  const distinctive = (w: number) => ix.df[w] <= max1;
-  for (const x of batch.added) if (x.alive) dirtyWhereRanked(ix, x, distinctive);
+  // Which settled candidates the added ones would enter the top partners of: checked in settlePairs, resumably.
+  for (const x of batch.added) ix.ranking.push(x);
 }
 
 function moveDf(ix: ContestIndex, w: number, from: number, to: number) {
@@ -843,18 +849,43 @@ function rebuild(ix: ContestIndex, s: Cand, r: Rarity) {
 
 const swapped = (d: Disagreement | null) => (d ? swap(d) : null);
 
-/** Re-pairs the dirty candidates, then rebuilds the touched conflict lists; false if the deadline came first. */
+/**
+ * Marks dirty the settled candidates that the added candidates would enter the top partners of,
+ * until `late`; false when it stopped early. Done before any re-pairing, so every settled
+ * candidate's partners are still those the check compares with. A check left over from an
+ * earlier batch uses the current rarity: a stem whose use for pairing changed since then had all
+ * its holders marked dirty when that batch closed, so the shared counts it compares are the same.
+ */
+function rankAdded(ix: ContestIndex, late: () => boolean): boolean {
+  if (ix.rankAt >= ix.ranking.length) return true;
+  const max = maxDistinctiveDf(ix.n);
+  const distinctive = (w: number) => ix.df[w] <= max;
+  while (ix.rankAt < ix.ranking.length) {
+    if (late()) return false;
+    const x = ix.ranking[ix.rankAt++];
+    if (x.alive) dirtyWhereRanked(ix, x, distinctive);
+  }
+  ix.ranking = [];
+  ix.rankAt = 0;
+  return true;
+}
+
+/**
+ * Re-pairs the dirty candidates, then rebuilds the touched conflict lists; false if the deadline
+ * came first. The clock is read every few steps: one step is a fraction of a millisecond.
+ */
 export function settlePairs(ix: ContestIndex, deadline: number): boolean {
-  const rarity = rarityOf(ix);
   const timed = deadline !== Infinity;
   let k = 0;
+  if (!rankAdded(ix, () => timed && (++k & 7) === 0 && performance.now() > deadline)) return false;
+  const rarity = rarityOf(ix);
   for (const c of ix.dirty) {
-    if (timed && (++k & 15) === 0 && performance.now() > deadline) return false;
+    if (timed && (++k & 3) === 0 && performance.now() > deadline) return false;
     ix.dirty.delete(c);
     if (c.alive) repair(ix, c, rarity);
   }
   for (const c of ix.touched) {
-    if (timed && (++k & 63) === 0 && performance.now() > deadline) return false;
+    if (timed && (++k & 15) === 0 && performance.now() > deadline) return false;
     ix.touched.delete(c);
     if (c.alive) rebuild(ix, c, rarity);
   }
