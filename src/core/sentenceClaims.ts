@@ -84,7 +84,7 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     if (quoted >= QUOTE_SHARE) return; // a direct quote: the speaker's words, attributed by the quote itself
 
     const claim = (kind: Claim['kind'], rule: string, reason: string): Claim => ({
-      article: article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind, rule: `${kind}/${rule}`, reason, related: [],
+      article: article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind, rule: ruleName(kind, rule), reason, related: [],
     });
 
     const vague = info.attributions.find((a) => !a.named);
@@ -107,6 +107,15 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     }
   });
   return { claims, open: infos.filter((i) => i.quoted < QUOTE_SHARE).map((i) => i.index) };
+}
+
+/** "kind/rule", one string per rule for the whole process rather than one per claim (there are few rules). */
+const RULE_NAMES = new Map<string, string>();
+function ruleName(kind: Claim['kind'], rule: string): string {
+  const key = `${kind}/${rule}`;
+  let name = RULE_NAMES.get(key);
+  if (name === undefined) RULE_NAMES.set(key, (name = key));
+  return name;
 }
 
 /** The cues that no coverage span contains (sorted sweeps, so linear after sorting). */
