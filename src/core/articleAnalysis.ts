@@ -9,6 +9,7 @@ import { timesOf } from './dates';
 import { labelMentions } from './eventLabel';
 import { mentionsOf } from './events';
 import { articleCandidates } from './people';
+import { precomputeClaims } from './claims';
 import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
 
@@ -39,8 +40,8 @@ const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
   (c, id) => quoteSpansOf(c, id),
   (c, id) => timesOf(c, id),
   (c, id) => labelMentions(c, mentionsOf(c, id)),
-  // The claims of a one-article corpus: its own claims, sentence facts and contest candidates (no pairs).
-  (c) => c.claims(),
+  // The article's own claims and its contest facts (stems and candidates; no pairs).
+  (c, id) => precomputeClaims(c, id),
   (c, id) => featuresOf(c, id),
 ];
 

@@ -7,13 +7,15 @@
 import type { Corpus } from './corpus';
 import { articleTimes, commonAnchor, datesFromTimes, fallbackDates, referenceOf } from './claimDates';
 import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
-import { addArticle, closeBatch, contestedOf, indexProblems, newContestIndex, removeArticle, setCandidates, settlePairs, type ContestIndex } from './contestIndex';
+import {
+  addArticle, candidateCount, closeBatch, contestedOf, hasArticle, indexProblems, newContestIndex, removeArticle, setCandidates, settlePairs,
+  type CandidateInput, type ContestIndex,
+} from './contestIndex';
 import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
 import type { Article, Claim, TimeExpression } from './types';
 
 export { analyzeArticleClaims } from './sentenceClaims';
 
-const QUOTE_SHARE = 0.6;
 
 export function articleClaims(corpus: Corpus, id: string): ArticleClaims {
   return corpus.perArticle('claims', id, analyzeArticleClaims);
@@ -36,7 +38,7 @@ export function analyzeClaims(corpus: Corpus): Claim[] {
 export function contestStats(corpus: Corpus): { candidates: number; repairs: number } {
   settleClaims(corpus, Infinity);
   const ix = claimsState(corpus).ix;
-  return { candidates: [...ix.recs.values()].reduce((n, r) => n + r.cands.length, 0), repairs: ix.repairs };
+  return { candidates: candidateCount(ix), repairs: ix.repairs };
 }
 
 /** Where the settled contested index differs from a recomputation (for tests); empty when consistent. */
@@ -113,11 +115,11 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
     st.undated.delete(id);
     st.refs.delete(id);
     st.checked = false;
+    // The old version leaves now; the new one is counted with its candidates, below, once the dates are known.
+    removeArticle(st.ix, id);
     if (!a) {
-      removeArticle(st.ix, id);
       setTimes(st, id, undefined);
     } else {
-      addArticle(st.ix, a, staticFacts(corpus, id));
       setTimes(st, id, articleTimes(corpus, id));
       if (!a.published) st.undated.add(id);
       st.needCandidates.add(id);
@@ -129,9 +131,16 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
   for (const id of st.needCandidates) {
     const a = corpus.get(id)!;
     const dates = st.mode === 'times' ? datesFromTimes(st.times.get(id) ?? []) : fallbackDates(a.text, a.body.start, a.body.end, a.published ?? st.anchor);
-    const key = dates.map((d) => `${d.start}:${d.end}:${d.value}`).join('|');
-    if (st.datesKey.get(id) !== key) {
-      setCandidates(st.ix, id, articleCandidates(corpus, a, dates));
+    const key = datesKeyOf(dates);
+    if (!hasArticle(st.ix, id)) {
+      // Facts the indexing worker computed are taken over (and freed from the memo); else computed here, once.
+      const shipped = shippedFacts(corpus.takeMemo<ArticleFacts>(id, FACTS));
+      const facts = shipped?.datesKey === key ? shipped : articleFacts(corpus, a, dates, key);
+      addArticle(st.ix, a, (shipped ?? facts).stems);
+      setCandidates(st.ix, id, facts.cands);
+      st.datesKey.set(id, key);
+    } else if (st.datesKey.get(id) !== key) {
+      setCandidates(st.ix, id, articleFacts(corpus, a, dates, key).cands);
       st.datesKey.set(id, key);
     }
     st.needCandidates.delete(id);
@@ -171,41 +180,92 @@ function recheckDates(corpus: Corpus, st: ClaimsState) {
   st.checked = true;
 }
 
-interface OwnCandidate {
-  index: number;
-  facts: PassageFacts;
-  /** Every content stem, then the measure keys ("#deaths"); rarity is applied per corpus version. */
-  stems: string[];
+const FACTS = 'claims:facts';
+
+/**
+ * What the contested index needs of one article: each sentence's distinct content stems (for the
+ * rarity counts) and the candidates, the sentences worth comparing with their compact facts. Plain
+ * data, so the indexing worker can compute it (precomputeClaims) and ship it; the index takes it
+ * over into its own compact form and the memo entry is freed.
+ */
+interface ArticleFacts {
+  /** The dates the candidates were built from. */
+  datesKey: string;
+  stems: string[][];
+  cands: CandidateInput[];
+}
+
+const datesKeyOf = (dates: DateMention[]) => dates.map((d) => `${d.start}:${d.end}:${d.value}`).join('|');
+
+function shippedFacts(v: ArticleFacts | undefined): ArticleFacts | undefined {
+  return v && typeof v.datesKey === 'string' && Array.isArray(v.stems) && Array.isArray(v.cands) ? v : undefined;
 }
 
 /**
- * The sentences of one article worth comparing, with their facts. They depend only on the article
- * and its resolved dates, so they are memoised with the article and rebuilt only when it (or its
- * dates) change: an edit then re-derives one article's facts, not the whole corpus's.
+ * For the indexing worker: the article's claims and its contest facts, as a one-article corpus
+ * would resolve its dates (as settleClaims does for it: its own times, else the fallback).
  */
-function articleCandidates(corpus: Corpus, article: Article, dates: DateMention[]): OwnCandidate[] {
-  const datesKey = dates.map((d) => `${d.start}:${d.end}:${d.value}`).join('|');
-  const memo = corpus.perArticle('claims:candidates', article.id, () => ({ datesKey: null as string | null, list: [] as OwnCandidate[] }));
-  if (memo.datesKey === datesKey) return memo.list;
+export function precomputeClaims(corpus: Corpus, id: string): void {
+  const a = corpus.get(id);
+  if (!a) return;
+  articleClaims(corpus, id);
+  const times = articleTimes(corpus, id);
+  const dates = times.length ? datesFromTimes(times) : fallbackDates(a.text, a.body.start, a.body.end, a.published ?? commonAnchor([a]));
+  corpus.perArticle(FACTS, id, () => articleFacts(corpus, a, dates, datesKeyOf(dates)));
+}
+
+const NO_FACTS: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
+
+/**
+ * The facts of an article's sentences, computed once: every sentence's distinct stems, and the
+ * candidates with what comparing them needs. They depend only on the article and its resolved
+ * dates, so an edit re-derives one article's facts, not the whole corpus's.
+ */
+function articleFacts(corpus: Corpus, article: Article, dates: DateMention[], datesKey: string): ArticleFacts {
+  const own = article.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? NO_FACTS : sentenceFacts(article.text, s)));
+  const stems = own.map((f) => distinctStems(f.words));
   const byS = bucketBySentence(article, dates);
-  const own = staticFacts(corpus, article.id);
-  const list: OwnCandidate[] = [];
-  for (const si of articleClaims(corpus, article.id).sentences) {
-    if (si.quoted >= QUOTE_SHARE) continue;
-    const s = si.sentence;
-    const inherited = inheritedDate(article, si.index, byS);
+  const cands: CandidateInput[] = [];
+  for (const index of articleClaims(corpus, article.id).open) {
+    const s = article.sentences[index];
+    const inherited = inheritedDate(article, index, byS);
     // Most sentences hold nothing to compare: skip them before building their facts.
-    if (!mayCompare(own[si.index], byS[si.index], inherited)) continue;
-    const prev = article.sentences[si.index - 1];
+    if (!mayCompare(own[index], byS[index], inherited)) continue;
+    const prev = article.sentences[index - 1];
     const previous = prev && prev.paragraph === s.paragraph ? prev : null;
-    const facts = passageFacts(article.id, article.text, s, byS[si.index], inherited, { previous, published: article.published }, own[si.index], previous ? own[si.index - 1] : null);
+    const facts = passageFacts(article.id, article.text, s, byS[index], inherited, { previous, published: article.published }, own[index], previous ? own[index - 1] : null);
     if (!hasComparable(facts) && !facts.inheritedDate) continue;
-    const stems = [...new Set(facts.words.map((w) => w.stem))].concat([...new Set(facts.measures.map((m) => `#${m.measure}`))]);
-    list.push({ index: si.index, facts, stems });
+    cands.push(candidateInput(index, facts, stems[index]));
   }
-  memo.datesKey = datesKey;
-  memo.list = list;
-  return list;
+  return { datesKey, stems, cands };
+}
+
+function distinctStems(words: { stem: string }[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (seen.has(w.stem)) continue;
+    seen.add(w.stem);
+    out.push(w.stem);
+  }
+  return out;
+}
+
+/** What the contested index keeps of a passage: its stems and names as words, the rest as is. */
+function candidateInput(index: number, f: PassageFacts, content: string[]): CandidateInput {
+  const measures = [...new Set(f.measures.map((m) => `#${m.measure}`))];
+  // Word positions matter only for a vote between two dates or more.
+  const voting = f.dates.length > 1;
+  return {
+    index,
+    stems: content.concat(measures),
+    content: content.length,
+    words: voting ? f.words.map((w) => w.stem) : [],
+    starts: voting ? f.words.map((w) => w.start) : [],
+    names: [...f.names],
+    negated: [...f.negated],
+    x: { dates: f.dates, inherited: f.inheritedDate, quantities: f.quantities, measures: f.measures, settled: f.settled, unsettled: f.unsettled },
+  };
 }
 
 /** What hasComparable(facts) || facts.inheritedDate will say, from the parts the facts are made of. */
@@ -236,10 +296,4 @@ function bucketBySentence(article: Article, dates: DateMention[]): DateMention[]
     if (article.sentences[k].start <= d.start) out[k].push(d);
   }
   return out;
-}
-
-/** The corpus-independent facts of every sentence of an article, memoised with the article. */
-function staticFacts(corpus: Corpus, id: string): SentenceFacts[] {
-  const none: SentenceFacts = { words: [], names: new Set(), quantities: [], settled: null, unsettled: null, negated: new Set(), measures: [] };
-  return corpus.perArticle('claims:sentence-facts', id, (a) => a.sentences.map((s) => (s.end - s.start > MAX_SENTENCE_CHARS ? none : sentenceFacts(a.text, s))));
 }

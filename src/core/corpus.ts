@@ -73,6 +73,17 @@ export class Corpus {
     return [...(this.entries.get(id)?.memo ?? [])];
   }
 
+  /**
+   * Removes and returns one per-article memo entry: a feature that absorbs an entry into its own
+   * (more compact) state frees the original this way.
+   */
+  takeMemo<T>(id: string, key: string): T | undefined {
+    const memo = this.entries.get(id)?.memo;
+    const value = memo?.get(key) as T | undefined;
+    memo?.delete(key);
+    return value;
+  }
+
   remove(id: string): boolean {
     const had = this.entries.delete(id);
     if (had) this.changed(id);

@@ -6,9 +6,8 @@ import { assertionCues, hedgeCues, type Cue } from './claimCues';
 import { maskQuotes, quoteRegions, quotedShare, tokenize } from './claimText';
 import type { Article, Claim, Sentence, Span } from './types';
 
-/** What the sentence-level pass learned about one sentence; reused by the contested pass. */
-/** What the memo keeps of each analysed sentence (contested claims read it). */
-export interface SentenceInfo {
+/** What the sentence-level pass learned about one sentence. */
+interface SentenceInfo {
   sentence: Sentence;
   index: number;
   /** Share of the sentence inside direct quotes. */
@@ -24,7 +23,8 @@ interface SentenceCues extends SentenceInfo {
 
 export interface ArticleClaims {
   claims: Claim[];
-  sentences: SentenceInfo[];
+  /** The analysed sentences not mostly inside direct quotes, by index: the ones contested claims compare. */
+  open: number[];
 }
 
 const QUOTE_SHARE = 0.6;
@@ -84,7 +84,7 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
     if (quoted >= QUOTE_SHARE) return; // a direct quote: the speaker's words, attributed by the quote itself
 
     const claim = (kind: Claim['kind'], rule: string, reason: string): Claim => ({
-      article: article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind, rule: `${kind}/${rule}`, reason, related: [],
+      article: article.id, start: sentence.start, end: sentence.end, text: sentence.text, kind, rule: ruleName(kind, rule), reason, related: [],
     });
 
     const vague = info.attributions.find((a) => !a.named);
@@ -106,7 +106,16 @@ export function analyzeArticleClaims(article: Article): ArticleClaims {
       claims.push(claim('unattributed', first.rule, `${cap(ASSERTION_REASONS[first.rule])} (\u201c${first.text.trim()}\u201d) with no named source.`));
     }
   });
-  return { claims, sentences: infos.map(({ sentence, index, quoted }) => ({ sentence, index, quoted })) };
+  return { claims, open: infos.filter((i) => i.quoted < QUOTE_SHARE).map((i) => i.index) };
+}
+
+/** "kind/rule", one string per rule for the whole process rather than one per claim (there are few rules). */
+const RULE_NAMES = new Map<string, string>();
+function ruleName(kind: Claim['kind'], rule: string): string {
+  const key = `${kind}/${rule}`;
+  let name = RULE_NAMES.get(key);
+  if (name === undefined) RULE_NAMES.set(key, (name = key));
+  return name;
 }
 
 /** The cues that no coverage span contains (sorted sweeps, so linear after sorting). */
