@@ -8,7 +8,7 @@
 // contain the first word of a changed entry, and the persons whose mentions changed.
 import type { Corpus } from './corpus';
 import type { Article, Passage, Person, Role } from './types';
-import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence } from './personCandidates';
+import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
 import {
   FUNCTION_WORDS, NON_PERSON_HEADS, TITLES, editDistance, isAllCaps, isCommonWord, isGivenName, isInitials, isNationality,
   isPlaceOrOrgWord, slug, tokenize, type Token,
@@ -88,7 +88,8 @@ interface ArticleState {
 }
 
 interface PeopleState {
-  contrib: Map<string, ArticleCandidates>;
+  /** The article version whose evidence the counts below hold (its memo's evidence is dropped once counted). */
+  contrib: Map<string, Article>;
   forms: Map<string, Form>;
   vocab: Map<string, [number, number]>;
   /** Word -> the forms of three or more words with it inside (first and last words have their own maps). */
@@ -196,11 +197,17 @@ class Update {
   takeArticle(id: string) {
     const { st } = this;
     this.batch.push(id);
-    const cur = this.corpus.get(id) ? articleCandidates(this.corpus, id) : undefined;
+    const cur = this.corpus.get(id);
     const old = st.contrib.get(id);
     if (old === cur) return;
-    if (old) this.applyContribution(old, -1);
-    if (cur) { this.applyContribution(cur, 1); st.contrib.set(id, cur); } else st.contrib.delete(id);
+    // The evidence counted for the old version was dropped: found again, it is the very same.
+    if (old) this.applyContribution(findCandidates(old).found!, -1);
+    if (cur) {
+      const c = articleCandidates(this.corpus, id);
+      this.applyContribution(c.found ?? findCandidates(cur).found!, 1);
+      c.found = null;
+      st.contrib.set(id, cur);
+    } else st.contrib.delete(id);
   }
 
   finish() {
@@ -220,7 +227,7 @@ class Update {
 
   // ---- name forms and word counts --------------------------------------------------------------
 
-  private applyContribution(c: ArticleCandidates, sign: 1 | -1) {
+  private applyContribution(c: Found, sign: 1 | -1) {
     const { st } = this;
     const count = (words: string, slot: 0 | 1) => {
       if (!words) return;
@@ -515,11 +522,14 @@ class Update {
       if (!part.texts.includes(s.passages[j].text)) part.texts.push(s.passages[j].text);
     });
     const seen = new Set<string>();
-    for (const r of articleCandidates(this.corpus, a.id).roles) {
-      const h = mentionAt(s.hits, r.nameStart);
-      if (!h || seen.has(`${r.start}:${r.end}`)) continue;
-      seen.add(`${r.start}:${r.end}`);
-      s.parts.get(h.person as Draft)!.roles.push({ text: r.text, article: a.id, start: r.start, end: r.end });
+    const roles = articleCandidates(this.corpus, a.id).roles;
+    for (let i = 0; i < roles.length; i += 3) {
+      const start = roles[i + 1];
+      const end = roles[i + 2];
+      const h = mentionAt(s.hits, roles[i]);
+      if (!h || seen.has(`${start}:${end}`)) continue;
+      seen.add(`${start}:${end}`);
+      s.parts.get(h.person as Draft)!.roles.push({ text: a.text.slice(start, end), article: a.id, start, end });
     }
     s.ambiguous = [...new Set(raw.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))];
     for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);

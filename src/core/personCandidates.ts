@@ -32,20 +32,25 @@ export interface Candidate {
   ev: Evidence;
 }
 
-export interface RoleHit {
-  /** Where the name the role belongs to starts. */
-  nameStart: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface ArticleCandidates {
+/** What an article says about names: the evidence the corpus-level state counts. */
+export interface Found {
   candidates: Candidate[];
-  roles: RoleHit[];
   /** Words written lower-case, and words capitalised inside a sentence, space-joined with repeats
    *  (one string each: a Map per article would cost ten times the memory). Common words are mostly lower-case. */
   vocab: { lower: string; capital: string };
+}
+
+export interface ArticleCandidates {
+  /**
+   * Roles and epithets as (name start, role start, role end) triples, flat: the mentions of an
+   * article are placed again whenever the alias table changes, and they read these each time.
+   */
+  roles: number[];
+  /**
+   * The evidence, until the people state has counted it: the state then sets it to null (most of
+   * the memo's memory), and an edit or a removal finds it again from the old article to take it back.
+   */
+  found: Found | null;
 }
 
 const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, org: 0, human: 0, inner: 0, count: 1 });
@@ -82,7 +87,7 @@ function internKey(k: string): string {
 
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
-  const roles: RoleHit[] = [];
+  const roles: number[] = [];
   const lower: string[] = [];
   const capital: string[] = [];
   const { text } = article;
@@ -96,10 +101,10 @@ export function findCandidates(article: Article): ArticleCandidates {
       else if (i > 0) capital.push(t.key);
     });
   }
-  return { candidates, roles, vocab: { lower: lower.join(' '), capital: capital.join(' ') } };
+  return { roles, found: { candidates, vocab: { lower: lower.join(' '), capital: capital.join(' ') } } };
 }
 
-function scanSentence(text: string, toks: Token[], out: Candidate[], roles: RoleHit[]) {
+function scanSentence(text: string, toks: Token[], out: Candidate[], roles: number[]) {
   let i = 0;
   while (i < toks.length) {
     if (!nameLike(toks[i]) || NAME_PARTICLES.has(toks[i].text)) { i++; continue; }
@@ -115,7 +120,7 @@ function scanSentence(text: string, toks: Token[], out: Candidate[], roles: Role
   }
 }
 
-function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: RoleHit[]) {
+function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: number[]) {
   // A long run of capitalised words is a heading or a shouted line, not a name (and would make the prefix scan quadratic).
   if (to - from > 10) return;
   const run = toks.slice(from, to);
@@ -166,7 +171,7 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
   const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => internKey(t.key)), ev };
   out.push(c);
-  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+  for (const r of [titleRole, before, after]) if (r) roles.push(c.start, r.start, r.end);
 }
 
 /** The title prefix as a role, extended over "Secretary of" and "former". */
