@@ -8,7 +8,7 @@
 // contain the first word of a changed entry, and the persons whose mentions changed.
 import type { Corpus } from './corpus';
 import type { Article, Passage, Person, Role } from './types';
-import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
+import { findCandidates, adjacent, internKey, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
 import {
   FUNCTION_WORDS, NON_PERSON_HEADS, TITLES, editDistance, isAllCaps, isCommonWord, isGivenName, isInitials, isNationality,
   isPlaceOrOrgWord, slug, tokenize, type Token,
@@ -59,7 +59,7 @@ interface Draft extends PersonEntry {
 }
 
 /** What one article contributes to one person. */
-interface Part { passages: Passage[]; texts: string[]; roles: Role[] }
+interface Part { passages: Passage[]; roles: Role[] }
 
 export interface MentionHit { start: number; end: number; person: PersonEntry }
 
@@ -70,7 +70,8 @@ export interface PeopleModel {
   byId: Map<string, PersonEntry>;
 }
 
-interface RawMention { start: number; end: number; drafts: Draft[]; full: boolean }
+/** A mention as matched: the people it may name (shared with the alias table), and the one chosen. */
+interface Hit extends MentionHit { person: Draft; drafts: Draft[]; full: boolean }
 
 interface Entry { key: string; keys: string[]; drafts: Set<Draft>; sorted: Draft[] | null }
 
@@ -78,13 +79,14 @@ interface ArticleState {
   article: Article;
   /** Distinct capitalised keys of the body. */
   caps: string[];
-  raw: RawMention[];
+  /** Mentions sorted by start, each with its chosen person (the array `byArticle` lists). */
+  hits: Hit[];
+  /** The same mentions as passages: the objects the persons' mention lists hold. */
   passages: Passage[];
-  chosen: Draft[];
-  hits: MentionHit[];
-  parts: Map<Draft, Part>;
+  /** The persons mentioned, in first-mention order; each one's part for this article is in its `parts`. */
+  persons: readonly Draft[];
   /** Drafts named by an ambiguous (several-candidate) match: their counts decide the choice. */
-  ambiguous: Draft[];
+  ambiguous: readonly Draft[];
 }
 
 interface PeopleState {
@@ -106,8 +108,8 @@ interface PeopleState {
   /** First word -> entries, longest first. */
   table: Map<string, Entry[]>;
   arts: Map<string, ArticleState>;
-  /** Capitalised key -> ids of the articles containing it. */
-  byCap: Map<string, Set<string>>;
+  /** Capitalised key -> ids of the articles containing it, in the order they came (one id alone is not in a list). */
+  byCap: Map<string, Ids>;
   ambiguousBy: Map<Draft, Set<string>>;
   /** Persons with mentions, in output order (most mentioned first, then by name). */
   order: Draft[];
@@ -233,10 +235,11 @@ class Update {
       if (!words) return;
       for (const k of words.split(' ')) {
         if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
-        const v = st.vocab.get(k) ?? [0, 0];
+        const had = st.vocab.get(k);
+        const v = had ?? [0, 0];
         v[slot] += sign;
         if (v[0] <= 0 && v[1] <= 0) st.vocab.delete(k);
-        else st.vocab.set(k, v);
+        else if (!had) st.vocab.set(ownCopy(k), v);
       }
     };
     count(c.vocab.lower, 0);
@@ -246,7 +249,7 @@ class Update {
       let f = st.forms.get(key);
       if (!f) {
         if (sign < 0) continue;
-        f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]), rev: 0, ok: false };
+        f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[ownCopy(cand.text), 1]]), rev: 0, ok: false };
         st.forms.set(key, f);
         this.indexForm(f, 1);
         this.dirtyKeys.add(key);
@@ -256,7 +259,7 @@ class Update {
       this.dirtyKeys.add(key);
       for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
       const n = (f.surfaces.get(cand.text) ?? 0) + sign;
-      if (n > 0) f.surfaces.set(cand.text, n);
+      if (n > 0) f.surfaces.set(n === 1 && sign > 0 ? ownCopy(cand.text) : cand.text, n);
       else f.surfaces.delete(cand.text);
       if (f.ev.count <= 0 || !f.surfaces.size) {
         st.forms.delete(key);
@@ -440,26 +443,26 @@ class Update {
       if (corpus.get(id)) rescan.add(id);
       else this.dropArticle(id);
     }
-    for (const k of this.dirtyFirsts) for (const id of st.byCap.get(k) ?? []) rescan.add(id);
+    for (const k of this.dirtyFirsts) for (const id of idsOf(st.byCap.get(k))) rescan.add(id);
     for (const id of rescan) {
       const a = corpus.get(id);
       if (!a) continue; // removed, and not yet taken from the change set: a later batch drops it
       const old = st.arts.get(id);
-      const raw = this.match(a);
-      const same = old && old.article === a && sameRaw(old.raw, raw);
-      this.place(a, same ? old.raw : raw, !!same);
+      const hits = this.match(a);
+      const same = old && old.article === a && sameRaw(old.hits, hits);
+      this.place(a, same ? old.hits : hits, !!same);
     }
     const rechoose = new Set<string>();
     for (const d of this.recounted) for (const id of st.ambiguousBy.get(d) ?? []) if (!rescan.has(id)) rechoose.add(id);
     for (const id of rechoose) {
       const old = st.arts.get(id)!;
       // An article changed or removed since (still in the change set) is placed again when its turn comes.
-      if (corpus.get(id) === old.article) this.place(old.article, old.raw, true);
+      if (corpus.get(id) === old.article) this.place(old.article, old.hits, true);
     }
   }
 
   /** Every occurrence of an accepted form in the body, with the people it may name. */
-  private match(a: Article): RawMention[] {
+  private match(a: Article): Hit[] {
     const { st } = this;
     // Tokens are not kept: they would cost far more memory than the matches.
     const toks: Token[] = [];
@@ -471,7 +474,7 @@ class Update {
         toks.push(t);
       }
     }
-    const raw: RawMention[] = [];
+    const raw: Hit[] = [];
     let skipUntil = -1;
     for (const i of caps) {
       if (i < skipUntil) continue;
@@ -486,40 +489,42 @@ class Update {
         if (!ok) continue;
         const end = toks[i + n - 1];
         if (!e.sorted) e.sorted = [...e.drafts].sort((x, y) => cmp(x.stable, y.stable));
-        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.sorted, full: n > 1 });
+        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, person: e.sorted[0], drafts: e.sorted, full: n > 1 });
         skipUntil = i + n;
         break;
       }
     }
-    const capKeys = [...new Set(caps.map((i) => toks[i].key))];
+    // Shared strings: the same capitalised words come back in every article.
+    const capKeys = [...new Set(caps.map((i) => internKey(toks[i].key)))];
     const old = st.arts.get(a.id);
-    if (old) for (const k of old.caps) setAdd(st.byCap, k, a.id, -1);
-    for (const k of capKeys) setAdd(st.byCap, k, a.id, 1);
+    // Only the keys that came or went: taking an id out of a long list is a scan.
+    const had = new Set(old?.caps);
+    const has = new Set(capKeys);
+    if (old) for (const k of old.caps) if (!has.has(k)) idsDelete(st.byCap, k, a.id);
+    for (const k of capKeys) if (!had.has(k)) idsAdd(st.byCap, k, a.id);
     if (old) old.caps = capKeys;
     else st.arts.set(a.id, emptyArticleState(a, capKeys));
     return raw;
   }
 
   /** Chooses each match's person and files the article's mentions under them, when anything changed. */
-  private place(a: Article, raw: RawMention[], sameRawAsBefore: boolean) {
+  private place(a: Article, hits: Hit[], sameAsBefore: boolean) {
     const { st } = this;
     const s = st.arts.get(a.id)!;
-    const chosen = chooseAmong(raw);
-    if (sameRawAsBefore && s.article === a && s.raw === raw && s.chosen.length === chosen.length && s.chosen.every((d, j) => d === chosen[j])) return;
+    const chosen = chooseAmong(hits);
+    if (sameAsBefore && s.article === a && s.hits === hits && chosen.every((d, j) => d === hits[j].person)) return;
     this.unfile(a.id, s);
-    if (s.raw !== raw || s.article !== a) {
-      s.passages = raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
+    if (s.hits !== hits || s.article !== a) {
+      s.passages = hits.map((r) => ({ article: a.id, start: r.start, end: r.end, text: sharedText(a.text.slice(r.start, r.end)) }));
     }
     s.article = a;
-    s.raw = raw;
-    s.chosen = chosen;
-    s.hits = raw.map((r, j) => ({ start: r.start, end: r.end, person: chosen[j] }));
-    s.parts = new Map();
+    s.hits = hits;
+    const parts = new Map<Draft, Part>();
     chosen.forEach((d, j) => {
-      let part = s.parts.get(d);
-      if (!part) s.parts.set(d, (part = { passages: [], texts: [], roles: [] }));
+      hits[j].person = d;
+      let part = parts.get(d);
+      if (!part) parts.set(d, (part = { passages: [], roles: [] }));
       part.passages.push(s.passages[j]);
-      if (!part.texts.includes(s.passages[j].text)) part.texts.push(s.passages[j].text);
     });
     const seen = new Set<string>();
     const roles = articleCandidates(this.corpus, a.id).roles;
@@ -529,17 +534,19 @@ class Update {
       const h = mentionAt(s.hits, roles[i]);
       if (!h || seen.has(`${start}:${end}`)) continue;
       seen.add(`${start}:${end}`);
-      s.parts.get(h.person as Draft)!.roles.push({ text: a.text.slice(start, end), article: a.id, start, end });
+      parts.get(h.person)!.roles.push({ text: a.text.slice(start, end), article: a.id, start, end });
     }
-    s.ambiguous = [...new Set(raw.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))];
-    for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
-    for (const [d, part] of s.parts) {
+    const ambiguous = hits.some((r) => r.drafts.length > 1) ? [...new Set(hits.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))] : NONE;
+    s.ambiguous = ambiguous;
+    for (const d of ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
+    for (const [d, part] of parts) {
       d.parts.set(a.id, part);
       sortedInsert(d.arts, a.id);
-      for (const t of part.texts) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
+      for (const t of distinctTexts(part)) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
       d.mentions += part.passages.length;
       this.dirtyDrafts.add(d);
     }
+    s.persons = parts.size ? [...parts.keys()] : NONE;
     st.byArticle.set(a.id, s.hits);
     st.hitChanges.add(a.id);
   }
@@ -547,10 +554,11 @@ class Update {
   /** Takes one article's mentions away from their persons. */
   private unfile(id: string, s: ArticleState) {
     const { st } = this;
-    for (const [d, part] of s.parts) {
+    for (const d of s.persons) {
+      const part = d.parts.get(id)!;
       d.parts.delete(id);
       sortedDelete(d.arts, id);
-      for (const t of part.texts) {
+      for (const t of distinctTexts(part)) {
         const n = (d.surfaces.get(t) ?? 0) - 1;
         if (n > 0) d.surfaces.set(t, n);
         else d.surfaces.delete(t);
@@ -559,8 +567,8 @@ class Update {
       this.dirtyDrafts.add(d);
     }
     for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, id, -1);
-    s.parts = new Map();
-    s.ambiguous = [];
+    s.persons = NONE;
+    s.ambiguous = NONE;
   }
 
   private dropArticle(id: string) {
@@ -568,7 +576,7 @@ class Update {
     const s = st.arts.get(id);
     if (!s) return;
     this.unfile(id, s);
-    for (const k of s.caps) setAdd(st.byCap, k, id, -1);
+    for (const k of s.caps) idsDelete(st.byCap, k, id);
     st.arts.delete(id);
     st.byArticle.delete(id);
     st.hitChanges.add(id);
@@ -647,7 +655,7 @@ class Update {
 }
 
 function emptyArticleState(a: Article, caps: string[]): ArticleState {
-  return { article: a, caps, raw: [], passages: [], chosen: [], hits: [], parts: new Map(), ambiguous: [] };
+  return { article: a, caps, hits: [], passages: [], persons: NONE, ambiguous: NONE };
 }
 
 function isGivenKey(st: PeopleState, k: string): boolean {
@@ -655,7 +663,7 @@ function isGivenKey(st: PeopleState, k: string): boolean {
   return false;
 }
 
-function sameRaw(a: RawMention[], b: RawMention[]): boolean {
+function sameRaw(a: Hit[], b: Hit[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -667,7 +675,7 @@ function sameRaw(a: RawMention[], b: RawMention[]): boolean {
 }
 
 /** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
-function chooseAmong(raw: RawMention[]): Draft[] {
+function chooseAmong(raw: Hit[]): Draft[] {
   const named = new Set<Draft>();
   for (const r of raw) if (r.full || r.drafts.length === 1) for (const d of r.drafts) named.add(d);
   return raw.map((r) => {
@@ -679,6 +687,55 @@ function chooseAmong(raw: RawMention[]): Draft[] {
 }
 
 // ---- small sorted-collection helpers -------------------------------------------------------------
+
+/** Nothing, shared: most articles have no ambiguous mention, and an empty array each costs memory. */
+const NONE: readonly Draft[] = Object.freeze([]);
+
+/** The distinct texts of one article's mentions of one person, in first-mention order. */
+function distinctTexts(part: Part): string[] {
+  const out: string[] = [];
+  for (const p of part.passages) if (!out.includes(p.text)) out.push(p.text);
+  return out;
+}
+
+/** Article ids: one id alone, or a list of two or more, in the order they came. */
+type Ids = string | string[];
+
+function idsOf(ids: Ids | undefined): readonly string[] {
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+}
+
+/** Adds an id the list does not hold. */
+function idsAdd(m: Map<string, Ids>, k: string, id: string) {
+  const ids = m.get(k);
+  if (ids === undefined) m.set(k, id);
+  else if (typeof ids === 'string') m.set(k, [ids, id]);
+  else ids.push(id);
+}
+
+function idsDelete(m: Map<string, Ids>, k: string, id: string) {
+  const ids = m.get(k);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) m.delete(k);
+    return;
+  }
+  const i = ids.indexOf(id);
+  if (i < 0) return;
+  ids.splice(i, 1);
+  if (ids.length === 1) m.set(k, ids[0]);
+}
+
+const TEXTS = new Map<string, string>();
+/** One shared string per mention text: a name is written the same way in many articles. */
+function sharedText(t: string): string {
+  const v = TEXTS.get(t);
+  if (v !== undefined) return v;
+  if (TEXTS.size >= 200_000) TEXTS.clear();
+  const own = ownCopy(t);
+  TEXTS.set(own, own);
+  return own;
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -750,6 +807,14 @@ function aliasKey(name: string): string {
     aliasKeys.set(name, (k = tokenize(name, 0, name.length).map((t) => t.key).join(' ')));
   }
   return k;
+}
+
+/**
+ * A string that is no view into a longer one: V8 keeps a slice of 13 or more characters as a view
+ * into its source, and a key kept in the state would keep a whole article (or its joined words) alive.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Binary search for the mention covering `offset`. */

@@ -76,7 +76,7 @@ export function nameLike(t: Token): boolean {
  * V8, which a shared pool must not keep alive, so they are left as they are.
  */
 const KEYS = new Map<string, string>();
-function internKey(k: string): string {
+export function internKey(k: string): string {
   if (k.length >= 13) return k;
   const v = KEYS.get(k);
   if (v !== undefined) return v;
