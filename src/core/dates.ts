@@ -868,6 +868,20 @@ function articleWords(corpus: Corpus, a: Article): string[] {
   });
 }
 
+const SHARED = new Map<string, string>();
+/**
+ * One string per distinct short text or value ("on Tuesday", "2026-02-03"): the same ones come
+ * back in thousands of articles. A longer text stays the view into its article it is.
+ */
+function shared(s: string): string {
+  if (s.length >= 13) return s;
+  const v = SHARED.get(s);
+  if (v !== undefined) return v;
+  if (SHARED.size >= 200_000) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}
+
 /** A string that is no view into a longer one (V8 keeps a long slice as a view into its source). */
 function ownCopy(s: string): string {
   return JSON.parse(JSON.stringify(s)) as string;
@@ -882,7 +896,7 @@ export function articleTimes(a: Article, ref: ReferenceDate): TimeExpression[] {
       // Only expressions that rested on the reference date are "inferred"; explicit dates are not.
       const relative = !isExplicit(a.text.slice(t.start, t.end));
       out.push({
-        article: a.id, start: t.start, end: t.end, text: a.text.slice(t.start, t.end), value: t.value, type: t.type,
+        article: a.id, start: t.start, end: t.end, text: shared(a.text.slice(t.start, t.end)), value: shared(t.value), type: t.type,
         inferred: ref.inferred && relative && calendar, anchor: ref.date,
       });
     }

@@ -18,12 +18,17 @@ interface Form {
   key: string;
   keys: string[];
   ev: Evidence;
-  surfaces: Map<string, number>;
+  /** Distinct written forms and how often each is written, as text, count pairs (mostly one pair: a Map cost 3x). */
+  surfaces: (string | number)[];
   /** Bumped whenever an article's contribution changes ev or surfaces: keys the memos below. */
   rev: number;
-  /** The last accept decision, valid for this rev and these word-frequency facts (`sig`). */
-  accepted?: { rev: number; sig: number; value: boolean };
-  top?: { rev: number; text: string };
+  /** The last accept decision, valid for rev `acceptedRev` and these word-frequency facts (`acceptedSig`). */
+  acceptedRev: number;
+  acceptedSig: number;
+  accepted: boolean;
+  /** The most written surface, valid for rev `topRev`. */
+  topRev: number;
+  top: string;
   /** Whether this multi-word form is currently accepted as a name. */
   ok: boolean;
 }
@@ -71,18 +76,14 @@ export interface PeopleModel {
 }
 
 /** A mention as matched: the people it may name (shared with the alias table), and the one chosen. */
-interface Hit extends MentionHit { person: Draft; drafts: Draft[]; full: boolean }
+interface Hit extends MentionHit { person: Draft; drafts: Draft[] }
 
 interface Entry { key: string; keys: string[]; drafts: Set<Draft>; sorted: Draft[] | null }
 
 interface ArticleState {
   article: Article;
-  /** Distinct capitalised keys of the body. */
-  caps: string[];
   /** Mentions sorted by start, each with its chosen person (the array `byArticle` lists). */
   hits: Hit[];
-  /** The same mentions as passages: the objects the persons' mention lists hold. */
-  passages: Passage[];
   /** The persons mentioned, in first-mention order; each one's part for this article is in its `parts`. */
   persons: readonly Draft[];
   /** Drafts named by an ambiguous (several-candidate) match: their counts decide the choice. */
@@ -249,7 +250,10 @@ class Update {
       let f = st.forms.get(key);
       if (!f) {
         if (sign < 0) continue;
-        f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[ownCopy(cand.text), 1]]), rev: 0, ok: false };
+        f = {
+          key, keys: cand.keys, ev: { ...cand.ev }, surfaces: [ownCopy(cand.text), 1], rev: 0,
+          acceptedRev: -1, acceptedSig: NaN, accepted: false, topRev: -1, top: '', ok: false,
+        };
         st.forms.set(key, f);
         this.indexForm(f, 1);
         this.dirtyKeys.add(key);
@@ -258,10 +262,8 @@ class Update {
       f.rev++;
       this.dirtyKeys.add(key);
       for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
-      const n = (f.surfaces.get(cand.text) ?? 0) + sign;
-      if (n > 0) f.surfaces.set(n === 1 && sign > 0 ? ownCopy(cand.text) : cand.text, n);
-      else f.surfaces.delete(cand.text);
-      if (f.ev.count <= 0 || !f.surfaces.size) {
+      tally(f.surfaces, cand.text, sign);
+      if (f.ev.count <= 0 || !f.surfaces.length) {
         st.forms.delete(key);
         this.indexForm(f, -1);
         f.ok = false;
@@ -465,15 +467,7 @@ class Update {
   private match(a: Article): Hit[] {
     const { st } = this;
     // Tokens are not kept: they would cost far more memory than the matches.
-    const toks: Token[] = [];
-    const caps: number[] = [];
-    for (const p of a.paragraphs) {
-      if (p.start < a.body.start || p.end > a.body.end) continue;
-      for (const t of tokenize(a.text, p.start, p.end)) {
-        if (nameLike(t)) caps.push(toks.length);
-        toks.push(t);
-      }
-    }
+    const { toks, caps } = bodyTokens(a);
     const raw: Hit[] = [];
     let skipUntil = -1;
     for (const i of caps) {
@@ -489,21 +483,21 @@ class Update {
         if (!ok) continue;
         const end = toks[i + n - 1];
         if (!e.sorted) e.sorted = [...e.drafts].sort((x, y) => cmp(x.stable, y.stable));
-        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, person: e.sorted[0], drafts: e.sorted, full: n > 1 });
+        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, person: e.sorted[0], drafts: e.sorted });
         skipUntil = i + n;
         break;
       }
     }
-    // Shared strings: the same capitalised words come back in every article.
-    const capKeys = [...new Set(caps.map((i) => internKey(toks[i].key)))];
     const old = st.arts.get(a.id);
-    // Only the keys that came or went: taking an id out of a long list is a scan.
-    const had = new Set(old?.caps);
-    const has = new Set(capKeys);
-    if (old) for (const k of old.caps) if (!has.has(k)) idsDelete(st.byCap, k, a.id);
-    for (const k of capKeys) if (!had.has(k)) idsAdd(st.byCap, k, a.id);
-    if (old) old.caps = capKeys;
-    else st.arts.set(a.id, emptyArticleState(a, capKeys));
+    if (old?.article !== a) {
+      // The keys are not kept per article: an edit finds the old version's again. Only the keys
+      // that came or went are filed: taking an id out of a long list is a scan.
+      const had = new Set(old ? capKeysOf(old.article) : []);
+      const has = new Set(capKeys(toks, caps));
+      for (const k of had) if (!has.has(k)) idsDelete(st.byCap, k, a.id);
+      for (const k of has) if (!had.has(k)) idsAdd(st.byCap, k, a.id);
+      if (!old) st.arts.set(a.id, emptyArticleState(a));
+    }
     return raw;
   }
 
@@ -511,12 +505,9 @@ class Update {
   private place(a: Article, hits: Hit[], sameAsBefore: boolean) {
     const { st } = this;
     const s = st.arts.get(a.id)!;
-    const chosen = chooseAmong(hits);
+    const chosen = chooseAmong(a.text, hits);
     if (sameAsBefore && s.article === a && s.hits === hits && chosen.every((d, j) => d === hits[j].person)) return;
     this.unfile(a.id, s);
-    if (s.hits !== hits || s.article !== a) {
-      s.passages = hits.map((r) => ({ article: a.id, start: r.start, end: r.end, text: sharedText(a.text.slice(r.start, r.end)) }));
-    }
     s.article = a;
     s.hits = hits;
     const parts = new Map<Draft, Part>();
@@ -524,7 +515,8 @@ class Update {
       hits[j].person = d;
       let part = parts.get(d);
       if (!part) parts.set(d, (part = { passages: [], roles: [] }));
-      part.passages.push(s.passages[j]);
+      const r = hits[j];
+      part.passages.push({ article: a.id, start: r.start, end: r.end, text: sharedText(a.text.slice(r.start, r.end)) });
     });
     const seen = new Set<string>();
     const roles = articleCandidates(this.corpus, a.id).roles;
@@ -576,7 +568,7 @@ class Update {
     const s = st.arts.get(id);
     if (!s) return;
     this.unfile(id, s);
-    for (const k of s.caps) idsDelete(st.byCap, k, id);
+    for (const k of capKeysOf(s.article)) idsDelete(st.byCap, k, id);
     st.arts.delete(id);
     st.byArticle.delete(id);
     st.hitChanges.add(id);
@@ -654,8 +646,32 @@ class Update {
   }
 }
 
-function emptyArticleState(a: Article, caps: string[]): ArticleState {
-  return { article: a, caps, hits: [], passages: [], persons: NONE, ambiguous: NONE };
+function emptyArticleState(a: Article): ArticleState {
+  return { article: a, hits: [], persons: NONE, ambiguous: NONE };
+}
+
+/** The body's tokens, and which of them look like names. */
+function bodyTokens(a: Article): { toks: Token[]; caps: number[] } {
+  const toks: Token[] = [];
+  const caps: number[] = [];
+  for (const p of a.paragraphs) {
+    if (p.start < a.body.start || p.end > a.body.end) continue;
+    for (const t of tokenize(a.text, p.start, p.end)) {
+      if (nameLike(t)) caps.push(toks.length);
+      toks.push(t);
+    }
+  }
+  return { toks, caps };
+}
+
+/** The distinct keys of the name-like tokens, as shared strings (the same words come back in every article). */
+function capKeys(toks: Token[], caps: number[]): string[] {
+  return [...new Set(caps.map((i) => internKey(toks[i].key)))];
+}
+
+function capKeysOf(a: Article): string[] {
+  const { toks, caps } = bodyTokens(a);
+  return capKeys(toks, caps);
 }
 
 function isGivenKey(st: PeopleState, k: string): boolean {
@@ -668,22 +684,34 @@ function sameRaw(a: Hit[], b: Hit[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.start !== y.start || x.end !== y.end || x.full !== y.full || x.drafts.length !== y.drafts.length) return false;
+    if (x.start !== y.start || x.end !== y.end || x.drafts.length !== y.drafts.length) return false;
     for (let j = 0; j < x.drafts.length; j++) if (x.drafts[j] !== y.drafts[j]) return false;
   }
   return true;
 }
 
 /** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
-function chooseAmong(raw: Hit[]): Draft[] {
+function chooseAmong(text: string, raw: Hit[]): Draft[] {
   const named = new Set<Draft>();
-  for (const r of raw) if (r.full || r.drafts.length === 1) for (const d of r.drafts) named.add(d);
+  for (const r of raw) if (r.drafts.length === 1 || isFull(text, r)) for (const d of r.drafts) named.add(d);
   return raw.map((r) => {
     if (r.drafts.length === 1) return r.drafts[0];
     const here = r.drafts.filter((x) => named.has(x));
     const pool = here.length ? here : r.drafts;
     return pool.reduce((best, x) => (x.count > best.count ? x : best), pool[0]);
   });
+}
+
+/**
+ * A match of several words (a full name): its words are joined by spaces, and a single token never
+ * holds one, so the text tells (a flag on every mention would cost memory).
+ */
+function isFull(text: string, h: Hit): boolean {
+  for (let i = h.start; i < h.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) return true;
+  }
+  return false;
 }
 
 // ---- small sorted-collection helpers -------------------------------------------------------------
@@ -817,6 +845,18 @@ function ownCopy(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** Counts `text` in or out of text, count pairs (a pair goes at zero). */
+function tally(t: (string | number)[], text: string, sign: 1 | -1) {
+  for (let i = 0; i < t.length; i += 2) {
+    if (t[i] !== text) continue;
+    const n = (t[i + 1] as number) + sign;
+    if (n > 0) t[i + 1] = n;
+    else t.splice(i, 2);
+    return;
+  }
+  if (sign > 0) t.push(ownCopy(text), 1);
+}
+
 /** Binary search for the mention covering `offset`. */
 export function mentionAt<T extends { start: number; end: number }>(hits: T[], offset: number): T | undefined {
   let lo = 0;
@@ -892,9 +932,11 @@ function sameGiven(a: Form, b: Form): boolean {
  * and capitalised use): deciding every form of a large corpus again after each edit took most of the time.
  */
 function remembered(f: Form, sig: number, decide: () => boolean): boolean {
-  if (f.accepted?.rev === f.rev && f.accepted.sig === sig) return f.accepted.value;
+  if (f.acceptedRev === f.rev && f.acceptedSig === sig) return f.accepted;
   const value = decide();
-  f.accepted = { rev: f.rev, sig, value };
+  f.acceptedRev = f.rev;
+  f.acceptedSig = sig;
+  f.accepted = value;
   return value;
 }
 
@@ -907,8 +949,19 @@ function commonMask(keys: string[], common: (k: string) => boolean): number {
 }
 
 function topSurface(f: Form): string {
-  if (f.top?.rev !== f.rev) f.top = { rev: f.rev, text: [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0][0] };
-  return f.top.text;
+  if (f.topRev !== f.rev) {
+    // Most written, then longest, then first by code unit: what sorting the pairs by that order gives first.
+    const t = f.surfaces;
+    let best = 0;
+    for (let i = 2; i < t.length; i += 2) {
+      const [x, n] = [t[i] as string, t[i + 1] as number];
+      const [y, m] = [t[best] as string, t[best + 1] as number];
+      if (n > m || (n === m && (x.length > y.length || (x.length === y.length && cmp(x, y) < 0)))) best = i;
+    }
+    f.top = t[best] as string;
+    f.topRev = f.rev;
+  }
+  return f.top;
 }
 
 /** The fullest form the corpus uses: most words, then most often written. */

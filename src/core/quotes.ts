@@ -176,11 +176,22 @@ function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
     out.push({
       article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
       speaker: resolved?.person ? resolved.person.current.id : null,
-      speakerText: who ? who.text : null,
+      speakerText: who ? sharedText(who.text) : null,
     });
     prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
   }
   return out;
+}
+
+const TEXTS = new Map<string, string>();
+/** One string per distinct short speaker text ("he", "Petro"): they recur in every article. */
+function sharedText(t: string): string {
+  if (t.length >= 13) return t;
+  const v = TEXTS.get(t);
+  if (v !== undefined) return v;
+  if (TEXTS.size >= 200_000) TEXTS.clear();
+  TEXTS.set(t, t);
+  return t;
 }
 
 function opensSentence(a: Article, q: QuoteSpan): boolean {
