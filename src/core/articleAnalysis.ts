@@ -9,7 +9,6 @@ import { timesOf } from './dates';
 import { labelMentions } from './eventLabel';
 import { mentionsOf } from './events';
 import { articleCandidates } from './people';
-import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
 
 /**
@@ -36,7 +35,6 @@ export interface AnalysedArticle {
  */
 const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
   (c, id) => articleCandidates(c, id),
-  (c, id) => quoteSpansOf(c, id),
   (c, id) => timesOf(c, id),
   (c, id) => labelMentions(c, mentionsOf(c, id)),
   // The claims of a one-article corpus: its own claims, sentence facts and contest candidates (no pairs).

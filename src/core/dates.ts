@@ -901,7 +901,8 @@ export function articleTimes(a: Article, ref: ReferenceDate): TimeExpression[] {
       });
     }
   }
-  return out;
+  // An exact-size copy: an array grown by push keeps room for 17 or more items, and this one is kept.
+  return out.slice();
 }
 
 function isExplicit(text: string): boolean {

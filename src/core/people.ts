@@ -94,7 +94,7 @@ interface PeopleState {
   /** The article version whose evidence the counts below hold (its memo's evidence is dropped once counted). */
   contrib: Map<string, Article>;
   forms: Map<string, Form>;
-  vocab: Map<string, [number, number]>;
+  vocab: WordCounts;
   /** Word -> the forms of three or more words with it inside (first and last words have their own maps). */
   formsByMiddle: Map<string, Set<Form>>;
   fullBySurname: Map<string, Set<Form>>;
@@ -129,7 +129,7 @@ const STATE = 'people';
 
 function peopleState(corpus: Corpus): PeopleState {
   return corpus.state<PeopleState>(STATE, () => ({
-    contrib: new Map(), forms: new Map(), vocab: new Map(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
+    contrib: new Map(), forms: new Map(), vocab: new WordCounts(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
     clusters: new Map(), formDraft: new Map(), singles: new Map(), givenAlias: new Map(), drafts: new Map(), entries: new Map(),
     table: new Map(), arts: new Map(), byCap: new Map(), ambiguousBy: new Map(), order: [], families: new Map(), byId: new Map(),
     aliasIndex: new Map(), byArticle: new Map(), hitChanges: new Set(), people: null, model: null,
@@ -195,7 +195,7 @@ class Update {
 
   constructor(private corpus: Corpus, private st: PeopleState) {}
 
-  private common = (k: string) => { const v = this.st.vocab.get(k); return !!v && v[0] > v[1]; };
+  private common = (k: string) => this.st.vocab.common(k);
 
   takeArticle(id: string) {
     const { st } = this;
@@ -236,11 +236,7 @@ class Update {
       if (!words) return;
       for (const k of words.split(' ')) {
         if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
-        const had = st.vocab.get(k);
-        const v = had ?? [0, 0];
-        v[slot] += sign;
-        if (v[0] <= 0 && v[1] <= 0) st.vocab.delete(k);
-        else if (!had) st.vocab.set(ownCopy(k), v);
+        st.vocab.add(k, slot, sign);
       }
     };
     count(c.vocab.lower, 0);
@@ -468,7 +464,7 @@ class Update {
     const { st } = this;
     // Tokens are not kept: they would cost far more memory than the matches.
     const { toks, caps } = bodyTokens(a);
-    const raw: Hit[] = [];
+    let raw: Hit[] = [];
     let skipUntil = -1;
     for (const i of caps) {
       if (i < skipUntil) continue;
@@ -488,6 +484,7 @@ class Update {
         break;
       }
     }
+    raw = exact(raw);
     const old = st.arts.get(a.id);
     if (old?.article !== a) {
       // The keys are not kept per article: an edit finds the old version's again. Only the keys
@@ -532,6 +529,8 @@ class Update {
     s.ambiguous = ambiguous;
     for (const d of ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
     for (const [d, part] of parts) {
+      part.passages = exact(part.passages);
+      part.roles = exact(part.roles);
       d.parts.set(a.id, part);
       sortedInsert(d.arts, a.id);
       for (const t of distinctTexts(part)) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
@@ -595,7 +594,7 @@ class Update {
         for (const r of part.roles) roles.push(r);
       }
       const aliases = [...d.surfaces.keys()].filter((s) => s !== d.name).sort();
-      d.current = { id: d.id ?? '', name: d.name, aliases, roles, mentions };
+      d.current = { id: d.id ?? '', name: d.name, aliases: exact(aliases), roles: exact(roles), mentions: exact(mentions) };
       d.placed = { mentions: mentions.length, name: d.name };
       orderInsert(st.order, d);
       const root = slugRoot(slug(d.name));
@@ -643,6 +642,51 @@ class Update {
     for (const k of d.aliasKeys) setAdd(st.aliasIndex, k, d, -1);
     d.aliasKeys = [...new Set(names.map(aliasKey))];
     for (const k of d.aliasKeys) setAdd(st.aliasIndex, k, d, 1);
+  }
+}
+
+/**
+ * Per word: how often it is written lower-case (slot 0) and capitalised inside a sentence (slot 1).
+ * The counts sit in one flat Int32Array, two slots a word: a [lower, capital] array per word cost
+ * three times the memory.
+ */
+class WordCounts {
+  private slot = new Map<string, number>();
+  private counts = new Int32Array(1024);
+  private free: number[] = [];
+  private next = 0;
+
+  /** Mostly written lower-case: an ordinary word. */
+  common(k: string): boolean {
+    const i = this.slot.get(k);
+    return i !== undefined && this.counts[i] > this.counts[i + 1];
+  }
+
+  add(k: string, which: 0 | 1, sign: 1 | -1) {
+    let i = this.slot.get(k);
+    if (i === undefined) {
+      if (sign < 0) return;
+      i = this.free.pop() ?? this.grow();
+      this.counts[i] = 0;
+      this.counts[i + 1] = 0;
+      this.slot.set(ownCopy(k), i);
+    }
+    this.counts[i + which] += sign;
+    if (this.counts[i] <= 0 && this.counts[i + 1] <= 0) {
+      this.slot.delete(k);
+      this.free.push(i);
+    }
+  }
+
+  private grow(): number {
+    if (this.next + 2 > this.counts.length) {
+      const bigger = new Int32Array(this.counts.length * 2);
+      bigger.set(this.counts);
+      this.counts = bigger;
+    }
+    const i = this.next;
+    this.next += 2;
+    return i;
   }
 }
 
@@ -715,6 +759,14 @@ function isFull(text: string, h: Hit): boolean {
 }
 
 // ---- small sorted-collection helpers -------------------------------------------------------------
+
+/**
+ * An exact-size copy of a list that is kept: an array grown by push keeps room for 17 or more
+ * items, most of it unused in the short lists a person or an article has.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length ? list.slice() : list;
+}
 
 /** Nothing, shared: most articles have no ambiguous mention, and an empty array each costs memory. */
 const NONE: readonly Draft[] = Object.freeze([]);

@@ -101,7 +101,8 @@ export function findCandidates(article: Article): ArticleCandidates {
       else if (i > 0) capital.push(t.key);
     });
   }
-  return { roles, found: { candidates, vocab: { lower: lower.join(' '), capital: capital.join(' ') } } };
+  // roles.slice(): an exact-size copy (an array grown by push keeps room for 17 or more items), as it is kept.
+  return { roles: roles.slice(), found: { candidates, vocab: { lower: lower.join(' '), capital: capital.join(' ') } } };
 }
 
 function scanSentence(text: string, toks: Token[], out: Candidate[], roles: number[]) {
