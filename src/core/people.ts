@@ -204,13 +204,18 @@ class Update {
     const old = st.contrib.get(id);
     if (old === cur) return;
     // The evidence counted for the old version was dropped: found again, it is the very same.
-    if (old) this.applyContribution(findCandidates(old).found!, -1);
+    const gone = old ? findCandidates(old).found! : undefined;
+    let now: Found | undefined;
     if (cur) {
       const c = articleCandidates(this.corpus, id);
-      this.applyContribution(c.found ?? findCandidates(cur).found!, 1);
+      now = c.found ?? findCandidates(cur).found!;
       c.found = null;
       st.contrib.set(id, cur);
     } else st.contrib.delete(id);
+    this.countWords(0, gone?.vocab.lower, now?.vocab.lower);
+    this.countWords(1, gone?.vocab.capital, now?.vocab.capital);
+    if (gone) this.applyContribution(gone, -1);
+    if (now) this.applyContribution(now, 1);
   }
 
   finish() {
@@ -230,17 +235,28 @@ class Update {
 
   // ---- name forms and word counts --------------------------------------------------------------
 
+  /**
+   * Counts one article's words (space-joined, with repeats) out of its old version and into its new
+   * one. An edit changes few words: only the net change per word is applied.
+   */
+  private countWords(slot: 0 | 1, gone: string | undefined, now: string | undefined) {
+    const { st } = this;
+    const apply = (k: string, n: number) => {
+      if (!n) return;
+      if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
+      st.vocab.add(k, slot, n);
+    };
+    if (gone && now) {
+      const net = new Map<string, number>();
+      for (const k of gone.split(' ')) net.set(k, (net.get(k) ?? 0) - 1);
+      for (const k of now.split(' ')) net.set(k, (net.get(k) ?? 0) + 1);
+      for (const [k, n] of net) apply(k, n);
+    } else if (gone) for (const k of gone.split(' ')) apply(k, -1);
+    else if (now) for (const k of now.split(' ')) apply(k, 1);
+  }
+
   private applyContribution(c: Found, sign: 1 | -1) {
     const { st } = this;
-    const count = (words: string, slot: 0 | 1) => {
-      if (!words) return;
-      for (const k of words.split(' ')) {
-        if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
-        st.vocab.add(k, slot, sign);
-      }
-    };
-    count(c.vocab.lower, 0);
-    count(c.vocab.capital, 1);
     for (const cand of c.candidates) {
       const key = cand.keys.join(' ');
       let f = st.forms.get(key);
@@ -662,16 +678,16 @@ class WordCounts {
     return i !== undefined && this.counts[i] > this.counts[i + 1];
   }
 
-  add(k: string, which: 0 | 1, sign: 1 | -1) {
+  add(k: string, which: 0 | 1, n: number) {
     let i = this.slot.get(k);
     if (i === undefined) {
-      if (sign < 0) return;
+      if (n < 0) return;
       i = this.free.pop() ?? this.grow();
       this.counts[i] = 0;
       this.counts[i + 1] = 0;
       this.slot.set(ownCopy(k), i);
     }
-    this.counts[i + which] += sign;
+    this.counts[i + which] += n;
     if (this.counts[i] <= 0 && this.counts[i + 1] <= 0) {
       this.slot.delete(k);
       this.free.push(i);

@@ -66,8 +66,19 @@ export function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 export function nameLike(t: Token): boolean {
+  // An ASCII first character answers the Unicode tests: only A-Z starts a capitalised word or initials.
+  const c = t.text.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
   if (FUNCTION_WORDS.has(t.key) || MONTHS_DAYS.has(t.key)) return false;
+  if (c < 128) return true;
   return (isCapitalized(t) && /\p{L}/u.test(t.text) && !/^\d/.test(t.text)) || isInitials(t);
+}
+
+/** Starts with a lower-case letter (ASCII answered without the Unicode regex; same result). */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(s);
 }
 
 /**
@@ -96,10 +107,10 @@ export function findCandidates(article: Article): ArticleCandidates {
     if (article.paragraphs[s.paragraph]?.heading) continue;
     const toks = tokenize(text, s.start, s.end);
     scanSentence(text, toks, candidates, roles);
-    toks.forEach((t, i) => {
-      if (/^\p{Ll}/u.test(t.text)) lower.push(t.key);
-      else if (i > 0) capital.push(t.key);
-    });
+    for (let i = 0; i < toks.length; i++) {
+      if (startsLower(toks[i].text)) lower.push(toks[i].key);
+      else if (i > 0) capital.push(toks[i].key);
+    }
   }
   // roles.slice(): an exact-size copy (an array grown by push keeps room for 17 or more items), as it is kept.
   return { roles: roles.slice(), found: { candidates, vocab: { lower: lower.join(' '), capital: capital.join(' ') } } };
