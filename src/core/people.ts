@@ -18,17 +18,17 @@ interface Form {
   key: string;
   keys: string[];
   ev: Evidence;
-  /** Distinct written forms and how often each is written, as text, count pairs (mostly one pair: a Map cost 3x). */
-  surfaces: (string | number)[];
+  /**
+   * How the form is written: the one text (written ev.count times), or, once there are several,
+   * text, count pairs (a Map per form cost three times as much, and most forms have one text).
+   */
+  surfaces: string | (string | number)[];
   /** Bumped whenever an article's contribution changes ev or surfaces: keys the memos below. */
   rev: number;
   /** The last accept decision, valid for rev `acceptedRev` and these word-frequency facts (`acceptedSig`). */
   acceptedRev: number;
   acceptedSig: number;
   accepted: boolean;
-  /** The most written surface, valid for rev `topRev`. */
-  topRev: number;
-  top: string;
   /** Whether this multi-word form is currently accepted as a name. */
   ok: boolean;
 }
@@ -263,8 +263,8 @@ class Update {
       if (!f) {
         if (sign < 0) continue;
         f = {
-          key, keys: cand.keys, ev: { ...cand.ev }, surfaces: [ownCopy(cand.text), 1], rev: 0,
-          acceptedRev: -1, acceptedSig: NaN, accepted: false, topRev: -1, top: '', ok: false,
+          key, keys: cand.keys, ev: { ...cand.ev }, surfaces: ownCopy(cand.text), rev: 0,
+          acceptedRev: -1, acceptedSig: NaN, accepted: false, ok: false,
         };
         st.forms.set(key, f);
         this.indexForm(f, 1);
@@ -274,8 +274,8 @@ class Update {
       f.rev++;
       this.dirtyKeys.add(key);
       for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
-      tally(f.surfaces, cand.text, sign);
-      if (f.ev.count <= 0 || !f.surfaces.length) {
+      tally(f, cand.text, sign);
+      if (f.ev.count <= 0) {
         st.forms.delete(key);
         this.indexForm(f, -1);
         f.ok = false;
@@ -914,15 +914,25 @@ function ownCopy(s: string): string {
 }
 
 /** Counts `text` in or out of text, count pairs (a pair goes at zero). */
-function tally(t: (string | number)[], text: string, sign: 1 | -1) {
-  for (let i = 0; i < t.length; i += 2) {
-    if (t[i] !== text) continue;
+/**
+ * Counts one occurrence of `text` in or out of a form's surfaces, after its evidence (whose count
+ * is the number of occurrences) has been counted: the counts always sum to ev.count.
+ */
+function tally(f: Form, text: string, sign: 1 | -1) {
+  const t = f.surfaces;
+  if (typeof t === 'string') {
+    // The one text is written ev.count times; a second one makes pairs.
+    if (t !== text && sign > 0) f.surfaces = [t, f.ev.count - 1, ownCopy(text), 1];
+    return;
+  }
+  let i = 0;
+  while (i < t.length && t[i] !== text) i += 2;
+  if (i < t.length) {
     const n = (t[i + 1] as number) + sign;
     if (n > 0) t[i + 1] = n;
     else t.splice(i, 2);
-    return;
-  }
-  if (sign > 0) t.push(ownCopy(text), 1);
+  } else if (sign > 0) t.push(ownCopy(text), 1);
+  if (t.length === 2) f.surfaces = t[0] as string;
 }
 
 /** Binary search for the mention covering `offset`. */
@@ -1017,19 +1027,18 @@ function commonMask(keys: string[], common: (k: string) => boolean): number {
 }
 
 function topSurface(f: Form): string {
-  if (f.topRev !== f.rev) {
-    // Most written, then longest, then first by code unit: what sorting the pairs by that order gives first.
-    const t = f.surfaces;
-    let best = 0;
-    for (let i = 2; i < t.length; i += 2) {
-      const [x, n] = [t[i] as string, t[i + 1] as number];
-      const [y, m] = [t[best] as string, t[best + 1] as number];
-      if (n > m || (n === m && (x.length > y.length || (x.length === y.length && cmp(x, y) < 0)))) best = i;
-    }
-    f.top = t[best] as string;
-    f.topRev = f.rev;
+  const t = f.surfaces;
+  if (typeof t === 'string') return t;
+  // Most written, then longest, then first by code unit: what sorting the pairs by that order gives first.
+  let best = 0;
+  for (let i = 2; i < t.length; i += 2) {
+    const x = t[i] as string;
+    const n = t[i + 1] as number;
+    const y = t[best] as string;
+    const m = t[best + 1] as number;
+    if (n > m || (n === m && (x.length > y.length || (x.length === y.length && cmp(x, y) < 0)))) best = i;
   }
-  return f.top;
+  return t[best] as string;
 }
 
 /** The fullest form the corpus uses: most words, then most often written. */
