@@ -207,7 +207,8 @@ export function parseArticle(id: string, text: string): Article {
     // An object literal, not a spread: spread copies came out several times larger in the heap.
     for (const s of splitSentences(text, p.start, p.end)) sentences.push({ start: s.start, end: s.end, text: s.text, paragraph: index });
   });
-  return { id, text, title, titleSpan, outlet, byline, published, url, dateOrder, body, paragraphs, sentences };
+  // Exact-size copies: an array grown by push keeps up to half again its length unused, and every article keeps these two.
+  return { id, text, title, titleSpan, outlet, byline, published, url, dateOrder, body, paragraphs: paragraphs.slice(), sentences: sentences.slice() };
 }
 
 /** Paragraphs are separated by blank lines or by line breaks after closing punctuation; hard-wrapped lines are joined. */

@@ -10,14 +10,13 @@ import { labelMentions } from './eventLabel';
 import { mentionsOf } from './events';
 import { articleCandidates } from './people';
 import { precomputeClaims } from './claims';
-import { quoteSpansOf } from './quotes';
 import type { Article } from './types';
 
 /**
  * Bump when any analysis changes what it stores per article: cached results of another version
  * are discarded, never trusted.
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 /**
  * Memo keys starting with this are never precomputed: a per-article result that depends on the
@@ -37,7 +36,6 @@ export interface AnalysedArticle {
  */
 const WARM_UP: ((c: Corpus, id: string) => unknown)[] = [
   (c, id) => articleCandidates(c, id),
-  (c, id) => quoteSpansOf(c, id),
   (c, id) => timesOf(c, id),
   (c, id) => labelMentions(c, mentionsOf(c, id)),
   // The article's own claims and its contest facts (stems and candidates; no pairs).

@@ -576,18 +576,22 @@ export function referenceDates(corpus: Corpus): Map<string, ReferenceDate> {
 const RARE_DF = 50;
 
 interface TimeState {
-  /** Per indexed article: its publication date (null when undated) and its content words. */
-  seen: Map<string, { date: string | null; words: Set<string> }>;
+  /**
+   * Per indexed article: its publication date (null when undated) and its distinct content words
+   * (the article's own memo array, shared: a Set per article was the state's largest part).
+   */
+  seen: Map<string, { date: string | null; words: readonly string[] }>;
   /** Content word -> how many dated articles use it. */
   df: Map<string, number>;
   /**
    * Rare content word (df <= RARE_DF) -> ids of the dated articles using it, sorted (the order a
    * fresh build meets them in). Common words need only their count: the lists of the common words
-   * were most of the memory, and scoring never reads them.
+   * were most of the memory, and scoring never reads them. Most rare words are in one article
+   * only: such a word maps to the id itself, not to a list of one.
    */
-  postings: Map<string, string[]>;
+  postings: Map<string, Ids>;
   /** Rare content word -> the undated articles using it: those whose inference a change of that word can move. */
-  undatedBy: Map<string, string[]>;
+  undatedBy: Map<string, Ids>;
   undated: Set<string>;
   dated: number;
   refs: Map<string, ReferenceDate>;
@@ -657,11 +661,14 @@ function takeTimeChanges(corpus: Corpus, st: TimeState, deadline: number) {
 function indexArticle(corpus: Corpus, st: TimeState, id: string) {
   const old = st.seen.get(id);
   const a = corpus.get(id);
-  const now = a ? { date: a.published || null, words: new Set(articleWords(corpus, a)) } : undefined;
+  const now = a ? { date: a.published || null, words: articleWords(corpus, a) } : undefined;
+  // Sets only for an edit, which compares the two versions' words.
+  const oldWords = old?.date && now?.date ? new Set(old.words) : undefined;
+  const nowWords = old?.date && now?.date ? new Set(now.words) : undefined;
   st.times.delete(id);
   st.joined.touch(id);
   if (old?.date) {
-    for (const w of old.words) if (!(now?.date && now.words.has(w))) countDated(st, w, id, -1);
+    for (const w of old.words) if (!nowWords?.has(w)) countDated(st, w, id, -1);
     st.dated--;
   } else if (old) {
     for (const w of old.words) listDelete(st.undatedBy, w, id);
@@ -672,9 +679,9 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
   if (!now || now.date) { st.stale.delete(id); st.reweigh.delete(id); st.overlaps.delete(id); }
   if (now?.date) {
     for (const w of now.words) {
-      if (!(old?.date && old.words.has(w))) countDated(st, w, id, 1);
+      if (!oldWords?.has(w)) countDated(st, w, id, 1);
       // The same words under another date: the undated articles sharing a rare one may follow.
-      else if (old.date !== now.date) markUndated(st, w);
+      else if (old!.date !== now.date) markUndated(st, w);
     }
     st.dated++;
     st.stale.delete(id);
@@ -682,9 +689,7 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
   } else if (now) {
     for (const w of now.words) {
       if ((st.df.get(w) ?? 0) > RARE_DF) continue;
-      const ids = st.undatedBy.get(w);
-      if (ids) ids.push(id);
-      else st.undatedBy.set(w, [id]);
+      idsPush(st.undatedBy, w, id);
     }
     st.undated.add(id);
     st.stale.add(id);
@@ -710,25 +715,27 @@ function countDated(st: TimeState, w: string, id: string, sign: 1 | -1) {
     const dated: string[] = [];
     const undated: string[] = [];
     for (const [other, e] of st.seen) {
-      if (other === id || !e.words.has(w)) continue;
+      if (other === id || !e.words.includes(w)) continue;
       if (e.date) dated.push(other);
       else undated.push(other);
     }
-    st.postings.set(w, dated.sort());
-    if (undated.length) st.undatedBy.set(w, undated);
+    if (dated.length) st.postings.set(w, packIds(dated.sort()));
+    if (undated.length) st.undatedBy.set(w, packIds(undated));
   } else {
-    const list = st.postings.get(w) ?? [];
+    const cur = st.postings.get(w);
+    const list = typeof cur === 'string' ? [cur] : cur ?? [];
     const i = lowerBound(list, id);
     if (sign > 0) list.splice(i, 0, id);
     else if (list[i] === id) list.splice(i, 1);
-    if (list.length) st.postings.set(w, list);
-    else st.postings.delete(w);
+    if (!list.length) st.postings.delete(w);
+    else if (list.length === 1) st.postings.set(w, list[0]);
+    else if (list !== cur) st.postings.set(w, list);
   }
   markUndated(st, w);
 }
 
 function markUndated(st: TimeState, w: string) {
-  for (const u of st.undatedBy.get(w) ?? []) st.stale.add(u);
+  for (const u of idsOf(st.undatedBy.get(w))) st.stale.add(u);
 }
 
 /** Keeps the old object when nothing changed, so the article's times stay valid. */
@@ -755,12 +762,12 @@ function readOverlaps(corpus: Corpus, st: TimeState, a: Article): Overlap {
   const index = new Map<string, number>();
   const cands: string[] = [];
   let n = 0;
-  for (const [w] of rare) n += st.postings.get(w)!.length;
+  for (const [w] of rare) n += idsOf(st.postings.get(w)).length;
   const pairCand = new Int32Array(n);
   const pairDf = new Int32Array(n);
   let k = 0;
   for (const [w, df] of rare) {
-    for (const j of st.postings.get(w)!) {
+    for (const j of idsOf(st.postings.get(w))) {
       let c = index.get(j);
       if (c === undefined) { index.set(j, (c = cands.length)); cands.push(j); }
       pairCand[k] = c;
@@ -821,20 +828,63 @@ function lowerBound(list: string[], id: string): number {
   return lo;
 }
 
-function listDelete(m: Map<string, string[]>, k: string, v: string) {
-  const list = m.get(k);
-  const i = list ? list.indexOf(v) : -1;
+/** Article ids: one id alone, or a list of two or more. */
+type Ids = string | string[];
+
+function idsOf(ids: Ids | undefined): readonly string[] {
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+}
+
+function packIds(list: string[]): Ids {
+  return list.length === 1 ? list[0] : list;
+}
+
+function idsPush(m: Map<string, Ids>, k: string, v: string) {
+  const ids = m.get(k);
+  if (ids === undefined) m.set(k, v);
+  else if (typeof ids === 'string') m.set(k, [ids, v]);
+  else ids.push(v);
+}
+
+function listDelete(m: Map<string, Ids>, k: string, v: string) {
+  const ids = m.get(k);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === v) m.delete(k);
+    return;
+  }
+  const i = ids.indexOf(v);
   if (i < 0) return;
-  list!.splice(i, 1);
-  if (!list!.length) m.delete(k);
+  ids.splice(i, 1);
+  if (ids.length === 1) m.set(k, ids[0]);
 }
 
 /** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
 function articleWords(corpus: Corpus, a: Article): string[] {
   return corpus.perArticle('dates.words', a.id, () => {
     const body = a.text.slice(a.body.start, a.body.end);
-    return [...new Set(contentWords(body))];
+    // A long word may be a view into the lower-cased body, which it would keep alive: copied out.
+    return [...new Set(contentWords(body))].map((w) => (w.length >= 13 ? ownCopy(w) : w));
   });
+}
+
+const SHARED = new Map<string, string>();
+/**
+ * One string per distinct short text or value ("on Tuesday", "2026-02-03"): the same ones come
+ * back in thousands of articles. A longer text stays the view into its article it is.
+ */
+function shared(s: string): string {
+  if (s.length >= 13) return s;
+  const v = SHARED.get(s);
+  if (v !== undefined) return v;
+  if (SHARED.size >= 200_000) SHARED.clear();
+  SHARED.set(s, s);
+  return s;
+}
+
+/** A string that is no view into a longer one (V8 keeps a long slice as a view into its source). */
+function ownCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** The time expressions of one article against a given reference date. */
@@ -846,12 +896,13 @@ export function articleTimes(a: Article, ref: ReferenceDate): TimeExpression[] {
       // Only expressions that rested on the reference date are "inferred"; explicit dates are not.
       const relative = !isExplicit(a.text.slice(t.start, t.end));
       out.push({
-        article: a.id, start: t.start, end: t.end, text: a.text.slice(t.start, t.end), value: t.value, type: t.type,
+        article: a.id, start: t.start, end: t.end, text: shared(a.text.slice(t.start, t.end)), value: shared(t.value), type: t.type,
         inferred: ref.inferred && relative && calendar, anchor: ref.date,
       });
     }
   }
-  return out;
+  // An exact-size copy: an array grown by push keeps room for 17 or more items, and this one is kept.
+  return out.slice();
 }
 
 function isExplicit(text: string): boolean {

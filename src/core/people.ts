@@ -8,7 +8,7 @@
 // contain the first word of a changed entry, and the persons whose mentions changed.
 import type { Corpus } from './corpus';
 import type { Article, Passage, Person, Role } from './types';
-import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence } from './personCandidates';
+import { findCandidates, adjacent, internKey, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
 import {
   FUNCTION_WORDS, NON_PERSON_HEADS, TITLES, editDistance, isAllCaps, isCommonWord, isGivenName, isInitials, isNationality,
   isPlaceOrOrgWord, slug, tokenize, type Token,
@@ -18,12 +18,17 @@ interface Form {
   key: string;
   keys: string[];
   ev: Evidence;
-  surfaces: Map<string, number>;
+  /**
+   * How the form is written: the one text (written ev.count times), or, once there are several,
+   * text, count pairs (a Map per form cost three times as much, and most forms have one text).
+   */
+  surfaces: string | (string | number)[];
   /** Bumped whenever an article's contribution changes ev or surfaces: keys the memos below. */
   rev: number;
-  /** The last accept decision, valid for this rev and these word-frequency facts (`sig`). */
-  accepted?: { rev: number; sig: number; value: boolean };
-  top?: { rev: number; text: string };
+  /** The last accept decision, valid for rev `acceptedRev` and these word-frequency facts (`acceptedSig`). */
+  acceptedRev: number;
+  acceptedSig: number;
+  accepted: boolean;
   /** Whether this multi-word form is currently accepted as a name. */
   ok: boolean;
 }
@@ -59,7 +64,7 @@ interface Draft extends PersonEntry {
 }
 
 /** What one article contributes to one person. */
-interface Part { passages: Passage[]; texts: string[]; roles: Role[] }
+interface Part { passages: Passage[]; roles: Role[] }
 
 export interface MentionHit { start: number; end: number; person: PersonEntry }
 
@@ -70,27 +75,26 @@ export interface PeopleModel {
   byId: Map<string, PersonEntry>;
 }
 
-interface RawMention { start: number; end: number; drafts: Draft[]; full: boolean }
+/** A mention as matched: the people it may name (shared with the alias table), and the one chosen. */
+interface Hit extends MentionHit { person: Draft; drafts: Draft[] }
 
 interface Entry { key: string; keys: string[]; drafts: Set<Draft>; sorted: Draft[] | null }
 
 interface ArticleState {
   article: Article;
-  /** Distinct capitalised keys of the body. */
-  caps: string[];
-  raw: RawMention[];
-  passages: Passage[];
-  chosen: Draft[];
-  hits: MentionHit[];
-  parts: Map<Draft, Part>;
+  /** Mentions sorted by start, each with its chosen person (the array `byArticle` lists). */
+  hits: Hit[];
+  /** The persons mentioned, in first-mention order; each one's part for this article is in its `parts`. */
+  persons: readonly Draft[];
   /** Drafts named by an ambiguous (several-candidate) match: their counts decide the choice. */
-  ambiguous: Draft[];
+  ambiguous: readonly Draft[];
 }
 
 interface PeopleState {
-  contrib: Map<string, ArticleCandidates>;
+  /** The article version whose evidence the counts below hold (its memo's evidence is dropped once counted). */
+  contrib: Map<string, Article>;
   forms: Map<string, Form>;
-  vocab: Map<string, [number, number]>;
+  vocab: WordCounts;
   /** Word -> the forms of three or more words with it inside (first and last words have their own maps). */
   formsByMiddle: Map<string, Set<Form>>;
   fullBySurname: Map<string, Set<Form>>;
@@ -105,8 +109,8 @@ interface PeopleState {
   /** First word -> entries, longest first. */
   table: Map<string, Entry[]>;
   arts: Map<string, ArticleState>;
-  /** Capitalised key -> ids of the articles containing it. */
-  byCap: Map<string, Set<string>>;
+  /** Capitalised key -> ids of the articles containing it, in the order they came (one id alone is not in a list). */
+  byCap: Map<string, Ids>;
   ambiguousBy: Map<Draft, Set<string>>;
   /** Persons with mentions, in output order (most mentioned first, then by name). */
   order: Draft[];
@@ -125,7 +129,7 @@ const STATE = 'people';
 
 function peopleState(corpus: Corpus): PeopleState {
   return corpus.state<PeopleState>(STATE, () => ({
-    contrib: new Map(), forms: new Map(), vocab: new Map(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
+    contrib: new Map(), forms: new Map(), vocab: new WordCounts(), formsByMiddle: new Map(), fullBySurname: new Map(), fullByFirst: new Map(),
     clusters: new Map(), formDraft: new Map(), singles: new Map(), givenAlias: new Map(), drafts: new Map(), entries: new Map(),
     table: new Map(), arts: new Map(), byCap: new Map(), ambiguousBy: new Map(), order: [], families: new Map(), byId: new Map(),
     aliasIndex: new Map(), byArticle: new Map(), hitChanges: new Set(), people: null, model: null,
@@ -191,16 +195,27 @@ class Update {
 
   constructor(private corpus: Corpus, private st: PeopleState) {}
 
-  private common = (k: string) => { const v = this.st.vocab.get(k); return !!v && v[0] > v[1]; };
+  private common = (k: string) => this.st.vocab.common(k);
 
   takeArticle(id: string) {
     const { st } = this;
     this.batch.push(id);
-    const cur = this.corpus.get(id) ? articleCandidates(this.corpus, id) : undefined;
+    const cur = this.corpus.get(id);
     const old = st.contrib.get(id);
     if (old === cur) return;
-    if (old) this.applyContribution(old, -1);
-    if (cur) { this.applyContribution(cur, 1); st.contrib.set(id, cur); } else st.contrib.delete(id);
+    // The evidence counted for the old version was dropped: found again, it is the very same.
+    const gone = old ? findCandidates(old).found! : undefined;
+    let now: Found | undefined;
+    if (cur) {
+      const c = articleCandidates(this.corpus, id);
+      now = c.found ?? findCandidates(cur).found!;
+      c.found = null;
+      st.contrib.set(id, cur);
+    } else st.contrib.delete(id);
+    this.countWords(0, gone?.vocab.lower, now?.vocab.lower);
+    this.countWords(1, gone?.vocab.capital, now?.vocab.capital);
+    if (gone) this.applyContribution(gone, -1);
+    if (now) this.applyContribution(now, 1);
   }
 
   finish() {
@@ -220,26 +235,37 @@ class Update {
 
   // ---- name forms and word counts --------------------------------------------------------------
 
-  private applyContribution(c: ArticleCandidates, sign: 1 | -1) {
+  /**
+   * Counts one article's words (space-joined, with repeats) out of its old version and into its new
+   * one. An edit changes few words: only the net change per word is applied.
+   */
+  private countWords(slot: 0 | 1, gone: string | undefined, now: string | undefined) {
     const { st } = this;
-    const count = (words: string, slot: 0 | 1) => {
-      if (!words) return;
-      for (const k of words.split(' ')) {
-        if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
-        const v = st.vocab.get(k) ?? [0, 0];
-        v[slot] += sign;
-        if (v[0] <= 0 && v[1] <= 0) st.vocab.delete(k);
-        else st.vocab.set(k, v);
-      }
+    const apply = (k: string, n: number) => {
+      if (!n) return;
+      if (!this.wasCommon.has(k)) this.wasCommon.set(k, this.common(k));
+      st.vocab.add(k, slot, n);
     };
-    count(c.vocab.lower, 0);
-    count(c.vocab.capital, 1);
+    if (gone && now) {
+      const net = new Map<string, number>();
+      for (const k of gone.split(' ')) net.set(k, (net.get(k) ?? 0) - 1);
+      for (const k of now.split(' ')) net.set(k, (net.get(k) ?? 0) + 1);
+      for (const [k, n] of net) apply(k, n);
+    } else if (gone) for (const k of gone.split(' ')) apply(k, -1);
+    else if (now) for (const k of now.split(' ')) apply(k, 1);
+  }
+
+  private applyContribution(c: Found, sign: 1 | -1) {
+    const { st } = this;
     for (const cand of c.candidates) {
       const key = cand.keys.join(' ');
       let f = st.forms.get(key);
       if (!f) {
         if (sign < 0) continue;
-        f = { key, keys: cand.keys, ev: { ...cand.ev }, surfaces: new Map([[cand.text, 1]]), rev: 0, ok: false };
+        f = {
+          key, keys: cand.keys, ev: { ...cand.ev }, surfaces: ownCopy(cand.text), rev: 0,
+          acceptedRev: -1, acceptedSig: NaN, accepted: false, ok: false,
+        };
         st.forms.set(key, f);
         this.indexForm(f, 1);
         this.dirtyKeys.add(key);
@@ -248,10 +274,8 @@ class Update {
       f.rev++;
       this.dirtyKeys.add(key);
       for (const k of Object.keys(f.ev) as (keyof Evidence)[]) f.ev[k] += sign * cand.ev[k];
-      const n = (f.surfaces.get(cand.text) ?? 0) + sign;
-      if (n > 0) f.surfaces.set(cand.text, n);
-      else f.surfaces.delete(cand.text);
-      if (f.ev.count <= 0 || !f.surfaces.size) {
+      tally(f, cand.text, sign);
+      if (f.ev.count <= 0) {
         st.forms.delete(key);
         this.indexForm(f, -1);
         f.ok = false;
@@ -433,38 +457,30 @@ class Update {
       if (corpus.get(id)) rescan.add(id);
       else this.dropArticle(id);
     }
-    for (const k of this.dirtyFirsts) for (const id of st.byCap.get(k) ?? []) rescan.add(id);
+    for (const k of this.dirtyFirsts) for (const id of idsOf(st.byCap.get(k))) rescan.add(id);
     for (const id of rescan) {
       const a = corpus.get(id);
       if (!a) continue; // removed, and not yet taken from the change set: a later batch drops it
       const old = st.arts.get(id);
-      const raw = this.match(a);
-      const same = old && old.article === a && sameRaw(old.raw, raw);
-      this.place(a, same ? old.raw : raw, !!same);
+      const hits = this.match(a);
+      const same = old && old.article === a && sameRaw(old.hits, hits);
+      this.place(a, same ? old.hits : hits, !!same);
     }
     const rechoose = new Set<string>();
     for (const d of this.recounted) for (const id of st.ambiguousBy.get(d) ?? []) if (!rescan.has(id)) rechoose.add(id);
     for (const id of rechoose) {
       const old = st.arts.get(id)!;
       // An article changed or removed since (still in the change set) is placed again when its turn comes.
-      if (corpus.get(id) === old.article) this.place(old.article, old.raw, true);
+      if (corpus.get(id) === old.article) this.place(old.article, old.hits, true);
     }
   }
 
   /** Every occurrence of an accepted form in the body, with the people it may name. */
-  private match(a: Article): RawMention[] {
+  private match(a: Article): Hit[] {
     const { st } = this;
     // Tokens are not kept: they would cost far more memory than the matches.
-    const toks: Token[] = [];
-    const caps: number[] = [];
-    for (const p of a.paragraphs) {
-      if (p.start < a.body.start || p.end > a.body.end) continue;
-      for (const t of tokenize(a.text, p.start, p.end)) {
-        if (nameLike(t)) caps.push(toks.length);
-        toks.push(t);
-      }
-    }
-    const raw: RawMention[] = [];
+    const { toks, caps } = bodyTokens(a);
+    let raw: Hit[] = [];
     let skipUntil = -1;
     for (const i of caps) {
       if (i < skipUntil) continue;
@@ -479,57 +495,65 @@ class Update {
         if (!ok) continue;
         const end = toks[i + n - 1];
         if (!e.sorted) e.sorted = [...e.drafts].sort((x, y) => cmp(x.stable, y.stable));
-        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, drafts: e.sorted, full: n > 1 });
+        if (!excluded(a.text, toks, i, i + n)) raw.push({ start: t.start, end: end.end, person: e.sorted[0], drafts: e.sorted });
         skipUntil = i + n;
         break;
       }
     }
-    const capKeys = [...new Set(caps.map((i) => toks[i].key))];
+    raw = exact(raw);
     const old = st.arts.get(a.id);
-    if (old) for (const k of old.caps) setAdd(st.byCap, k, a.id, -1);
-    for (const k of capKeys) setAdd(st.byCap, k, a.id, 1);
-    if (old) old.caps = capKeys;
-    else st.arts.set(a.id, emptyArticleState(a, capKeys));
+    if (old?.article !== a) {
+      // The keys are not kept per article: an edit finds the old version's again. Only the keys
+      // that came or went are filed: taking an id out of a long list is a scan.
+      const had = new Set(old ? capKeysOf(old.article) : []);
+      const has = new Set(capKeys(toks, caps));
+      for (const k of had) if (!has.has(k)) idsDelete(st.byCap, k, a.id);
+      for (const k of has) if (!had.has(k)) idsAdd(st.byCap, k, a.id);
+      if (!old) st.arts.set(a.id, emptyArticleState(a));
+    }
     return raw;
   }
 
   /** Chooses each match's person and files the article's mentions under them, when anything changed. */
-  private place(a: Article, raw: RawMention[], sameRawAsBefore: boolean) {
+  private place(a: Article, hits: Hit[], sameAsBefore: boolean) {
     const { st } = this;
     const s = st.arts.get(a.id)!;
-    const chosen = chooseAmong(raw);
-    if (sameRawAsBefore && s.article === a && s.raw === raw && s.chosen.length === chosen.length && s.chosen.every((d, j) => d === chosen[j])) return;
+    const chosen = chooseAmong(a.text, hits);
+    if (sameAsBefore && s.article === a && s.hits === hits && chosen.every((d, j) => d === hits[j].person)) return;
     this.unfile(a.id, s);
-    if (s.raw !== raw || s.article !== a) {
-      s.passages = raw.map((r) => ({ article: a.id, start: r.start, end: r.end, text: a.text.slice(r.start, r.end) }));
-    }
     s.article = a;
-    s.raw = raw;
-    s.chosen = chosen;
-    s.hits = raw.map((r, j) => ({ start: r.start, end: r.end, person: chosen[j] }));
-    s.parts = new Map();
+    s.hits = hits;
+    const parts = new Map<Draft, Part>();
     chosen.forEach((d, j) => {
-      let part = s.parts.get(d);
-      if (!part) s.parts.set(d, (part = { passages: [], texts: [], roles: [] }));
-      part.passages.push(s.passages[j]);
-      if (!part.texts.includes(s.passages[j].text)) part.texts.push(s.passages[j].text);
+      hits[j].person = d;
+      let part = parts.get(d);
+      if (!part) parts.set(d, (part = { passages: [], roles: [] }));
+      const r = hits[j];
+      part.passages.push({ article: a.id, start: r.start, end: r.end, text: sharedText(a.text.slice(r.start, r.end)) });
     });
     const seen = new Set<string>();
-    for (const r of articleCandidates(this.corpus, a.id).roles) {
-      const h = mentionAt(s.hits, r.nameStart);
-      if (!h || seen.has(`${r.start}:${r.end}`)) continue;
-      seen.add(`${r.start}:${r.end}`);
-      s.parts.get(h.person as Draft)!.roles.push({ text: r.text, article: a.id, start: r.start, end: r.end });
+    const roles = articleCandidates(this.corpus, a.id).roles;
+    for (let i = 0; i < roles.length; i += 3) {
+      const start = roles[i + 1];
+      const end = roles[i + 2];
+      const h = mentionAt(s.hits, roles[i]);
+      if (!h || seen.has(`${start}:${end}`)) continue;
+      seen.add(`${start}:${end}`);
+      parts.get(h.person)!.roles.push({ text: a.text.slice(start, end), article: a.id, start, end });
     }
-    s.ambiguous = [...new Set(raw.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))];
-    for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
-    for (const [d, part] of s.parts) {
+    const ambiguous = hits.some((r) => r.drafts.length > 1) ? [...new Set(hits.filter((r) => r.drafts.length > 1).flatMap((r) => r.drafts))] : NONE;
+    s.ambiguous = ambiguous;
+    for (const d of ambiguous) setAdd(st.ambiguousBy, d, a.id, 1);
+    for (const [d, part] of parts) {
+      part.passages = exact(part.passages);
+      part.roles = exact(part.roles);
       d.parts.set(a.id, part);
       sortedInsert(d.arts, a.id);
-      for (const t of part.texts) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
+      for (const t of distinctTexts(part)) d.surfaces.set(t, (d.surfaces.get(t) ?? 0) + 1);
       d.mentions += part.passages.length;
       this.dirtyDrafts.add(d);
     }
+    s.persons = parts.size ? [...parts.keys()] : NONE;
     st.byArticle.set(a.id, s.hits);
     st.hitChanges.add(a.id);
   }
@@ -537,10 +561,11 @@ class Update {
   /** Takes one article's mentions away from their persons. */
   private unfile(id: string, s: ArticleState) {
     const { st } = this;
-    for (const [d, part] of s.parts) {
+    for (const d of s.persons) {
+      const part = d.parts.get(id)!;
       d.parts.delete(id);
       sortedDelete(d.arts, id);
-      for (const t of part.texts) {
+      for (const t of distinctTexts(part)) {
         const n = (d.surfaces.get(t) ?? 0) - 1;
         if (n > 0) d.surfaces.set(t, n);
         else d.surfaces.delete(t);
@@ -549,8 +574,8 @@ class Update {
       this.dirtyDrafts.add(d);
     }
     for (const d of s.ambiguous) setAdd(st.ambiguousBy, d, id, -1);
-    s.parts = new Map();
-    s.ambiguous = [];
+    s.persons = NONE;
+    s.ambiguous = NONE;
   }
 
   private dropArticle(id: string) {
@@ -558,7 +583,7 @@ class Update {
     const s = st.arts.get(id);
     if (!s) return;
     this.unfile(id, s);
-    for (const k of s.caps) setAdd(st.byCap, k, id, -1);
+    for (const k of capKeysOf(s.article)) idsDelete(st.byCap, k, id);
     st.arts.delete(id);
     st.byArticle.delete(id);
     st.hitChanges.add(id);
@@ -585,7 +610,7 @@ class Update {
         for (const r of part.roles) roles.push(r);
       }
       const aliases = [...d.surfaces.keys()].filter((s) => s !== d.name).sort();
-      d.current = { id: d.id ?? '', name: d.name, aliases, roles, mentions };
+      d.current = { id: d.id ?? '', name: d.name, aliases: exact(aliases), roles: exact(roles), mentions: exact(mentions) };
       d.placed = { mentions: mentions.length, name: d.name };
       orderInsert(st.order, d);
       const root = slugRoot(slug(d.name));
@@ -636,8 +661,77 @@ class Update {
   }
 }
 
-function emptyArticleState(a: Article, caps: string[]): ArticleState {
-  return { article: a, caps, raw: [], passages: [], chosen: [], hits: [], parts: new Map(), ambiguous: [] };
+/**
+ * Per word: how often it is written lower-case (slot 0) and capitalised inside a sentence (slot 1).
+ * The counts sit in one flat Int32Array, two slots a word: a [lower, capital] array per word cost
+ * three times the memory.
+ */
+class WordCounts {
+  private slot = new Map<string, number>();
+  private counts = new Int32Array(1024);
+  private free: number[] = [];
+  private next = 0;
+
+  /** Mostly written lower-case: an ordinary word. */
+  common(k: string): boolean {
+    const i = this.slot.get(k);
+    return i !== undefined && this.counts[i] > this.counts[i + 1];
+  }
+
+  add(k: string, which: 0 | 1, n: number) {
+    let i = this.slot.get(k);
+    if (i === undefined) {
+      if (n < 0) return;
+      i = this.free.pop() ?? this.grow();
+      this.counts[i] = 0;
+      this.counts[i + 1] = 0;
+      this.slot.set(ownCopy(k), i);
+    }
+    this.counts[i + which] += n;
+    if (this.counts[i] <= 0 && this.counts[i + 1] <= 0) {
+      this.slot.delete(k);
+      this.free.push(i);
+    }
+  }
+
+  private grow(): number {
+    if (this.next + 2 > this.counts.length) {
+      const bigger = new Int32Array(this.counts.length * 2);
+      bigger.set(this.counts);
+      this.counts = bigger;
+    }
+    const i = this.next;
+    this.next += 2;
+    return i;
+  }
+}
+
+function emptyArticleState(a: Article): ArticleState {
+  return { article: a, hits: [], persons: NONE, ambiguous: NONE };
+}
+
+/** The body's tokens, and which of them look like names. */
+function bodyTokens(a: Article): { toks: Token[]; caps: number[] } {
+  const toks: Token[] = [];
+  const caps: number[] = [];
+  for (const p of a.paragraphs) {
+    if (p.start < a.body.start || p.end > a.body.end) continue;
+    for (const t of tokenize(a.text, p.start, p.end)) {
+      if (nameLike(t)) caps.push(toks.length);
+      toks.push(t);
+    }
+  }
+  return { toks, caps };
+}
+
+/** The distinct keys of the name-like tokens, as shared strings (the same words come back in every article). */
+function capKeys(toks: Token[], caps: number[]): string[] {
+  return [...new Set(caps.map((i) => internKey(toks[i].key)))];
+}
+
+function capKeysOf(a: Article): string[] {
+  const { toks, caps } = bodyTokens(a);
+  return capKeys(toks, caps);
 }
 
 function isGivenKey(st: PeopleState, k: string): boolean {
@@ -645,21 +739,21 @@ function isGivenKey(st: PeopleState, k: string): boolean {
   return false;
 }
 
-function sameRaw(a: RawMention[], b: RawMention[]): boolean {
+function sameRaw(a: Hit[], b: Hit[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
-    if (x.start !== y.start || x.end !== y.end || x.full !== y.full || x.drafts.length !== y.drafts.length) return false;
+    if (x.start !== y.start || x.end !== y.end || x.drafts.length !== y.drafts.length) return false;
     for (let j = 0; j < x.drafts.length; j++) if (x.drafts[j] !== y.drafts[j]) return false;
   }
   return true;
 }
 
 /** A bare surname shared by several people goes to the one named in full in this article, else the most mentioned. */
-function chooseAmong(raw: RawMention[]): Draft[] {
+function chooseAmong(text: string, raw: Hit[]): Draft[] {
   const named = new Set<Draft>();
-  for (const r of raw) if (r.full || r.drafts.length === 1) for (const d of r.drafts) named.add(d);
+  for (const r of raw) if (r.drafts.length === 1 || isFull(text, r)) for (const d of r.drafts) named.add(d);
   return raw.map((r) => {
     if (r.drafts.length === 1) return r.drafts[0];
     const here = r.drafts.filter((x) => named.has(x));
@@ -668,7 +762,76 @@ function chooseAmong(raw: RawMention[]): Draft[] {
   });
 }
 
+/**
+ * A match of several words (a full name): its words are joined by spaces, and a single token never
+ * holds one, so the text tells (a flag on every mention would cost memory).
+ */
+function isFull(text: string, h: Hit): boolean {
+  for (let i = h.start; i < h.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 0xa0) return true;
+  }
+  return false;
+}
+
 // ---- small sorted-collection helpers -------------------------------------------------------------
+
+/**
+ * An exact-size copy of a list that is kept: an array grown by push keeps room for 17 or more
+ * items, most of it unused in the short lists a person or an article has.
+ */
+function exact<T>(list: T[]): T[] {
+  return list.length ? list.slice() : list;
+}
+
+/** Nothing, shared: most articles have no ambiguous mention, and an empty array each costs memory. */
+const NONE: readonly Draft[] = Object.freeze([]);
+
+/** The distinct texts of one article's mentions of one person, in first-mention order. */
+function distinctTexts(part: Part): string[] {
+  const out: string[] = [];
+  for (const p of part.passages) if (!out.includes(p.text)) out.push(p.text);
+  return out;
+}
+
+/** Article ids: one id alone, or a list of two or more, in the order they came. */
+type Ids = string | string[];
+
+function idsOf(ids: Ids | undefined): readonly string[] {
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+}
+
+/** Adds an id the list does not hold. */
+function idsAdd(m: Map<string, Ids>, k: string, id: string) {
+  const ids = m.get(k);
+  if (ids === undefined) m.set(k, id);
+  else if (typeof ids === 'string') m.set(k, [ids, id]);
+  else ids.push(id);
+}
+
+function idsDelete(m: Map<string, Ids>, k: string, id: string) {
+  const ids = m.get(k);
+  if (ids === undefined) return;
+  if (typeof ids === 'string') {
+    if (ids === id) m.delete(k);
+    return;
+  }
+  const i = ids.indexOf(id);
+  if (i < 0) return;
+  ids.splice(i, 1);
+  if (ids.length === 1) m.set(k, ids[0]);
+}
+
+const TEXTS = new Map<string, string>();
+/** One shared string per mention text: a name is written the same way in many articles. */
+function sharedText(t: string): string {
+  const v = TEXTS.get(t);
+  if (v !== undefined) return v;
+  if (TEXTS.size >= 200_000) TEXTS.clear();
+  const own = ownCopy(t);
+  TEXTS.set(own, own);
+  return own;
+}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -740,6 +903,36 @@ function aliasKey(name: string): string {
     aliasKeys.set(name, (k = tokenize(name, 0, name.length).map((t) => t.key).join(' ')));
   }
   return k;
+}
+
+/**
+ * A string that is no view into a longer one: V8 keeps a slice of 13 or more characters as a view
+ * into its source, and a key kept in the state would keep a whole article (or its joined words) alive.
+ */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** Counts `text` in or out of text, count pairs (a pair goes at zero). */
+/**
+ * Counts one occurrence of `text` in or out of a form's surfaces, after its evidence (whose count
+ * is the number of occurrences) has been counted: the counts always sum to ev.count.
+ */
+function tally(f: Form, text: string, sign: 1 | -1) {
+  const t = f.surfaces;
+  if (typeof t === 'string') {
+    // The one text is written ev.count times; a second one makes pairs.
+    if (t !== text && sign > 0) f.surfaces = [t, f.ev.count - 1, ownCopy(text), 1];
+    return;
+  }
+  let i = 0;
+  while (i < t.length && t[i] !== text) i += 2;
+  if (i < t.length) {
+    const n = (t[i + 1] as number) + sign;
+    if (n > 0) t[i + 1] = n;
+    else t.splice(i, 2);
+  } else if (sign > 0) t.push(ownCopy(text), 1);
+  if (t.length === 2) f.surfaces = t[0] as string;
 }
 
 /** Binary search for the mention covering `offset`. */
@@ -817,9 +1010,11 @@ function sameGiven(a: Form, b: Form): boolean {
  * and capitalised use): deciding every form of a large corpus again after each edit took most of the time.
  */
 function remembered(f: Form, sig: number, decide: () => boolean): boolean {
-  if (f.accepted?.rev === f.rev && f.accepted.sig === sig) return f.accepted.value;
+  if (f.acceptedRev === f.rev && f.acceptedSig === sig) return f.accepted;
   const value = decide();
-  f.accepted = { rev: f.rev, sig, value };
+  f.acceptedRev = f.rev;
+  f.acceptedSig = sig;
+  f.accepted = value;
   return value;
 }
 
@@ -832,8 +1027,18 @@ function commonMask(keys: string[], common: (k: string) => boolean): number {
 }
 
 function topSurface(f: Form): string {
-  if (f.top?.rev !== f.rev) f.top = { rev: f.rev, text: [...f.surfaces.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0][0] };
-  return f.top.text;
+  const t = f.surfaces;
+  if (typeof t === 'string') return t;
+  // Most written, then longest, then first by code unit: what sorting the pairs by that order gives first.
+  let best = 0;
+  for (let i = 2; i < t.length; i += 2) {
+    const x = t[i] as string;
+    const n = t[i + 1] as number;
+    const y = t[best] as string;
+    const m = t[best + 1] as number;
+    if (n > m || (n === m && (x.length > y.length || (x.length === y.length && cmp(x, y) < 0)))) best = i;
+  }
+  return t[best] as string;
 }
 
 /** The fullest form the corpus uses: most words, then most often written. */

@@ -32,20 +32,25 @@ export interface Candidate {
   ev: Evidence;
 }
 
-export interface RoleHit {
-  /** Where the name the role belongs to starts. */
-  nameStart: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
-export interface ArticleCandidates {
+/** What an article says about names: the evidence the corpus-level state counts. */
+export interface Found {
   candidates: Candidate[];
-  roles: RoleHit[];
   /** Words written lower-case, and words capitalised inside a sentence, space-joined with repeats
    *  (one string each: a Map per article would cost ten times the memory). Common words are mostly lower-case. */
   vocab: { lower: string; capital: string };
+}
+
+export interface ArticleCandidates {
+  /**
+   * Roles and epithets as (name start, role start, role end) triples, flat: the mentions of an
+   * article are placed again whenever the alias table changes, and they read these each time.
+   */
+  roles: number[];
+  /**
+   * The evidence, until the people state has counted it: the state then sets it to null (most of
+   * the memo's memory), and an edit or a removal finds it again from the old article to take it back.
+   */
+  found: Found | null;
 }
 
 const EMPTY = (): Evidence => ({ title: 0, speech: 0, appos: 0, possessive: 0, the: 0, place: 0, org: 0, human: 0, inner: 0, count: 1 });
@@ -61,8 +66,19 @@ export function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 export function nameLike(t: Token): boolean {
+  // An ASCII first character answers the Unicode tests: only A-Z starts a capitalised word or initials.
+  const c = t.text.charCodeAt(0);
+  if (c < 128 && !(c >= 65 && c <= 90)) return false;
   if (FUNCTION_WORDS.has(t.key) || MONTHS_DAYS.has(t.key)) return false;
+  if (c < 128) return true;
   return (isCapitalized(t) && /\p{L}/u.test(t.text) && !/^\d/.test(t.text)) || isInitials(t);
+}
+
+/** Starts with a lower-case letter (ASCII answered without the Unicode regex; same result). */
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(s);
 }
 
 /**
@@ -71,7 +87,7 @@ export function nameLike(t: Token): boolean {
  * V8, which a shared pool must not keep alive, so they are left as they are.
  */
 const KEYS = new Map<string, string>();
-function internKey(k: string): string {
+export function internKey(k: string): string {
   if (k.length >= 13) return k;
   const v = KEYS.get(k);
   if (v !== undefined) return v;
@@ -82,7 +98,7 @@ function internKey(k: string): string {
 
 export function findCandidates(article: Article): ArticleCandidates {
   const candidates: Candidate[] = [];
-  const roles: RoleHit[] = [];
+  const roles: number[] = [];
   const lower: string[] = [];
   const capital: string[] = [];
   const { text } = article;
@@ -91,15 +107,16 @@ export function findCandidates(article: Article): ArticleCandidates {
     if (article.paragraphs[s.paragraph]?.heading) continue;
     const toks = tokenize(text, s.start, s.end);
     scanSentence(text, toks, candidates, roles);
-    toks.forEach((t, i) => {
-      if (/^\p{Ll}/u.test(t.text)) lower.push(t.key);
-      else if (i > 0) capital.push(t.key);
-    });
+    for (let i = 0; i < toks.length; i++) {
+      if (startsLower(toks[i].text)) lower.push(toks[i].key);
+      else if (i > 0) capital.push(toks[i].key);
+    }
   }
-  return { candidates, roles, vocab: { lower: lower.join(' '), capital: capital.join(' ') } };
+  // roles.slice(): an exact-size copy (an array grown by push keeps room for 17 or more items), as it is kept.
+  return { roles: roles.slice(), found: { candidates, vocab: { lower: lower.join(' '), capital: capital.join(' ') } } };
 }
 
-function scanSentence(text: string, toks: Token[], out: Candidate[], roles: RoleHit[]) {
+function scanSentence(text: string, toks: Token[], out: Candidate[], roles: number[]) {
   let i = 0;
   while (i < toks.length) {
     if (!nameLike(toks[i]) || NAME_PARTICLES.has(toks[i].text)) { i++; continue; }
@@ -115,7 +132,7 @@ function scanSentence(text: string, toks: Token[], out: Candidate[], roles: Role
   }
 }
 
-function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: RoleHit[]) {
+function handleRun(text: string, toks: Token[], from: number, to: number, out: Candidate[], roles: number[]) {
   // A long run of capitalised words is a heading or a shouted line, not a name (and would make the prefix scan quadratic).
   if (to - from > 10) return;
   const run = toks.slice(from, to);
@@ -166,7 +183,7 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
   const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => internKey(t.key)), ev };
   out.push(c);
-  for (const r of [titleRole, before, after]) if (r) roles.push({ nameStart: c.start, start: r.start, end: r.end, text: text.slice(r.start, r.end) });
+  for (const r of [titleRole, before, after]) if (r) roles.push(c.start, r.start, r.end);
 }
 
 /** The title prefix as a role, extended over "Secretary of" and "former". */

@@ -50,7 +50,8 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
     const next = article.paragraphs[pi + 1];
     if (open >= 0 && next && /^["“]/.test(text.slice(next.start, next.start + 1))) push(out, text, open, p.end, pi);
   });
-  return out;
+  // An exact-size copy: an array grown by push keeps room for 17 or more items, and this one is memoised.
+  return out.slice();
 }
 
 function push(out: QuoteSpan[], text: string, open: number, close: number, paragraph: number) {
@@ -76,11 +77,6 @@ interface Subject {
   text: string;
   pronoun: boolean;
   start: number;
-}
-
-/** One article's quotation spans, memoised (the indexing worker precomputes them). */
-export function quoteSpansOf(corpus: Corpus, id: string): QuoteSpan[] {
-  return corpus.perArticle('quotes.spans', id, findQuoteSpans);
 }
 
 /** Every quote of the corpus, in article order: one plain pass over the per-article lists. */
@@ -162,7 +158,10 @@ export const settleQuotes: Settler = (corpus, deadline) => {
 
 function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
   const out: Quote[] = [];
-  const spans = quoteSpansOf(corpus, a.id);
+  // The spans are not memoised: one linear pass over the text (some 16 µs an article) costs less
+  // than keeping every article's spans (0.7 KB an article), and they are read again only when the
+  // article's mentions change.
+  const spans = findQuoteSpans(a);
   let prev: { paragraph: number; close: number; subject: Subject | null; runsOn: boolean } | null = null;
   const outsideHits = hits.filter((h) => !insideQuote(spans, h.start));
   for (const q of spans) {
@@ -176,11 +175,23 @@ function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
     out.push({
       article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
       speaker: resolved?.person ? resolved.person.current.id : null,
-      speakerText: who ? who.text : null,
+      speakerText: who ? sharedText(who.text) : null,
     });
     prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
   }
-  return out;
+  // An exact-size copy: an array grown by push keeps room for 17 or more items, and this one is kept.
+  return out.slice();
+}
+
+const TEXTS = new Map<string, string>();
+/** One string per distinct short speaker text ("he", "Petro"): they recur in every article. */
+function sharedText(t: string): string {
+  if (t.length >= 13) return t;
+  const v = TEXTS.get(t);
+  if (v !== undefined) return v;
+  if (TEXTS.size >= 200_000) TEXTS.clear();
+  TEXTS.set(t, t);
+  return t;
 }
 
 function opensSentence(a: Article, q: QuoteSpan): boolean {

@@ -34,6 +34,11 @@ describe('per-article analysis (the indexing worker)', () => {
         if (key === 'events.labels') {
           // Labels are memoised for every passage, not only those a merge picked: a superset.
           for (const [k, v] of value as Map<string, unknown>) assert.deepEqual((got.get(key) as Map<string, unknown>).get(k), v, `${a.id}: label ${k}`);
+        } else if (key === 'people.candidates') {
+          // The people state drops the evidence it has counted (found: null); the worker ships it whole.
+          const shipped = got.get(key) as { roles: number[]; found: unknown };
+          assert.deepEqual({ ...shipped, found: null }, value, `${a.id}: '${key}' differs`);
+          assert.ok(shipped.found, `${a.id}: the worker ships the people evidence`);
         } else {
           assert.deepEqual(got.get(key), value, `${a.id}: '${key}' differs`);
         }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src/core/corpus';
+import { articleCandidates } from '../../src/core/people';
 import { decodeArticleBytes } from '../../src/core/decode';
 import type { Person } from '../../src/core/types';
 
@@ -174,6 +175,32 @@ describe('incremental people resolution', () => {
     assert.ok(!c.people().some((p) => p.name === 'Felipe Botero'));
     assert.ok(!c.people().some((p) => p.name === 'Rosa Villavicencio'));
     assert.ok(c.people().some((p) => p.name === 'Ana Kovacic'));
+  });
+});
+
+describe('people memory: evidence counted, then dropped', () => {
+  it('keeps no name evidence per article once counted, and an edit still takes the old evidence back exactly', () => {
+    const c = seedCorpus();
+    c.people();
+    for (const a of c.articles()) assert.equal(articleCandidates(c, a.id).found, null, `${a.id}: evidence kept after counting`);
+    const id = c.articles()[0].id;
+    const text = c.get(id)!.text;
+    // A new spelling of a known name, and a name written another way: surfaces gain a second text.
+    c.upsert(id, `${text}\n\nGUSTAVO Petro and Gustavo PETRO were both written here, as was Ana Kovacic, the minister.`);
+    c.people();
+    c.upsert(id, text.replace(/Petro/, 'Petró'));
+    const incremental = JSON.stringify(c.people());
+    const fresh = new Corpus();
+    for (const a of c.articles()) fresh.upsert(a.id, a.text);
+    assert.equal(incremental, JSON.stringify(fresh.people()));
+  });
+
+  it('counts evidence the memo still holds (as the indexing worker ships it), then drops it', () => {
+    const c = seedCorpus();
+    const id = c.articles()[0].id;
+    assert.ok(articleCandidates(c, id).found, 'evidence present before the people state counts it');
+    c.people();
+    assert.equal(articleCandidates(c, id).found, null);
   });
 });
 
