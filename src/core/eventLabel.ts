@@ -397,7 +397,7 @@ export function eventLabel(corpus: Corpus, mentions: EventMention[]): string {
 /** The label of one passage, memoised with its article. */
 function mentionLabel(corpus: Corpus, m: EventMention): string | null {
   const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
-  const key = `${m.start}:${m.end}:${m.timex.start}`;
+  const key = `${m.start}:${m.end}:${m.timexStart}`;
   let label = memo.get(key);
   if (label === undefined) {
     const { text, anchor } = withoutTime(m);
@@ -424,7 +424,7 @@ function rank(m: EventMention): number {
 
 /** The passage with its time expression (and the preposition before it) taken out. */
 function withoutTime(m: EventMention): { text: string; anchor: number } {
-  const a = m.timex.start - m.start, b = m.timex.end - m.start;
+  const a = m.timexStart - m.start, b = m.timexEnd - m.start;
   if (a < 0 || b > m.text.length) return { text: m.text, anchor: -1 };
   const timex = m.text.slice(a, b);
   // "on Tuesday's talks" keeps its preposition: only the day goes.

@@ -20,8 +20,9 @@ export interface EventMention extends Passage {
   names: string[];
   /** Stemmed content words. */
   words: string[];
-  /** The time expression's span, for the label and the hover. */
-  timex: { start: number; end: number };
+  /** The time expression's span, for the label. */
+  timexStart: number;
+  timexEnd: number;
   /** For an undated sentence about an event dated elsewhere in the article: that mention. */
   antecedent?: EventMention;
 }
@@ -67,7 +68,7 @@ function predicatesOf(text: string): string[] {
     const isVerb = PAST_FORM.test(w) || (IRREGULAR[w] !== undefined && !LIGHT.has(w)) || prev === 'will' || prev === 'to' || prev === 'would';
     if (isVerb) {
       const l = lemma(w);
-      if (!LIGHT.has(l) && l.length > 2) out.add(`v:${l}`);
+      if (!LIGHT.has(l) && l.length > 2) out.add(intern(`v:${l}`));
     }
   });
   return [...out];
@@ -93,9 +94,30 @@ function namesOf(text: string, known: Set<string>): string[] {
     if (w.length < 3 || TITLES.has(lw) || MONTH_OR_DAY.test(w)) continue;
     // The first word of a sentence is capitalised anyway: keep it only if the article capitalises it elsewhere.
     if ((m.index === 0 || /[.!?"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) && !known.has(lw)) continue;
-    out.add(lw);
+    out.add(intern(lw));
   }
   return [...out];
+}
+
+// Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
+// copy per passage (lower-casing and structured cloning make copies). Bounded like the stem cache.
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 200_000;
+function intern(s: string): string {
+  const t = INTERNED.get(s);
+  if (t !== undefined) return t;
+  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
+  INTERNED.set(s, s);
+  return s;
+}
+function internAll(list: string[]) {
+  for (let i = 0; i < list.length; i++) list[i] = intern(list[i]);
+}
+/** The distinct strings of `list`, interned, in order. */
+function distinct(list: string[]): string[] {
+  const out = [...new Set(list)];
+  internAll(out);
+  return out;
 }
 
 /** For each offset of a sentence, whether it lies inside a direct quote (one linear pass). */
@@ -168,7 +190,7 @@ function sentenceMentions(a: Article, sStart: number, sEnd: number, times: TimeE
     }
     out.push({
       article: a.id, start, end, text, value: t.value, inferred: t.inferred, preds, names: namesOf(text, known),
-      words: [...new Set(contentWords(text))], timex: { start: t.start, end: t.end },
+      words: distinct(contentWords(text)), timexStart: t.start, timexEnd: t.end,
     });
   });
   return out;
@@ -213,7 +235,7 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
     while (lo < hi) { const mid = (lo + hi) >> 1; if (same[mid].start < u.start) lo = mid + 1; else hi = mid; }
     const prev = lo > 0 ? same[lo - 1] : same[0];
     const text = a.text.slice(u.start, u.end);
-    out.push({ ...prev, start: u.start, end: u.end, text, preds: [...new Set([u.cls, ...predicatesOf(text)])], names: namesOf(text, known), words: [...new Set(contentWords(text))], timex: prev.timex, antecedent: prev });
+    out.push({ ...prev, start: u.start, end: u.end, text, preds: distinct([u.cls, ...predicatesOf(text)]), names: namesOf(text, known), words: distinct(contentWords(text)), timexStart: prev.timexStart, timexEnd: prev.timexEnd, antecedent: prev });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -236,17 +258,50 @@ function valueInterval(value: string): [number, number] | null {
   return iv;
 }
 
+/**
+ * The keys a merge compares a passage against: the union of the keys of an event's passages. A merge
+ * holds them only while it adds to the event; stored events keep their passages alone (Sets cost far
+ * more than the passages), and a later merge derives them again (keysOfCluster). An event is filed
+ * under "n:name" and "p:pred" for exactly its names and predicates.
+ */
+interface Keys { preds: Set<string>; names: Set<string>; words: Set<string> }
+
 interface Cluster {
-  id: number;
   value: string;
   /** valueInterval(value), kept to avoid re-parsing. */
   iv: [number, number];
   mentions: EventMention[];
-  preds: Set<string>;
-  names: Set<string>;
-  words: Map<string, number>;
-  /** Bucket keys ("n:name", "p:pred") this cluster is already filed under. */
-  filed: Set<string>;
+  /** Its keys while a merge adds to it; null once stored. */
+  keys: Keys | null;
+  /** The level it was founded at, as a registered named event (-1: a passage no unit holds); UNREGISTERED otherwise. */
+  base: number;
+  /** The names it is filed under in the seed index (every name any version of it carries). */
+  seedNames: string[] | null;
+}
+const UNREGISTERED = -9;
+const isBase = (c: Cluster) => c.base !== UNREGISTERED;
+
+function keysFrom(mentions: EventMention[]): Keys {
+  const k: Keys = { preds: new Set(), names: new Set(), words: new Set() };
+  for (const m of mentions) addKeys(k, m);
+  return k;
+}
+function addKeys(k: Keys, m: EventMention) {
+  for (const p of m.preds) k.preds.add(p);
+  for (const n of m.names) k.names.add(n);
+  for (const w of m.words) k.words.add(w);
+}
+/** The keys of an event: its own while merged, else derived once per merge (`memo`). */
+function keysOfCluster(c: Cluster, memo: Map<Cluster, Keys>): Keys {
+  if (c.keys) return c.keys;
+  let k = memo.get(c);
+  if (!k) memo.set(c, (k = keysFrom(c.mentions)));
+  return k;
+}
+/** Drops the keys of events a merge is done with. */
+function store(c: Cluster): Cluster {
+  c.keys = null;
+  return c;
 }
 
 /** Keys of the calendar units a value lies in, finest first: the buckets a cluster is filed under. */
@@ -280,19 +335,19 @@ function lookupKey(value: string): string | null {
 }
 
 /** How strongly a mention belongs to a cluster; null when it must not join. */
-function affinity(m: EventMention, miv: [number, number], c: Cluster): number | null {
+function affinity(m: EventMention, miv: [number, number], c: Cluster, k: Keys): number | null {
   const nested = (miv[0] <= c.iv[0] && c.iv[1] <= miv[1]) || (c.iv[0] <= miv[0] && miv[1] <= c.iv[1]);
   if (!nested) return null;
   let shared = 0, onlySay = true;
-  for (const p of m.preds) if (c.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
+  for (const p of m.preds) if (k.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
   if (!shared) return null;
   let sharedNames = 0;
-  for (const n of m.names) if (c.names.has(n)) sharedNames++;
+  for (const n of m.names) if (k.names.has(n)) sharedNames++;
   // Different actors on the same date are different events.
-  if (m.names.length && c.names.size && !sharedNames) return null;
+  if (m.names.length && k.names.size && !sharedNames) return null;
   let sharedWords = 0;
-  for (const w of m.words) if (c.words.has(w)) sharedWords++;
-  const dice = (2 * sharedWords) / (m.words.length + c.words.size || 1);
+  for (const w of m.words) if (k.words.has(w)) sharedWords++;
+  const dice = (2 * sharedWords) / (m.words.length + k.words.size || 1);
   // Statements match only when the same people speak on the same day.
   if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
   const score = shared + sharedNames + 3 * dice;
@@ -302,11 +357,10 @@ function affinity(m: EventMention, miv: [number, number], c: Cluster): number | 
   return score >= 1.4 ? score : null;
 }
 
+/** Adds a passage to an event a merge works on (its keys are set). */
 function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
   c.mentions.push(m);
-  for (const p of m.preds) c.preds.add(p);
-  for (const n of m.names) c.names.add(n);
-  for (const w of m.words) c.words.set(w, (c.words.get(w) ?? 0) + 1);
+  addKeys(c.keys!, m);
   if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) { c.value = m.value; c.iv = miv; }
 }
 
@@ -400,22 +454,36 @@ function monthOfSeed(c: Cluster): string | null {
 const LEVELS = ['d', 'w', 'm', 'q', 'y'];
 /** The level of a lookup unit ("d:2026-01-07" is 0, "y:2026" is 4): finer levels merge first. */
 const levelOf = (unit: string) => LEVELS.indexOf(unit[0]);
-const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
 
 function newCluster(m: EventMention): Cluster {
   const iv = valueInterval(m.value) ?? [0, Infinity];
-  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set(keysOf(m.names, m.preds)) };
+  const c: Cluster = { value: m.value, iv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, seedNames: null };
   joinCluster(c, m, iv);
   return c;
 }
 
-const copyCluster = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
+/** A working copy of an event, to add passages to without changing the event itself. */
+const copyCluster = (c: Cluster, k: Keys): Cluster => ({
+  value: c.value, iv: c.iv, mentions: [...c.mentions], keys: { preds: new Set(k.preds), names: new Set(k.names), words: new Set(k.words) }, base: UNREGISTERED, seedNames: null,
+});
+
+/** The keys of `m` an event with keys `k` is not filed under yet, and all of them when `m` narrows its date (it is filed anew). */
+function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number], withNames: boolean): string[] {
+  const out: string[] = [];
+  if (withNames) for (const n of m.names) if (!k.names.has(n)) out.push(`n:${n}`);
+  for (const p of m.preds) if (!k.preds.has(p)) out.push(withNames ? `p:${p}` : p);
+  if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) {
+    if (withNames) for (const n of k.names) out.push(`n:${n}`);
+    for (const p of k.preds) out.push(withNames ? `p:${p}` : p);
+  }
+  return out;
+}
 
 /**
  * The merge of named passages that all look up one unit (one level, e.g. one month): they may join
  * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
  */
-function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
   const nameFreq = new Map<string, number>();
   for (const m of mentions) for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
   const bucket = new Map<string, Cluster[]>();
@@ -429,7 +497,13 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
   // Seeds go only under the keys some passage here probes.
   const probed = new Set<string>();
   for (const m of mentions) { for (const n of m.names) probed.add(`n:${n}`); for (const p of m.preds) probed.add(`p:${p}`); }
-  for (const s of seeds) file(s, [...s.filed].filter((k) => probed.has(k)));
+  for (const s of seeds) {
+    const k = keysOfCluster(s, memo);
+    const keys: string[] = [];
+    for (const n of k.names) if (probed.has(`n:${n}`)) keys.push(`n:${n}`);
+    for (const p of k.preds) if (probed.has(`p:${p}`)) keys.push(`p:${p}`);
+    file(s, keys);
+  }
   const work = new Map<Cluster, Cluster>();
   const clusters: Cluster[] = [];
   const own = new Set<Cluster>();
@@ -446,28 +520,28 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
         const c = list[i];
         if (seen.has(c)) continue;
         seen.add(c);
-        const s = affinity(m, miv, work.get(c) ?? c);
+        const w = work.get(c) ?? c;
+        const s = affinity(m, miv, w, keysOfCluster(w, memo));
         if (s !== null && s > bestScore) { best = c; bestScore = s; }
       }
     }
     let target: Cluster;
     if (!best) {
-      best = target = { id: 0, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+      best = target = { value: m.value, iv: miv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, seedNames: null };
       clusters.push(target);
       own.add(target);
     } else if (own.has(best)) target = best;
     else {
       let w = work.get(best);
-      if (!w) work.set(best, (w = copyCluster(best)));
+      if (!w) work.set(best, (w = copyCluster(best, keysOfCluster(best, memo))));
       target = w;
     }
-    const valueBefore = target.value;
+    const fresh = keysToFile(target.keys!, target, m, miv, true);
     joinCluster(target, m, miv);
-    const fresh = keysOf(m.names, m.preds).filter((k) => !target.filed.has(k));
-    if (valueBefore !== target.value) fresh.push(...target.filed);
-    for (const k of fresh) target.filed.add(k);
     file(best, fresh);
   }
+  for (const c of clusters) store(c);
+  for (const w of work.values()) store(w);
   return { clusters, joined: work };
 }
 
@@ -476,8 +550,10 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
  * seed that gains passages is copied) or each other, in the order passages are merged in. A named
  * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
  * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
+ * Unnamed passages have no names: events here are filed under their predicates alone.
  */
-export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const memo = new Map<Cluster, Keys>();
   const preds = new Set<string>();
   for (const m of mentions) for (const p of m.preds) preds.add(p);
   const buckets = new Map<string, Map<string, Cluster[]>>();
@@ -505,13 +581,14 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     let found: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
     for (const p of m.preds) {
-      const list = bucket?.get(`p:${p}`);
+      const list = bucket?.get(p);
       if (!list) continue;
       for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
         const c = alias.get(list[i]) ?? list[i];
         if (seen.has(c) || (onlyOwn && !own.has(c))) continue;
         seen.add(c);
-        const s = affinity(m, miv, work.get(c) ?? c);
+        const w = work.get(c) ?? c;
+        const s = affinity(m, miv, w, keysOfCluster(w, memo));
         if (s !== null && s > bestScore) { found = c; bestScore = s; }
       }
     }
@@ -526,14 +603,14 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
     let value = s.value;
     if (u) {
-      const w = copyCluster(u);
+      const w = copyCluster(u, u.keys!);
       for (const m of s.mentions) joinCluster(w, m, valueInterval(m.value) ?? [0, Infinity]);
-      work.set(s, { ...w, id: s.id, filed: new Set([...s.filed, ...u.filed]) });
+      work.set(s, w);
       alias.set(u, s);
       own.delete(u);
       value = w.value;
     }
-    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`), true);
+    file(s, value, [...keysOfCluster(s, memo).preds].filter((p) => preds.has(p)), true);
   };
   for (const m of sorted) {
     while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
@@ -542,20 +619,18 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     if (!target0) {
       const c = newCluster(m);
       own.add(c);
-      c.filed = new Set(m.preds.map((p) => `p:${p}`));
-      file(c, c.value, c.filed);
+      file(c, c.value, m.preds);
       continue;
     }
     let target = work.get(target0);
-    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0)));
+    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0, keysOfCluster(target0, memo))));
     target ??= target0;
-    const valueBefore = target.value;
+    const fresh = keysToFile(target.keys!, target, m, miv, false);
     joinCluster(target, m, miv);
-    const fresh = m.preds.map((p) => `p:${p}`).filter((k) => !target!.filed.has(k));
-    if (valueBefore !== target.value) fresh.push(...[...target.filed].filter((k) => k.startsWith('p:')));
-    for (const k of fresh) target.filed.add(k);
     if (fresh.length) file(target0, target.value, fresh);
   }
+  for (const c of own) store(c);
+  for (const w of work.values()) store(w);
   return { clusters: [...own], joined: work };
 }
 
@@ -575,10 +650,6 @@ interface EventsState {
   unitNameMentions: Map<string, Map<string, EventMention[]>>;
   /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
   unitSeeds: Map<string, Map<string, Cluster[]>>;
-  /** The names each named event is filed under (in every unit it lies in). */
-  seedNames: Map<Cluster, Set<string>>;
-  /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
-  baseLevel: Map<Cluster, number>;
   /** A named event as passages of a coarser level left it: a copy per level that added to it. */
   verAt: Map<Cluster, Cluster>[];
   /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
@@ -611,7 +682,7 @@ interface EventsState {
 
 function newState(): EventsState {
   return {
-    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedNames: new Map(), baseLevel: new Map(),
+    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
     listed: new Map(), entries: [], built: new Map(), list: null,
@@ -668,7 +739,7 @@ function latest(st: EventsState, b: Cluster, level: number): Cluster {
 
 /** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
 function baseChanged(st: EventsState, b: Cluster, level: number) {
-  const names = st.seedNames.get(b);
+  const names = b.seedNames;
   if (names) {
     for (const u of keysOfValue(b.value).units) {
       if (levelOf(u) <= level) continue;
@@ -683,16 +754,15 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
 
 /** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
 function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
-  let names = st.seedNames.get(b);
-  if (!names) st.seedNames.set(b, (names = new Set()));
-  const fresh = [...v.names].filter((n) => !names!.has(n));
+  const names = (b.seedNames ??= []);
+  const fresh = [...keysOfCluster(v, new Map()).names].filter((n) => !names.includes(n));
   if (!fresh.length) return;
-  for (const n of fresh) names.add(n);
+  for (const n of fresh) names.push(n);
   for (const y of keysOfValue(b.value).unitYears) for (const n of fresh) addTo2(st.unitSeeds, y, n, b);
 }
 
 function registerBase(st: EventsState, b: Cluster, level: number) {
-  st.baseLevel.set(b, level);
+  b.base = level;
   indexSeed(st, b, b);
   const mo = monthOfSeed(b);
   if (mo) addTo(st.seedsByMonth, mo, b);
@@ -700,12 +770,12 @@ function registerBase(st: EventsState, b: Cluster, level: number) {
 }
 
 function unregisterBase(st: EventsState, b: Cluster) {
-  const level = st.baseLevel.get(b) ?? -1;
+  const level = b.base;
   retire(st, b);
   baseChanged(st, b, level);
-  st.baseLevel.delete(b);
-  for (const y of keysOfValue(b.value).unitYears) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, y, n, b);
-  st.seedNames.delete(b);
+  b.base = UNREGISTERED;
+  for (const y of keysOfValue(b.value).unitYears) for (const n of b.seedNames ?? []) deleteFrom2(st.unitSeeds, y, n, b);
+  b.seedNames = null;
   const mo = monthOfSeed(b);
   if (mo) deleteFrom(st.seedsByMonth, mo, b);
   for (const v of st.verAt) v.delete(b);
@@ -719,6 +789,8 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   if (a && !a.published) st.undated.set(id, referenceDates(corpus).get(id) ?? { date: null, inferred: false });
   else st.undated.delete(id);
   if (oldNow === now) return;
+  // Passages analysed elsewhere (the indexing worker) arrive with their own copies of every string.
+  for (const m of now) { internAll(m.preds); internAll(m.names); internAll(m.words); }
   // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
   // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
   const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
@@ -753,7 +825,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   const oldSingles = new Map<EventMention, Cluster>();
   for (const c of st.singles.get(id) ?? []) {
     if (keep.has(c.mentions[0])) { oldSingles.set(c.mentions[0], c); continue; }
-    if (st.baseLevel.has(c)) unregisterBase(st, c);
+    if (isBase(c)) unregisterBase(st, c);
     else retire(st, c);
   }
   st.singles.delete(id);
@@ -783,7 +855,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
     // named one may still be joined by coarser passages.
-    const c = newCluster(m);
+    const c = store(newCluster(m));
     singles.push(c);
     if (isNamed(m)) registerBase(st, c, -1);
     else st.touched.add(c);
@@ -811,15 +883,17 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     mentionMemo.set(n, ms);
     return ms;
   };
+  const keysMemo = new Map<Cluster, Keys>();
+  const namesOfVersion = (v: Cluster) => keysOfCluster(v, keysMemo).names;
   const seedMemo = new Map<string, [Cluster, Cluster][]>();
   const seedsAt = (n: string): [Cluster, Cluster][] => {
     let out = seedMemo.get(n);
     if (out) return out;
     seedMemo.set(n, (out = []));
     for (const b of unitSeeds?.get(n) ?? []) {
-      if ((st.baseLevel.get(b) ?? -1) >= level || !keysOfValue(b.value).units.includes(unit)) continue;
+      if (b.base >= level || !keysOfValue(b.value).units.includes(unit)) continue;
       const v = latest(st, b, level - 1);
-      if (v.names.has(n)) out.push([b, v]);
+      if (namesOfVersion(v).has(n)) out.push([b, v]);
     }
     return out;
   };
@@ -837,7 +911,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const p = partsHere?.get(n);
     if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
     for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
-    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of v.names) if (mentionsAt(x)) reach(x); }
+    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of namesOfVersion(v)) if (mentionsAt(x)) reach(x); }
   }
   const oldByFirst = new Map<EventMention, UnitPart>();
   for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
@@ -855,14 +929,14 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
       const n = q.pop()!;
       names.push(n);
       for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
-      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); v.names.forEach(link); }
+      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); namesOfVersion(v).forEach(link); }
     }
     const ms = sortByMention([...mentions], self);
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
     const versions = bases.map((b) => seeds.get(b)!);
     const prev = oldByFirst.get(ms[0]);
     if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
-    const { clusters, joined } = mergeInUnit(versions, ms);
+    const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
     parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
   }
@@ -888,13 +962,13 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
     if (kept.has(p)) continue;
     for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
-    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
+    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (isBase(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
     if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
     for (const n of p.names) partsHere.set(n, p);
     if (oldParts.has(p)) continue;
-    for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
+    for (const c of p.clusters) if (!isBase(c)) registerBase(st, c, level);
     for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
   const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
@@ -927,7 +1001,7 @@ function recomputeMonth(st: EventsState, month: string) {
   for (const s of old?.joined ?? []) {
     if (joined.has(s)) continue;
     st.joined.delete(s);
-    if (st.baseLevel.has(s)) st.touched.add(s);
+    if (isBase(s)) st.touched.add(s);
   }
   for (const [b, w] of joined) {
     const o = st.joined.get(b);
