@@ -635,9 +635,13 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
 }
 
 /** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
-interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> }
+interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> | null }
+// Most parts have no seeds and add to none: they share these instead of holding empty ones.
+const NO_SEEDS: Cluster[] = [];
+const NO_JOINED: ReadonlyMap<Cluster, Cluster> = new Map();
+const joinedOf = (p: UnitPart): ReadonlyMap<Cluster, Cluster> => p.joined ?? NO_JOINED;
 interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
-interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent; key: OrderKey }
+interface Entry extends OrderKey { cluster: Cluster; founder: EventMention; event: NewsEvent }
 interface Built { members: EventMention[]; value: string; event: NewsEvent }
 
 interface EventsState {
@@ -674,6 +678,11 @@ interface EventsState {
   retired: Set<Cluster>;
   /** Events to (re)build. */
   touched: Set<Cluster>;
+  /** Touched events with their new entry, waiting to go into the list; where stage goes on. */
+  staged: Map<Cluster, Entry>;
+  staging: Iterator<Cluster> | null;
+  /** The sort of the staged entries, while it runs (sortStaged). */
+  sorting: { list: Entry[]; tmp: Entry[]; width: number; at: number } | null;
   listed: Map<Cluster, Entry>;
   entries: Entry[];
   built: Map<EventMention, Built>;
@@ -684,7 +693,7 @@ function newState(): EventsState {
   return {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
-    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
+    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null,
     listed: new Map(), entries: [], built: new Map(), list: null,
   };
 }
@@ -723,9 +732,13 @@ function markDirty(st: EventsState, unit: string, name: string) {
   names.add(name);
 }
 
+/** An event in the list, or on its way there: an edit that moves one of its passages must rebuild it. */
+const shown = (st: EventsState, c: Cluster) => (st.listed.has(c) || st.staged.has(c)) && !st.retired.has(c);
+
 function retire(st: EventsState, c: Cluster) {
   st.retired.add(c);
   st.touched.delete(c);
+  if (st.staged.delete(c)) st.sorting = null;
 }
 
 /** A named event as the passages of levels up to `level` left it. */
@@ -809,7 +822,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     st.referrers.delete(m);
     if (keep.has(m)) continue;
     const home = st.homeOf.get(m);
-    if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+    if (home && shown(st, home)) st.touched.add(home);
     st.homeOf.delete(m);
     st.built.delete(m);
     moved.delete(m);
@@ -837,13 +850,13 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
       const l = st.referrers.get(ante);
       if (l) l.push(m);
       else st.referrers.set(ante, [m]);
-      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home); }
+      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && shown(st, home)) st.touched.add(home); }
     }
     if (was.has(m)) {
       // Kept: it now stands at n's offsets.
       if (m !== n) { st.canon.set(n, m); moved.set(m, n); } else moved.delete(m);
       const home = st.homeOf.get(m);
-      if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+      if (home && shown(st, home)) st.touched.add(home);
       const single = oldSingles.get(m);
       if (single) singles.push(single);
       return;
@@ -869,7 +882,16 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
  * Re-merges the named passages of one unit around the names an edit touched. The unit's passages fall
  * into parts linked by shared names (an event of a finer level links the names it carries); the parts
  * met from those names are redone, and a part whose passages and seeds are the same objects keeps its result.
+ * Takes the names it has dealt with out of `dirty`; the unit is done when `dirty` is empty.
  */
+/**
+ * How many passages and seeds one call of recomputeUnit takes on around its touched names (at least one
+ * name's worth): a unit merged for the first time (a year of a large corpus) is redone in several steps,
+ * each short enough for a slice of the extension host's time. Parts are independent, so the cut does not
+ * change the result.
+ */
+const UNIT_CHUNK = 150;
+
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
@@ -897,10 +919,18 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     }
     return out;
   };
+  // A few touched names at a time (see UNIT_CHUNK): the parts around them are redone, and the rest wait.
+  const take: string[] = [];
+  let load = 0;
+  for (const n of dirty) {
+    take.push(n);
+    load += 1 + (mentionsAt(n)?.length ?? 0) + seedsAt(n).length;
+    if (load >= UNIT_CHUNK) break;
+  }
   // The region: every name linked to a touched one now, or in a part with one before.
-  const region = new Set(dirty);
+  const region = new Set(take);
   // A unit merged for the first time has no old parts, and every name of its passages is new: no search needed.
-  const queue = st.partCount.get(unit) ? [...dirty] : [];
+  const queue = st.partCount.get(unit) ? [...take] : [];
   const oldParts = new Set<UnitPart>();
   const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
   // Each passage and seed links its names once.
@@ -938,7 +968,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
     const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
-    parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
+    parts.push({ names, mentions: ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
   }
   // An event with the same passages in the same order is the same event: keep the old object, so nothing
   // coarser has to look at it again.
@@ -946,31 +976,33 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const oldJoined = new Map<Cluster, Cluster>();
   for (const p of oldParts) {
     for (const c of p.clusters) oldClusters.set(c.mentions[0], c);
-    for (const [b, w] of p.joined) oldJoined.set(b, w);
+    for (const [b, w] of joinedOf(p)) oldJoined.set(b, w);
   }
   const live = new Set<Cluster>();
   for (const p of parts) {
     if (oldParts.has(p)) { p.clusters.forEach((c) => live.add(c)); continue; }
     p.clusters = p.clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
     p.clusters.forEach((c) => live.add(c));
-    for (const [b, w] of p.joined) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined.set(b, o); }
+    for (const [b, w] of joinedOf(p)) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined!.set(b, o); }
   }
   const newJoined = new Map<Cluster, Cluster>();
-  for (const p of parts) for (const [b, w] of p.joined) newJoined.set(b, w);
+  for (const p of parts) for (const [b, w] of joinedOf(p)) newJoined.set(b, w);
   const kept = new Set(parts);
   for (const p of oldParts) {
     for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
     if (kept.has(p)) continue;
     for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
-    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (isBase(b)) baseChanged(st, b, level); }
+    for (const [b, w] of joinedOf(p)) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (isBase(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
     if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
     for (const n of p.names) partsHere.set(n, p);
     if (oldParts.has(p)) continue;
     for (const c of p.clusters) if (!isBase(c)) registerBase(st, c, level);
-    for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
+    for (const [b, w] of joinedOf(p)) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
+  for (const n of region) dirty.delete(n);
+  for (const p of parts) for (const n of p.names) dirty.delete(n);
   const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
   if (count) st.partCount.set(unit, count);
   else st.partCount.delete(unit);
@@ -1022,7 +1054,7 @@ function sameList<T>(a: T[], b: T[]): boolean {
 function entryOrder(x: Entry, y: Entry): number {
   const a = x.event, b = y.event;
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
-  return b.sources.length - a.sources.length || keyOrder(x.key, y.key);
+  return b.sources.length - a.sources.length || keyOrder(x, y);
 }
 
 function buildEvent(corpus: Corpus, members: EventMention[], value: string): NewsEvent {
@@ -1040,38 +1072,106 @@ function buildEvent(corpus: Corpus, members: EventMention[], value: string): New
   };
 }
 
-/** Rebuilds the touched events (reusing those whose passages did not change) and patches the sorted list. */
-function assemble(st: EventsState, corpus: Corpus) {
+/** The passages of a touched event as it now stands, at their current offsets, and its date value. */
+function currentMembers(st: EventsState, c: Cluster): { work: Cluster; members: EventMention[]; current: EventMention[] } {
+  const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
+  let members = work.mentions;
+  const back: EventMention[] = [];
+  for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
+  if (back.length) members = [...members, ...back.sort(mentionOrder)];
+  // Reported at the offsets of the passages they now stand for (the same list when none moved).
+  const current = members.some((m) => moved.has(m)) ? members.map((m) => moved.get(m) ?? m) : members;
+  return { work, members, current };
+}
+
+/** The event of a touched cluster: the one built before while its passages and date are the same. */
+function eventOf(st: EventsState, corpus: Corpus, work: Cluster, current: EventMention[]): NewsEvent {
+  const founder = work.mentions[0];
+  const memo = st.built.get(founder);
+  if (memo && memo.value === work.value && sameList(memo.members, current)) return memo.event;
+  const event = buildEvent(corpus, current, work.value);
+  st.built.set(founder, { members: current, value: work.value, event });
+  return event;
+}
+
+/**
+ * Builds the entry of each touched event, until `deadline` (at least one per call); true when none is
+ * left. Entries wait in `staged` until the list is patched (commit), so a call may stop between any two.
+ */
+function stage(st: EventsState, corpus: Corpus, deadline: number): boolean {
+  // A Set's iterator is live (it goes on to events touched since, and skips those retired since): kept
+  // across calls, it resumes where the last call stopped. A staged event leaves `touched`, so touching
+  // it again stages it again.
+  const it = (st.staging ??= st.touched.values());
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const c = r.value;
+    st.touched.delete(c);
+    const { work, members, current } = currentMembers(st, c);
+    for (const m of members) st.homeOf.set(m, c);
+    const founder = work.mentions[0];
+    const event = eventOf(st, corpus, work, current);
+    const k = orderKey(founder);
+    st.staged.set(c, { a: k.a, w: k.w, article: k.article, start: k.start, cluster: c, founder, event });
+    st.sorting = null;
+    if (performance.now() >= deadline) return false;
+  }
+  st.staging = null;
+  return true;
+}
+
+/** Runs of this many entries are sorted at once; longer lists are merged run by run. */
+const SORT_RUN = 1024;
+
+/**
+ * Sorts the staged entries, resumably: runs of SORT_RUN entries, then merges of two runs at a time, so
+ * no call does more than one run's or one merge's work past `deadline`. True when sorted.
+ */
+function sortStaged(st: EventsState, deadline: number): boolean {
+  let s = st.sorting;
+  if (!s) {
+    const list = [...st.staged.values()];
+    s = st.sorting = { list, tmp: new Array<Entry>(list.length), width: 0, at: 0 };
+  }
+  const n = s.list.length;
+  while (s.width === 0) {
+    if (s.at >= n) { s.width = SORT_RUN; s.at = 0; break; }
+    const end = Math.min(n, s.at + SORT_RUN);
+    const run = s.list.slice(s.at, end).sort(entryOrder);
+    for (let i = 0; i < run.length; i++) s.list[s.at + i] = run[i];
+    s.at = end;
+    if (performance.now() >= deadline && s.at < n) return false;
+  }
+  while (s.width < n) {
+    const { list, tmp, width } = s;
+    for (; s.at < n; s.at += 2 * width) {
+      const mid = Math.min(n, s.at + width), end = Math.min(n, s.at + 2 * width);
+      let i = s.at, j = mid, o = s.at;
+      while (i < mid && j < end) tmp[o++] = entryOrder(list[j], list[i]) < 0 ? list[j++] : list[i++];
+      while (i < mid) tmp[o++] = list[i++];
+      while (j < end) tmp[o++] = list[j++];
+      if (performance.now() >= deadline && s.at + 2 * width < n) { s.at += 2 * width; return false; }
+    }
+    s.list = tmp;
+    s.tmp = list;
+    s.width *= 2;
+    s.at = 0;
+  }
+  return true;
+}
+
+/** Takes the retired events out of the sorted list and puts the staged ones in. */
+function commit(st: EventsState, fresh: Entry[]) {
   const drop = new Set<Cluster>();
   const dropped: Entry[] = [];
   for (const c of st.retired) { const e = st.listed.get(c); if (e) { drop.add(c); dropped.push(e); st.listed.delete(c); } }
-  const fresh: Entry[] = [];
-  for (const c of st.touched) {
-    const was = st.listed.get(c);
-    if (was) { drop.add(c); dropped.push(was); }
-    const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
-    let members = work.mentions;
-    const back: EventMention[] = [];
-    for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
-    if (back.length) members = [...members, ...back.sort(mentionOrder)];
-    for (const m of members) st.homeOf.set(m, c);
-    // Reported at the offsets of the passages they now stand for.
-    const current = members.map((m) => moved.get(m) ?? m);
-    const founder = work.mentions[0];
-    const memo = st.built.get(founder);
-    let event: NewsEvent;
-    if (memo && memo.value === work.value && sameList(memo.members, current)) event = memo.event;
-    else {
-      event = buildEvent(corpus, current, work.value);
-      st.built.set(founder, { members: current, value: work.value, event });
-    }
-    const e: Entry = { cluster: c, founder, event, key: orderKey(founder) };
-    st.listed.set(c, e);
-    fresh.push(e);
+  for (const e of fresh) {
+    const was = st.listed.get(e.cluster);
+    if (was) { drop.add(e.cluster); dropped.push(was); }
+    st.listed.set(e.cluster, e);
   }
   st.retired.clear();
-  st.touched.clear();
-  fresh.sort(entryOrder);
+  st.staged.clear();
+  st.sorting = null;
   if (drop.size + fresh.length <= 256) {
     // A few changes: patch the list in place.
     const at = (e: Entry) => { let lo = 0, hi = st.entries.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(st.entries[mid], e) < 0) lo = mid + 1; else hi = mid; } return lo; };
@@ -1103,7 +1203,7 @@ const eventsState = (corpus: Corpus) => corpus.state('events', newState);
 
 /**
  * Brings the events up to date with the changed articles until `deadline`; true when done. Stops only
- * between articles, components and months, so the state stays consistent; the list is patched at the end.
+ * between articles, units, months and built events, so the state stays consistent; the list is patched at the end.
  */
 export function settleEvents(corpus: Corpus, deadline: number): boolean {
   const st = eventsState(corpus);
@@ -1127,12 +1227,15 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     pending.delete(id);
     did = true;
   }
+  // Level by level, finest first: a unit reads the events of finer ones.
   for (const dirty of st.dirtyUnits) {
-    for (const [u, names] of dirty) {
-      if (stop()) return false;
-      dirty.delete(u);
-      recomputeUnit(st, u, names);
-      did = true;
+    while (dirty.size) {
+      for (const [u, names] of dirty) {
+        if (stop()) return false;
+        recomputeUnit(st, u, names);
+        if (!names.size) dirty.delete(u);
+        did = true;
+      }
     }
   }
   for (const mo of st.dirtyMonths) {
@@ -1141,7 +1244,11 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     st.dirtyMonths.delete(mo);
     did = true;
   }
-  if (st.touched.size || st.retired.size) assemble(st, corpus);
+  // Then the list: each touched event built (and its entry staged), the staged entries sorted, the list patched.
+  if (st.touched.size && !stage(st, corpus, deadline)) return false;
+  if (!st.staged.size && !st.retired.size) return true;
+  if (st.staged.size && !sortStaged(st, deadline)) return false;
+  commit(st, st.sorting?.list ?? []);
   return true;
 }
 
