@@ -394,10 +394,16 @@ export function eventLabel(corpus: Corpus, mentions: EventMention[]): string {
   return best ?? fallback(mentions[0].text);
 }
 
+/** A passage's key in the label memo: one number (lighter than a string) while offsets fit in 17 bits each. */
+function labelKey(m: EventMention): number | string {
+  const B = 131_072;
+  return m.end < B && m.timexStart < B ? (m.start * B + m.end) * B + m.timexStart : `${m.start}:${m.end}:${m.timexStart}`;
+}
+
 /** The label of one passage, memoised with its article. */
 function mentionLabel(corpus: Corpus, m: EventMention): string | null {
-  const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
-  const key = `${m.start}:${m.end}:${m.timexStart}`;
+  const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<number | string, string | null>()) : new Map<number | string, string | null>();
+  const key = labelKey(m);
   let label = memo.get(key);
   if (label === undefined) {
     const { text, anchor } = withoutTime(m);

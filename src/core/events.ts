@@ -96,8 +96,10 @@ function namesOf(text: string, known: Set<string>): string[] {
     if ((m.index === 0 || /[.!?"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) && !known.has(lw)) continue;
     out.add(intern(lw));
   }
-  return [...out];
+  return out.size ? [...out] : NO_NAMES;
 }
+/** The names of every passage without any: one shared empty list (never added to). */
+const NO_NAMES: string[] = [];
 
 // Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
 // copy per passage (lower-casing and structured cloning make copies). Bounded like the stem cache.
@@ -275,8 +277,11 @@ interface Cluster {
   keys: Keys | null;
   /** The level it was founded at, as a registered named event (-1: a passage no unit holds); UNREGISTERED otherwise. */
   base: number;
-  /** The names it is filed under in the seed index (every name any version of it carries). */
-  seedNames: string[] | null;
+  /**
+   * While registered, it is filed in the seed index under every name any version of it carries: its own
+   * passages' names and these, which only a version carries (null: none, as for most events).
+   */
+  extraNames: string[] | null;
 }
 const UNREGISTERED = -9;
 const isBase = (c: Cluster) => c.base !== UNREGISTERED;
@@ -457,14 +462,14 @@ const levelOf = (unit: string) => LEVELS.indexOf(unit[0]);
 
 function newCluster(m: EventMention): Cluster {
   const iv = valueInterval(m.value) ?? [0, Infinity];
-  const c: Cluster = { value: m.value, iv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, seedNames: null };
+  const c: Cluster = { value: m.value, iv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, extraNames: null };
   joinCluster(c, m, iv);
   return c;
 }
 
 /** A working copy of an event, to add passages to without changing the event itself. */
 const copyCluster = (c: Cluster, k: Keys): Cluster => ({
-  value: c.value, iv: c.iv, mentions: [...c.mentions], keys: { preds: new Set(k.preds), names: new Set(k.names), words: new Set(k.words) }, base: UNREGISTERED, seedNames: null,
+  value: c.value, iv: c.iv, mentions: [...c.mentions], keys: { preds: new Set(k.preds), names: new Set(k.names), words: new Set(k.words) }, base: UNREGISTERED, extraNames: null,
 });
 
 /** The keys of `m` an event with keys `k` is not filed under yet, and all of them when `m` narrows its date (it is filed anew). */
@@ -527,7 +532,7 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
     }
     let target: Cluster;
     if (!best) {
-      best = target = { value: m.value, iv: miv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, seedNames: null };
+      best = target = { value: m.value, iv: miv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, extraNames: null };
       clusters.push(target);
       own.add(target);
     } else if (own.has(best)) target = best;
@@ -635,7 +640,13 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
 }
 
 /** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
-interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> | null }
+interface UnitPart { mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> | null }
+/** The names that link a part: those of its passages (a seed links only names some passage here carries). */
+function partNames(p: UnitPart): Set<string> {
+  const out = new Set<string>();
+  for (const m of p.mentions) for (const n of m.names) out.add(n);
+  return out;
+}
 // Most parts have no seeds and add to none: they share these instead of holding empty ones.
 const NO_SEEDS: Cluster[] = [];
 const NO_JOINED: ReadonlyMap<Cluster, Cluster> = new Map();
@@ -651,9 +662,9 @@ interface EventsState {
   undated: Map<string, ReferenceDate>;
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
-  unitNameMentions: Map<string, Map<string, EventMention[]>>;
+  unitNameMentions: Map<string, Map<string, OneOrMany<EventMention>>>;
   /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
-  unitSeeds: Map<string, Map<string, Cluster[]>>;
+  unitSeeds: Map<string, Map<string, OneOrMany<Cluster>>>;
   /** A named event as passages of a coarser level left it: a copy per level that added to it. */
   verAt: Map<Cluster, Cluster>[];
   /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
@@ -704,20 +715,27 @@ function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   s.add(v);
 }
 // Two-level indexes hold short lists: lighter than a Set each, and never given the same item twice.
-function addTo2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+// Most lists hold one item: that item stands in for the list (items are objects, never arrays).
+type OneOrMany<V extends object> = V | V[];
+const itemsOf = <V extends object>(x: OneOrMany<V> | undefined): V[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+function addTo2<K, L, V extends object>(map: Map<K, Map<L, OneOrMany<V>>>, k: K, l: L, v: V) {
   let m = map.get(k);
   if (!m) map.set(k, (m = new Map()));
   const list = m.get(l);
-  if (list) list.push(v);
-  else m.set(l, [v]);
+  if (list === undefined) m.set(l, v);
+  else if (Array.isArray(list)) list.push(v);
+  else m.set(l, [list, v]);
 }
-function deleteFrom2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+function deleteFrom2<K, L, V extends object>(map: Map<K, Map<L, OneOrMany<V>>>, k: K, l: L, v: V) {
   const m = map.get(k);
   const list = m?.get(l);
-  if (!m || !list) return;
-  const i = list.indexOf(v);
-  if (i >= 0) list.splice(i, 1);
-  if (!list.length) m.delete(l);
+  if (!m || list === undefined) return;
+  if (Array.isArray(list)) {
+    const i = list.indexOf(v);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 1) m.set(l, list[0]);
+    else if (!list.length) m.delete(l);
+  } else if (list === v) m.delete(l);
   if (!m.size) map.delete(k);
 }
 function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
@@ -752,7 +770,7 @@ function latest(st: EventsState, b: Cluster, level: number): Cluster {
 
 /** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
 function baseChanged(st: EventsState, b: Cluster, level: number) {
-  const names = b.seedNames;
+  const names = isBase(b) ? seedNamesOf(b) : null;
   if (names) {
     for (const u of keysOfValue(b.value).units) {
       if (levelOf(u) <= level) continue;
@@ -765,18 +783,29 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
   if (!st.retired.has(b)) st.touched.add(b);
 }
 
-/** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
+/** The names a registered event is filed under in the seed index. */
+function seedNamesOf(b: Cluster): string[] {
+  const out = new Set<string>();
+  for (const m of b.mentions) for (const n of m.names) out.add(n);
+  for (const n of b.extraNames ?? []) out.add(n);
+  return [...out];
+}
+
+/** Files a named event under each unit it lies in, for each name a new version `v` of it adds. */
 function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
-  const names = (b.seedNames ??= []);
+  const names = seedNamesOf(b);
   const fresh = [...keysOfCluster(v, new Map()).names].filter((n) => !names.includes(n));
   if (!fresh.length) return;
-  for (const n of fresh) names.push(n);
-  for (const y of keysOfValue(b.value).unitYears) for (const n of fresh) addTo2(st.unitSeeds, y, n, b);
+  (b.extraNames ??= []).push(...fresh);
+  fileSeed(st, b, fresh);
+}
+function fileSeed(st: EventsState, b: Cluster, names: string[]) {
+  for (const y of keysOfValue(b.value).unitYears) for (const n of names) addTo2(st.unitSeeds, y, n, b);
 }
 
 function registerBase(st: EventsState, b: Cluster, level: number) {
   b.base = level;
-  indexSeed(st, b, b);
+  fileSeed(st, b, seedNamesOf(b));
   const mo = monthOfSeed(b);
   if (mo) addTo(st.seedsByMonth, mo, b);
   baseChanged(st, b, level);
@@ -786,9 +815,9 @@ function unregisterBase(st: EventsState, b: Cluster) {
   const level = b.base;
   retire(st, b);
   baseChanged(st, b, level);
+  for (const y of keysOfValue(b.value).unitYears) for (const n of seedNamesOf(b)) deleteFrom2(st.unitSeeds, y, n, b);
   b.base = UNREGISTERED;
-  for (const y of keysOfValue(b.value).unitYears) for (const n of b.seedNames ?? []) deleteFrom2(st.unitSeeds, y, n, b);
-  b.seedNames = null;
+  b.extraNames = null;
   const mo = monthOfSeed(b);
   if (mo) deleteFrom(st.seedsByMonth, mo, b);
   for (const v of st.verAt) v.delete(b);
@@ -803,7 +832,10 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   else st.undated.delete(id);
   if (oldNow === now) return;
   // Passages analysed elsewhere (the indexing worker) arrive with their own copies of every string.
-  for (const m of now) { internAll(m.preds); internAll(m.names); internAll(m.words); }
+  for (const m of now) {
+    internAll(m.preds); internAll(m.names); internAll(m.words);
+    if (!m.names.length) m.names = NO_NAMES;
+  }
   // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
   // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
   const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
@@ -901,7 +933,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const mentionMemo = new Map<string, EventMention[] | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
-    const ms = unitNames?.get(n);
+    const ms = itemsOf(unitNames?.get(n));
     mentionMemo.set(n, ms);
     return ms;
   };
@@ -912,7 +944,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     let out = seedMemo.get(n);
     if (out) return out;
     seedMemo.set(n, (out = []));
-    for (const b of unitSeeds?.get(n) ?? []) {
+    for (const b of itemsOf(unitSeeds?.get(n)) ?? []) {
       if (b.base >= level || !keysOfValue(b.value).units.includes(unit)) continue;
       const v = latest(st, b, level - 1);
       if (namesOfVersion(v).has(n)) out.push([b, v]);
@@ -939,7 +971,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   while (queue.length) {
     const n = queue.pop()!;
     const p = partsHere?.get(n);
-    if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
+    if (p && !oldParts.has(p)) { oldParts.add(p); partNames(p).forEach(reach); }
     for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
     for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of namesOfVersion(v)) if (mentionsAt(x)) reach(x); }
   }
@@ -949,7 +981,6 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const done = new Set<string>();
   for (const start of region) {
     if (done.has(start) || !mentionsAt(start)) continue;
-    const names: string[] = [];
     const mentions = new Set<EventMention>();
     const seeds = new Map<Cluster, Cluster>();
     const q = [start];
@@ -957,7 +988,6 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const link = (x: string) => { if (!done.has(x) && mentionsAt(x)) { done.add(x); q.push(x); } };
     while (q.length) {
       const n = q.pop()!;
-      names.push(n);
       for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
       for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); namesOfVersion(v).forEach(link); }
     }
@@ -965,10 +995,10 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
     const versions = bases.map((b) => seeds.get(b)!);
     const prev = oldByFirst.get(ms[0]);
-    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
+    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { parts.push(prev); continue; }
     const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
-    parts.push({ names, mentions: ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
+    parts.push({ mentions: ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
   }
   // An event with the same passages in the same order is the same event: keep the old object, so nothing
   // coarser has to look at it again.
@@ -989,20 +1019,20 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   for (const p of parts) for (const [b, w] of joinedOf(p)) newJoined.set(b, w);
   const kept = new Set(parts);
   for (const p of oldParts) {
-    for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
+    for (const n of partNames(p)) if (partsHere?.get(n) === p) partsHere.delete(n);
     if (kept.has(p)) continue;
     for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
     for (const [b, w] of joinedOf(p)) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (isBase(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
     if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
-    for (const n of p.names) partsHere.set(n, p);
+    for (const n of partNames(p)) partsHere.set(n, p);
     if (oldParts.has(p)) continue;
     for (const c of p.clusters) if (!isBase(c)) registerBase(st, c, level);
     for (const [b, w] of joinedOf(p)) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
   for (const n of region) dirty.delete(n);
-  for (const p of parts) for (const n of p.names) dirty.delete(n);
+  for (const p of parts) for (const n of partNames(p)) dirty.delete(n);
   const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
   if (count) st.partCount.set(unit, count);
   else st.partCount.delete(unit);
