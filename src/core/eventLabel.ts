@@ -425,7 +425,9 @@ export function labelMentions(corpus: Corpus, mentions: EventMention[]): void {
 function rank(m: EventMention): number {
   // Short passages with named actors and a specific event word label best.
   const len = m.text.length;
-  return m.names.length * 2 + m.preds.filter((p) => !p.startsWith('v:') && p !== 'SAY').length * 3 - Math.max(0, len - 160) / 40;
+  let events = 0;
+  for (let i = 0; i < m.np; i++) if (!m.keys[i].startsWith('v:') && m.keys[i] !== 'SAY') events++;
+  return m.nn * 2 + events * 3 - Math.max(0, len - 160) / 40;
 }
 
 /** The passage with its time expression (and the preposition before it) taken out. */

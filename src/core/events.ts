@@ -14,12 +14,14 @@ export interface EventMention extends Passage {
   /** The TIMEX3 value that dates it. */
   value: string;
   inferred: boolean;
-  /** Predicate keys: event classes ("MEET", "CALL", "SAY") or stemmed verbs and event nouns. */
-  preds: string[];
-  /** Lower-cased proper names in the passage (people, places, organisations). */
-  names: string[];
-  /** Stemmed content words. */
-  words: string[];
+  /**
+   * What the merge matches on, in one list (one array per passage instead of three): first `np`
+   * predicate keys (event classes "MEET", "CALL", "SAY", or "v:" and a verb's lemma), then `nn`
+   * lower-cased proper names (people, places, organisations), then the distinct stemmed content words.
+   */
+  keys: string[];
+  np: number;
+  nn: number;
   /** The time expression's span, for the label. */
   timexStart: number;
   timexEnd: number;
@@ -96,10 +98,12 @@ function namesOf(text: string, known: Set<string>): string[] {
     if ((m.index === 0 || /[.!?"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) && !known.has(lw)) continue;
     out.add(intern(lw));
   }
-  return out.size ? [...out] : NO_NAMES;
+  return [...out];
 }
-/** The names of every passage without any: one shared empty list (never added to). */
-const NO_NAMES: string[] = [];
+/** A passage's predicates, names and stems (slices of its keys: for the paths that are not hot). */
+export const predsOf = (m: EventMention): string[] => m.keys.slice(0, m.np);
+export const namesOfMention = (m: EventMention): string[] => m.keys.slice(m.np, m.np + m.nn);
+
 
 // Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
 // copy per passage (lower-casing and structured cloning make copies). Bounded like the stem cache.
@@ -190,9 +194,11 @@ function sentenceMentions(a: Article, sStart: number, sEnd: number, times: TimeE
     if (tense !== 'past' && tense !== 'future' && !possessive && !/^(?:T|\d{4}-\d{2}-\d{2}T)/.test(t.value)) {
       if (!(tense === 'present' && preds.some((p) => !p.startsWith('v:')))) return;
     }
+    const names = namesOf(text, known);
+    // One literal with every field (no spread), so every passage has the same compact shape.
     out.push({
-      article: a.id, start, end, text, value: t.value, inferred: t.inferred, preds, names: namesOf(text, known),
-      words: distinct(contentWords(text)), timexStart: t.start, timexEnd: t.end,
+      article: a.id, start, end, text, value: t.value, inferred: t.inferred, keys: preds.concat(names, distinct(contentWords(text))), np: preds.length, nn: names.length,
+      timexStart: t.start, timexEnd: t.end,
     });
   });
   return out;
@@ -222,7 +228,7 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
   const byClass = new Map<string, EventMention[]>();
   for (const m of out) {
     if (m.value.includes('T')) continue;
-    for (const p of m.preds) {
+    for (const p of predsOf(m)) {
       if (p.startsWith('v:')) continue;
       const l = byClass.get(p) ?? [];
       l.push(m);
@@ -237,7 +243,11 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
     while (lo < hi) { const mid = (lo + hi) >> 1; if (same[mid].start < u.start) lo = mid + 1; else hi = mid; }
     const prev = lo > 0 ? same[lo - 1] : same[0];
     const text = a.text.slice(u.start, u.end);
-    out.push({ ...prev, start: u.start, end: u.end, text, preds: distinct([u.cls, ...predicatesOf(text)]), names: namesOf(text, known), words: distinct(contentWords(text)), timexStart: prev.timexStart, timexEnd: prev.timexEnd, antecedent: prev });
+    const preds = distinct([u.cls, ...predicatesOf(text)]), names = namesOf(text, known);
+    out.push({
+      article: prev.article, start: u.start, end: u.end, text, value: prev.value, inferred: prev.inferred, keys: preds.concat(names, distinct(contentWords(text))), np: preds.length, nn: names.length,
+      timexStart: prev.timexStart, timexEnd: prev.timexEnd, antecedent: prev,
+    });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -292,9 +302,10 @@ function keysFrom(mentions: EventMention[]): Keys {
   return k;
 }
 function addKeys(k: Keys, m: EventMention) {
-  for (const p of m.preds) k.preds.add(p);
-  for (const n of m.names) k.names.add(n);
-  for (const w of m.words) k.words.add(w);
+  const ks = m.keys, np = m.np, nw = np + m.nn;
+  for (let i = 0; i < np; i++) k.preds.add(ks[i]);
+  for (let i = np; i < nw; i++) k.names.add(ks[i]);
+  for (let i = nw; i < ks.length; i++) k.words.add(ks[i]);
 }
 /** The keys of an event: its own while merged, else derived once per merge (`memo`). */
 function keysOfCluster(c: Cluster, memo: Map<Cluster, Keys>): Keys {
@@ -344,15 +355,16 @@ function affinity(m: EventMention, miv: [number, number], c: Cluster, k: Keys): 
   const nested = (miv[0] <= c.iv[0] && c.iv[1] <= miv[1]) || (c.iv[0] <= miv[0] && miv[1] <= c.iv[1]);
   if (!nested) return null;
   let shared = 0, onlySay = true;
-  for (const p of m.preds) if (k.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
+  const ks = m.keys, np = m.np, nw = np + m.nn;
+  for (let i = 0; i < np; i++) { const p = ks[i]; if (k.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; } }
   if (!shared) return null;
   let sharedNames = 0;
-  for (const n of m.names) if (k.names.has(n)) sharedNames++;
+  for (let i = np; i < nw; i++) if (k.names.has(ks[i])) sharedNames++;
   // Different actors on the same date are different events.
-  if (m.names.length && k.names.size && !sharedNames) return null;
+  if (m.nn && k.names.size && !sharedNames) return null;
   let sharedWords = 0;
-  for (const w of m.words) if (k.words.has(w)) sharedWords++;
-  const dice = (2 * sharedWords) / (m.words.length + k.words.size || 1);
+  for (let i = nw; i < ks.length; i++) if (k.words.has(ks[i])) sharedWords++;
+  const dice = (2 * sharedWords) / (ks.length - nw + k.words.size || 1);
   // Statements match only when the same people speak on the same day.
   if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
   const score = shared + sharedNames + 3 * dice;
@@ -443,9 +455,9 @@ const self = (m: EventMention) => m;
  */
 const moved = new WeakMap<EventMention, EventMention>();
 /** What the merge reads of a passage: equal keys merge alike. */
-const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.preds.join(' ')}\u0000${m.names.join(' ')}\u0000${m.words.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
+const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.np}\u0000${m.nn}\u0000${m.keys.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
 
-const isNamed = (m: EventMention) => !m.antecedent && m.names.length > 0;
+const isNamed = (m: EventMention) => !m.antecedent && m.nn > 0;
 /** An unnamed passage that may join an event of its month; the others stand alone. */
 function monthOfUnnamed(m: EventMention): string | null {
   const k = keysOfValue(m.value);
@@ -475,8 +487,8 @@ const copyCluster = (c: Cluster, k: Keys): Cluster => ({
 /** The keys of `m` an event with keys `k` is not filed under yet, and all of them when `m` narrows its date (it is filed anew). */
 function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number], withNames: boolean): string[] {
   const out: string[] = [];
-  if (withNames) for (const n of m.names) if (!k.names.has(n)) out.push(`n:${n}`);
-  for (const p of m.preds) if (!k.preds.has(p)) out.push(withNames ? `p:${p}` : p);
+  if (withNames) for (const n of namesOfMention(m)) if (!k.names.has(n)) out.push(`n:${n}`);
+  for (const p of predsOf(m)) if (!k.preds.has(p)) out.push(withNames ? `p:${p}` : p);
   if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) {
     if (withNames) for (const n of k.names) out.push(`n:${n}`);
     for (const p of k.preds) out.push(withNames ? `p:${p}` : p);
@@ -490,7 +502,7 @@ function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number],
  */
 function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
   const nameFreq = new Map<string, number>();
-  for (const m of mentions) for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  for (const m of mentions) for (const n of namesOfMention(m)) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
   const bucket = new Map<string, Cluster[]>();
   const file = (c: Cluster, keys: Iterable<string>) => {
     for (const k of keys) {
@@ -501,7 +513,7 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
   };
   // Seeds go only under the keys some passage here probes.
   const probed = new Set<string>();
-  for (const m of mentions) { for (const n of m.names) probed.add(`n:${n}`); for (const p of m.preds) probed.add(`p:${p}`); }
+  for (const m of mentions) { for (const n of namesOfMention(m)) probed.add(`n:${n}`); for (const p of predsOf(m)) probed.add(`p:${p}`); }
   for (const s of seeds) {
     const k = keysOfCluster(s, memo);
     const keys: string[] = [];
@@ -516,8 +528,8 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
     const miv = valueInterval(m.value) ?? [0, Infinity];
     let best: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
-    const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
-    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+    const rare = namesOfMention(m).sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...predsOf(m).map((p): [string, number] => [`p:${p}`, m.nn ? 10 : maxCandidates])];
     for (const [k, cap] of probe) {
       const list = bucket.get(k);
       if (!list) continue;
@@ -560,7 +572,7 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
 function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
   const memo = new Map<Cluster, Keys>();
   const preds = new Set<string>();
-  for (const m of mentions) for (const p of m.preds) preds.add(p);
+  for (const m of mentions) for (const p of predsOf(m)) preds.add(p);
   const buckets = new Map<string, Map<string, Cluster[]>>();
   // Seeds are only ever found where an unnamed passage looks: file them only there.
   const looked = new Set<string>();
@@ -585,7 +597,7 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
     const bucket = buckets.get(keysOfValue(m.value).lookup ?? '');
     let found: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
-    for (const p of m.preds) {
+    for (const p of predsOf(m)) {
       const list = bucket?.get(p);
       if (!list) continue;
       for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
@@ -605,7 +617,7 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
   const arrive = (s: Cluster) => {
     const f = s.mentions[0];
     const fiv = valueInterval(f.value) ?? [0, Infinity];
-    const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
+    const u = best(f, fiv, true, f.nn ? 10 : maxCandidates);
     let value = s.value;
     if (u) {
       const w = copyCluster(u, u.keys!);
@@ -624,7 +636,7 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
     if (!target0) {
       const c = newCluster(m);
       own.add(c);
-      file(c, c.value, m.preds);
+      file(c, c.value, predsOf(m));
       continue;
     }
     let target = work.get(target0);
@@ -641,10 +653,22 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
 
 /** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
 interface UnitPart { mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> | null }
+// A unit reads the names of many seeds it does not merge with: read them off the passages, without
+// building the seed's keys.
+/** Whether a passage of `c` carries name `n`. */
+function carriesName(c: Cluster, n: string): boolean {
+  for (const m of c.mentions) for (let i = m.np, e = m.np + m.nn; i < e; i++) if (m.keys[i] === n) return true;
+  return false;
+}
+/** Each name of the passages of `c`, in order (repeated when several carry it). */
+function forEachName(c: Cluster, f: (n: string) => void) {
+  for (const m of c.mentions) for (let i = m.np, e = m.np + m.nn; i < e; i++) f(m.keys[i]);
+}
+
 /** The names that link a part: those of its passages (a seed links only names some passage here carries). */
 function partNames(p: UnitPart): Set<string> {
   const out = new Set<string>();
-  for (const m of p.mentions) for (const n of m.names) out.add(n);
+  for (const m of p.mentions) for (const n of namesOfMention(m)) out.add(n);
   return out;
 }
 // Most parts have no seeds and add to none: they share these instead of holding empty ones.
@@ -786,7 +810,7 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
 /** The names a registered event is filed under in the seed index. */
 function seedNamesOf(b: Cluster): string[] {
   const out = new Set<string>();
-  for (const m of b.mentions) for (const n of m.names) out.add(n);
+  for (const m of b.mentions) for (const n of namesOfMention(m)) out.add(n);
   for (const n of b.extraNames ?? []) out.add(n);
   return [...out];
 }
@@ -833,8 +857,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   if (oldNow === now) return;
   // Passages analysed elsewhere (the indexing worker) arrive with their own copies of every string.
   for (const m of now) {
-    internAll(m.preds); internAll(m.names); internAll(m.words);
-    if (!m.names.length) m.names = NO_NAMES;
+    internAll(m.keys);
   }
   // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
   // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
@@ -861,7 +884,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     if (m.antecedent) continue;
     if (isNamed(m)) {
       const u = keysOfValue(m.value).lookup;
-      if (u) for (const n of m.names) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
+      if (u) for (const n of namesOfMention(m)) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
     } else {
       const mo = monthOfUnnamed(m);
       if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
@@ -895,7 +918,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     }
     if (m.antecedent) return;
     const u = keysOfValue(m.value).lookup;
-    if (isNamed(m) && u) { for (const x of m.names) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
+    if (isNamed(m) && u) { for (const x of namesOfMention(m)) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
     const mo = isNamed(m) ? null : monthOfUnnamed(m);
     if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
@@ -938,7 +961,6 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     return ms;
   };
   const keysMemo = new Map<Cluster, Keys>();
-  const namesOfVersion = (v: Cluster) => keysOfCluster(v, keysMemo).names;
   const seedMemo = new Map<string, [Cluster, Cluster][]>();
   const seedsAt = (n: string): [Cluster, Cluster][] => {
     let out = seedMemo.get(n);
@@ -947,7 +969,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     for (const b of itemsOf(unitSeeds?.get(n)) ?? []) {
       if (b.base >= level || !keysOfValue(b.value).units.includes(unit)) continue;
       const v = latest(st, b, level - 1);
-      if (namesOfVersion(v).has(n)) out.push([b, v]);
+      if (carriesName(v, n)) out.push([b, v]);
     }
     return out;
   };
@@ -972,8 +994,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const n = queue.pop()!;
     const p = partsHere?.get(n);
     if (p && !oldParts.has(p)) { oldParts.add(p); partNames(p).forEach(reach); }
-    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
-    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of namesOfVersion(v)) if (mentionsAt(x)) reach(x); }
+    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); namesOfMention(m).forEach(reach); }
+    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); forEachName(v, (x) => { if (mentionsAt(x)) reach(x); }); }
   }
   const oldByFirst = new Map<EventMention, UnitPart>();
   for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
@@ -988,8 +1010,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const link = (x: string) => { if (!done.has(x) && mentionsAt(x)) { done.add(x); q.push(x); } };
     while (q.length) {
       const n = q.pop()!;
-      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
-      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); namesOfVersion(v).forEach(link); }
+      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); namesOfMention(m).forEach(link); }
+      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); forEachName(v, link); }
     }
     const ms = sortByMention([...mentions], self);
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
