@@ -376,7 +376,9 @@ function finish(ts: Tok[]): string | null {
   const words = ts.map((t) => t.text.replace(/^["“”'‘’(]+|["“”'‘’),]+$/g, '')).filter(Boolean);
   if (words.length < 2) return null;
   const s = words.join(' ').replace(/\s+/g, ' ').trim();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  // Joined, not concatenated: `+` would keep the label as a pair of pieces (and the string the tail is
+  // sliced from) in the label memo; join builds one flat string.
+  return [s.charAt(0).toUpperCase(), s.slice(1)].join('');
 }
 
 /** The label of a merged event: the best-formed label among a few of its passages. */
@@ -450,5 +452,5 @@ function fallback(text: string): string {
   // The first clause, when it is long enough to say something; else the first words.
   const clause = /^[^,;:]+/.exec(text.trim())?.[0] ?? text;
   const words = (clause.split(/\s+/).length >= 4 ? clause : text).replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > 10 ? `${words.slice(0, 10).join(' ')}…` : words.join(' ');
+  return words.length > 10 ? [...words.slice(0, 10), '…'].join(' ').replace(/ …$/, '…') : words.join(' ');
 }

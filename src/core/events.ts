@@ -1020,7 +1020,8 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { parts.push(prev); continue; }
     const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
-    parts.push({ mentions: ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
+    // A part that merged into one event shares that event's list of passages (the same passages, in order).
+    parts.push({ mentions: clusters.length === 1 && sameList(clusters[0].mentions, ms) ? clusters[0].mentions : ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
   }
   // An event with the same passages in the same order is the same event: keep the old object, so nothing
   // coarser has to look at it again.
@@ -1116,7 +1117,8 @@ function buildEvent(corpus: Corpus, members: EventMention[], value: string): New
   const inferred = members.every((m) => m.inferred);
   const first = sources[0];
   return {
-    id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
+    // Joined into one flat string (a template would keep the pieces).
+    id: [date ?? 'undated', shortHash(`${first.article}:${first.start}`)].join('-'),
     date,
     label,
     sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
