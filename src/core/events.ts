@@ -718,6 +718,8 @@ interface EventsState {
   staging: Iterator<Cluster> | null;
   /** The sort of the staged entries, while it runs (sortStaged). */
   sorting: { list: Entry[]; tmp: Entry[]; width: number; at: number } | null;
+  /** A patch of the list with many changes, while it runs (see patch). */
+  patching: { fresh: Entry[]; drop: Set<Cluster>; kept: Entry[]; filtered: number; out: Entry[]; next: number; from: number } | null;
   listed: Map<Cluster, Entry>;
   entries: Entry[];
   built: Map<EventMention, Built>;
@@ -728,7 +730,7 @@ function newState(): EventsState {
   return {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
-    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null,
+    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null, patching: null,
     listed: new Map(), entries: [], built: new Map(), list: null,
   };
 }
@@ -1213,7 +1215,7 @@ function sortStaged(st: EventsState, deadline: number): boolean {
   return true;
 }
 
-/** Takes the retired events out of the sorted list and puts the staged ones in. */
+/** Takes the retired events out of the sorted list and puts the staged ones in (many of them: see patch). */
 function commit(st: EventsState, fresh: Entry[]) {
   const drop = new Set<Cluster>();
   const dropped: Entry[] = [];
@@ -1235,22 +1237,47 @@ function commit(st: EventsState, fresh: Entry[]) {
       if (i >= 0) st.entries.splice(i, 1);
     }
     for (const e of fresh) st.entries.splice(at(e), 0, e);
+    st.list = null;
   } else {
-    const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
-    // Insert the fresh entries where they belong: binary searches, then one pass.
-    const out: Entry[] = [];
-    let from = 0;
-    for (const e of fresh) {
-      let lo = from, hi = kept.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
-      for (let i = from; i < lo; i++) out.push(kept[i]);
-      out.push(e);
-      from = lo;
-    }
-    for (let i = from; i < kept.length; i++) out.push(kept[i]);
-    st.entries = out;
+    st.patching = { fresh, drop, kept: drop.size ? [] : st.entries, filtered: drop.size ? 0 : st.entries.length, out: [], next: 0, from: 0 };
   }
+}
+
+/** Entries a patch step copies between two looks at the clock. */
+const PATCH_STEP = 4096;
+
+/**
+ * Patches the list with many changes, resumably: the kept entries filtered, then the fresh ones merged
+ * in (binary searches, then one pass). Only patch steps change the list, and the next commit waits for
+ * this one to end, so changes made between steps do not disturb it. True when the list is whole again.
+ */
+function patch(st: EventsState, deadline: number): boolean {
+  const p = st.patching;
+  if (!p) return true;
+  const src = st.entries;
+  while (p.filtered < src.length) {
+    const end = Math.min(src.length, p.filtered + PATCH_STEP);
+    for (let i = p.filtered; i < end; i++) if (!p.drop.has(src[i].cluster)) p.kept.push(src[i]);
+    p.filtered = end;
+    if (performance.now() >= deadline) return false;
+  }
+  const { fresh, kept, out } = p;
+  let work = 0;
+  while (p.next < fresh.length) {
+    const e = fresh[p.next++];
+    let lo = p.from, hi = kept.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
+    for (let i = p.from; i < lo; i++) out.push(kept[i]);
+    out.push(e);
+    work += lo - p.from + 1;
+    p.from = lo;
+    if (work >= PATCH_STEP) { work = 0; if (performance.now() >= deadline) return false; }
+  }
+  for (let i = p.from; i < kept.length; i++) out.push(kept[i]);
+  st.entries = out;
   st.list = null;
+  st.patching = null;
+  return true;
 }
 
 const eventsState = (corpus: Corpus) => corpus.state('events', newState);
@@ -1272,6 +1299,8 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     }
     st.checkedVersion = corpus.version;
   }
+  // A patch of the list that a slice left unfinished ends first (the next commit needs the whole list).
+  if (!patch(st, deadline)) return false;
   // At least one step per call, checked after it, so slices with a spent deadline still make progress.
   let did = false;
   const stop = () => did && performance.now() >= deadline;
@@ -1303,7 +1332,7 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
   if (!st.staged.size && !st.retired.size) return true;
   if (st.staged.size && !sortStaged(st, deadline)) return false;
   commit(st, st.sorting?.list ?? []);
-  return true;
+  return patch(st, deadline);
 }
 
 export function buildEvents(corpus: Corpus): NewsEvent[] {
