@@ -395,7 +395,7 @@ function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
 //   than shape it. Unnamed passages with coarser dates join nothing (coarse matches need a shared name).
 // - Sentences that refer back to an event go to their antecedent's event.
 // - A passage an edit only moved (same text, date and keys) keeps its object: nothing it merged with is redone.
-// Built events are kept per first passage and reused while their passages are the same; the list stays
+// Built events are kept with their entry and reused while their passages are the same; the list stays
 // sorted, so an edit removes and inserts only the events it touched. The cut changes a few decisions
 // against one global pass (name frequencies and candidate caps are per part), identically for a fresh
 // corpus and an edited one.
@@ -676,8 +676,8 @@ const NO_SEEDS: Cluster[] = [];
 const NO_JOINED: ReadonlyMap<Cluster, Cluster> = new Map();
 const joinedOf = (p: UnitPart): ReadonlyMap<Cluster, Cluster> => p.joined ?? NO_JOINED;
 interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
-interface Entry extends OrderKey { cluster: Cluster; founder: EventMention; event: NewsEvent }
-interface Built { members: EventMention[]; value: string; event: NewsEvent }
+/** A listed event, with the passages (at their current offsets) and date value it was built from. */
+interface Entry extends OrderKey { cluster: Cluster; founder: EventMention; event: NewsEvent; members: EventMention[]; value: string }
 
 interface EventsState {
   /** Each article's passages as last merged (compared by identity with mentionsOf). */
@@ -722,7 +722,6 @@ interface EventsState {
   patching: { fresh: Entry[]; drop: Set<Cluster>; kept: Entry[]; filtered: number; out: Entry[]; next: number; from: number } | null;
   listed: Map<Cluster, Entry>;
   entries: Entry[];
-  built: Map<EventMention, Built>;
   list: NewsEvent[] | null;
 }
 
@@ -731,7 +730,7 @@ function newState(): EventsState {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null, patching: null,
-    listed: new Map(), entries: [], built: new Map(), list: null,
+    listed: new Map(), entries: [], list: null,
   };
 }
 
@@ -881,7 +880,6 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     const home = st.homeOf.get(m);
     if (home && shown(st, home)) st.touched.add(home);
     st.homeOf.delete(m);
-    st.built.delete(m);
     moved.delete(m);
     if (m.antecedent) continue;
     if (isNamed(m)) {
@@ -1140,14 +1138,11 @@ function currentMembers(st: EventsState, c: Cluster): { work: Cluster; members: 
   return { work, members, current };
 }
 
-/** The event of a touched cluster: the one built before while its passages and date are the same. */
-function eventOf(st: EventsState, corpus: Corpus, work: Cluster, current: EventMention[]): NewsEvent {
-  const founder = work.mentions[0];
-  const memo = st.built.get(founder);
-  if (memo && memo.value === work.value && sameList(memo.members, current)) return memo.event;
-  const event = buildEvent(corpus, current, work.value);
-  st.built.set(founder, { members: current, value: work.value, event });
-  return event;
+/** The event of a touched cluster: the one its entry holds while its passages and date are the same. */
+function eventOf(st: EventsState, corpus: Corpus, c: Cluster, work: Cluster, current: EventMention[]): NewsEvent {
+  const was = st.staged.get(c) ?? st.listed.get(c);
+  if (was && was.value === work.value && sameList(was.members, current)) return was.event;
+  return buildEvent(corpus, current, work.value);
 }
 
 /**
@@ -1165,9 +1160,9 @@ function stage(st: EventsState, corpus: Corpus, deadline: number): boolean {
     const { work, members, current } = currentMembers(st, c);
     for (const m of members) st.homeOf.set(m, c);
     const founder = work.mentions[0];
-    const event = eventOf(st, corpus, work, current);
+    const event = eventOf(st, corpus, c, work, current);
     const k = orderKey(founder);
-    st.staged.set(c, { a: k.a, w: k.w, article: k.article, start: k.start, cluster: c, founder, event });
+    st.staged.set(c, { a: k.a, w: k.w, article: k.article, start: k.start, cluster: c, founder, event, members: current, value: work.value });
     st.sorting = null;
     if (performance.now() >= deadline) return false;
   }
