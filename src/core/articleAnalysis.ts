@@ -16,7 +16,7 @@ import type { Article } from './types';
  * Bump when any analysis changes what it stores per article: cached results of another version
  * are discarded, never trusted.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;
 
 /**
  * Memo keys starting with this are never precomputed: a per-article result that depends on the

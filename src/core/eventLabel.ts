@@ -376,7 +376,9 @@ function finish(ts: Tok[]): string | null {
   const words = ts.map((t) => t.text.replace(/^["“”'‘’(]+|["“”'‘’),]+$/g, '')).filter(Boolean);
   if (words.length < 2) return null;
   const s = words.join(' ').replace(/\s+/g, ' ').trim();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  // Joined, not concatenated: `+` would keep the label as a pair of pieces (and the string the tail is
+  // sliced from) in the label memo; join builds one flat string.
+  return [s.charAt(0).toUpperCase(), s.slice(1)].join('');
 }
 
 /** The label of a merged event: the best-formed label among a few of its passages. */
@@ -394,10 +396,16 @@ export function eventLabel(corpus: Corpus, mentions: EventMention[]): string {
   return best ?? fallback(mentions[0].text);
 }
 
+/** A passage's key in the label memo: one number (lighter than a string) while offsets fit in 17 bits each. */
+function labelKey(m: EventMention): number | string {
+  const B = 131_072;
+  return m.end < B && m.timexStart < B ? (m.start * B + m.end) * B + m.timexStart : `${m.start}:${m.end}:${m.timexStart}`;
+}
+
 /** The label of one passage, memoised with its article. */
 function mentionLabel(corpus: Corpus, m: EventMention): string | null {
-  const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<string, string | null>()) : new Map<string, string | null>();
-  const key = `${m.start}:${m.end}:${m.timex.start}`;
+  const memo = corpus.get(m.article) ? corpus.perArticle('events.labels', m.article, () => new Map<number | string, string | null>()) : new Map<number | string, string | null>();
+  const key = labelKey(m);
   let label = memo.get(key);
   if (label === undefined) {
     const { text, anchor } = withoutTime(m);
@@ -419,12 +427,14 @@ export function labelMentions(corpus: Corpus, mentions: EventMention[]): void {
 function rank(m: EventMention): number {
   // Short passages with named actors and a specific event word label best.
   const len = m.text.length;
-  return m.names.length * 2 + m.preds.filter((p) => !p.startsWith('v:') && p !== 'SAY').length * 3 - Math.max(0, len - 160) / 40;
+  let events = 0;
+  for (let i = 0; i < m.np; i++) if (!m.keys[i].startsWith('v:') && m.keys[i] !== 'SAY') events++;
+  return m.nn * 2 + events * 3 - Math.max(0, len - 160) / 40;
 }
 
 /** The passage with its time expression (and the preposition before it) taken out. */
 function withoutTime(m: EventMention): { text: string; anchor: number } {
-  const a = m.timex.start - m.start, b = m.timex.end - m.start;
+  const a = m.timexStart - m.start, b = m.timexEnd - m.start;
   if (a < 0 || b > m.text.length) return { text: m.text, anchor: -1 };
   const timex = m.text.slice(a, b);
   // "on Tuesday's talks" keeps its preposition: only the day goes.
@@ -442,5 +452,5 @@ function fallback(text: string): string {
   // The first clause, when it is long enough to say something; else the first words.
   const clause = /^[^,;:]+/.exec(text.trim())?.[0] ?? text;
   const words = (clause.split(/\s+/).length >= 4 ? clause : text).replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > 10 ? `${words.slice(0, 10).join(' ')}…` : words.join(' ');
+  return words.length > 10 ? [...words.slice(0, 10), '…'].join(' ').replace(/ …$/, '…') : words.join(' ');
 }

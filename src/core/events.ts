@@ -14,14 +14,17 @@ export interface EventMention extends Passage {
   /** The TIMEX3 value that dates it. */
   value: string;
   inferred: boolean;
-  /** Predicate keys: event classes ("MEET", "CALL", "SAY") or stemmed verbs and event nouns. */
-  preds: string[];
-  /** Lower-cased proper names in the passage (people, places, organisations). */
-  names: string[];
-  /** Stemmed content words. */
-  words: string[];
-  /** The time expression's span, for the label and the hover. */
-  timex: { start: number; end: number };
+  /**
+   * What the merge matches on, in one list (one array per passage instead of three): first `np`
+   * predicate keys (event classes "MEET", "CALL", "SAY", or "v:" and a verb's lemma), then `nn`
+   * lower-cased proper names (people, places, organisations), then the distinct stemmed content words.
+   */
+  keys: string[];
+  np: number;
+  nn: number;
+  /** The time expression's span, for the label. */
+  timexStart: number;
+  timexEnd: number;
   /** For an undated sentence about an event dated elsewhere in the article: that mention. */
   antecedent?: EventMention;
 }
@@ -67,7 +70,7 @@ function predicatesOf(text: string): string[] {
     const isVerb = PAST_FORM.test(w) || (IRREGULAR[w] !== undefined && !LIGHT.has(w)) || prev === 'will' || prev === 'to' || prev === 'would';
     if (isVerb) {
       const l = lemma(w);
-      if (!LIGHT.has(l) && l.length > 2) out.add(`v:${l}`);
+      if (!LIGHT.has(l) && l.length > 2) out.add(intern(`v:${l}`));
     }
   });
   return [...out];
@@ -93,9 +96,34 @@ function namesOf(text: string, known: Set<string>): string[] {
     if (w.length < 3 || TITLES.has(lw) || MONTH_OR_DAY.test(w)) continue;
     // The first word of a sentence is capitalised anyway: keep it only if the article capitalises it elsewhere.
     if ((m.index === 0 || /[.!?"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) && !known.has(lw)) continue;
-    out.add(lw);
+    out.add(intern(lw));
   }
   return [...out];
+}
+/** A passage's predicates, names and stems (slices of its keys: for the paths that are not hot). */
+export const predsOf = (m: EventMention): string[] => m.keys.slice(0, m.np);
+export const namesOfMention = (m: EventMention): string[] => m.keys.slice(m.np, m.np + m.nn);
+
+
+// Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
+// copy per passage (lower-casing and structured cloning make copies). Bounded like the stem cache.
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 200_000;
+function intern(s: string): string {
+  const t = INTERNED.get(s);
+  if (t !== undefined) return t;
+  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
+  INTERNED.set(s, s);
+  return s;
+}
+function internAll(list: string[]) {
+  for (let i = 0; i < list.length; i++) list[i] = intern(list[i]);
+}
+/** The distinct strings of `list`, interned, in order. */
+function distinct(list: string[]): string[] {
+  const out = [...new Set(list)];
+  internAll(out);
+  return out;
 }
 
 /** For each offset of a sentence, whether it lies inside a direct quote (one linear pass). */
@@ -166,9 +194,11 @@ function sentenceMentions(a: Article, sStart: number, sEnd: number, times: TimeE
     if (tense !== 'past' && tense !== 'future' && !possessive && !/^(?:T|\d{4}-\d{2}-\d{2}T)/.test(t.value)) {
       if (!(tense === 'present' && preds.some((p) => !p.startsWith('v:')))) return;
     }
+    const names = namesOf(text, known);
+    // One literal with every field (no spread), so every passage has the same compact shape.
     out.push({
-      article: a.id, start, end, text, value: t.value, inferred: t.inferred, preds, names: namesOf(text, known),
-      words: [...new Set(contentWords(text))], timex: { start: t.start, end: t.end },
+      article: a.id, start, end, text, value: t.value, inferred: t.inferred, keys: preds.concat(names, distinct(contentWords(text))), np: preds.length, nn: names.length,
+      timexStart: t.start, timexEnd: t.end,
     });
   });
   return out;
@@ -198,7 +228,7 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
   const byClass = new Map<string, EventMention[]>();
   for (const m of out) {
     if (m.value.includes('T')) continue;
-    for (const p of m.preds) {
+    for (const p of predsOf(m)) {
       if (p.startsWith('v:')) continue;
       const l = byClass.get(p) ?? [];
       l.push(m);
@@ -213,7 +243,11 @@ export function articleMentions(a: Article, times: TimeExpression[]): EventMenti
     while (lo < hi) { const mid = (lo + hi) >> 1; if (same[mid].start < u.start) lo = mid + 1; else hi = mid; }
     const prev = lo > 0 ? same[lo - 1] : same[0];
     const text = a.text.slice(u.start, u.end);
-    out.push({ ...prev, start: u.start, end: u.end, text, preds: [...new Set([u.cls, ...predicatesOf(text)])], names: namesOf(text, known), words: [...new Set(contentWords(text))], timex: prev.timex, antecedent: prev });
+    const preds = distinct([u.cls, ...predicatesOf(text)]), names = namesOf(text, known);
+    out.push({
+      article: prev.article, start: u.start, end: u.end, text, value: prev.value, inferred: prev.inferred, keys: preds.concat(names, distinct(contentWords(text))), np: preds.length, nn: names.length,
+      timexStart: prev.timexStart, timexEnd: prev.timexEnd, antecedent: prev,
+    });
   }
   return out.sort((x, y) => x.start - y.start);
 }
@@ -236,17 +270,54 @@ function valueInterval(value: string): [number, number] | null {
   return iv;
 }
 
+/**
+ * The keys a merge compares a passage against: the union of the keys of an event's passages. A merge
+ * holds them only while it adds to the event; stored events keep their passages alone (Sets cost far
+ * more than the passages), and a later merge derives them again (keysOfCluster). An event is filed
+ * under "n:name" and "p:pred" for exactly its names and predicates.
+ */
+interface Keys { preds: Set<string>; names: Set<string>; words: Set<string> }
+
 interface Cluster {
-  id: number;
   value: string;
   /** valueInterval(value), kept to avoid re-parsing. */
   iv: [number, number];
   mentions: EventMention[];
-  preds: Set<string>;
-  names: Set<string>;
-  words: Map<string, number>;
-  /** Bucket keys ("n:name", "p:pred") this cluster is already filed under. */
-  filed: Set<string>;
+  /** Its keys while a merge adds to it; null once stored. */
+  keys: Keys | null;
+  /** The level it was founded at, as a registered named event (-1: a passage no unit holds); UNREGISTERED otherwise. */
+  base: number;
+  /**
+   * While registered, it is filed in the seed index under every name any version of it carries: its own
+   * passages' names and these, which only a version carries (null: none, as for most events).
+   */
+  extraNames: string[] | null;
+}
+const UNREGISTERED = -9;
+const isBase = (c: Cluster) => c.base !== UNREGISTERED;
+
+function keysFrom(mentions: EventMention[]): Keys {
+  const k: Keys = { preds: new Set(), names: new Set(), words: new Set() };
+  for (const m of mentions) addKeys(k, m);
+  return k;
+}
+function addKeys(k: Keys, m: EventMention) {
+  const ks = m.keys, np = m.np, nw = np + m.nn;
+  for (let i = 0; i < np; i++) k.preds.add(ks[i]);
+  for (let i = np; i < nw; i++) k.names.add(ks[i]);
+  for (let i = nw; i < ks.length; i++) k.words.add(ks[i]);
+}
+/** The keys of an event: its own while merged, else derived once per merge (`memo`). */
+function keysOfCluster(c: Cluster, memo: Map<Cluster, Keys>): Keys {
+  if (c.keys) return c.keys;
+  let k = memo.get(c);
+  if (!k) memo.set(c, (k = keysFrom(c.mentions)));
+  return k;
+}
+/** Drops the keys of events a merge is done with. */
+function store(c: Cluster): Cluster {
+  c.keys = null;
+  return c;
 }
 
 /** Keys of the calendar units a value lies in, finest first: the buckets a cluster is filed under. */
@@ -280,19 +351,20 @@ function lookupKey(value: string): string | null {
 }
 
 /** How strongly a mention belongs to a cluster; null when it must not join. */
-function affinity(m: EventMention, miv: [number, number], c: Cluster): number | null {
+function affinity(m: EventMention, miv: [number, number], c: Cluster, k: Keys): number | null {
   const nested = (miv[0] <= c.iv[0] && c.iv[1] <= miv[1]) || (c.iv[0] <= miv[0] && miv[1] <= c.iv[1]);
   if (!nested) return null;
   let shared = 0, onlySay = true;
-  for (const p of m.preds) if (c.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; }
+  const ks = m.keys, np = m.np, nw = np + m.nn;
+  for (let i = 0; i < np; i++) { const p = ks[i]; if (k.preds.has(p)) { shared++; if (p !== 'SAY') onlySay = false; } }
   if (!shared) return null;
   let sharedNames = 0;
-  for (const n of m.names) if (c.names.has(n)) sharedNames++;
+  for (let i = np; i < nw; i++) if (k.names.has(ks[i])) sharedNames++;
   // Different actors on the same date are different events.
-  if (m.names.length && c.names.size && !sharedNames) return null;
+  if (m.nn && k.names.size && !sharedNames) return null;
   let sharedWords = 0;
-  for (const w of m.words) if (c.words.has(w)) sharedWords++;
-  const dice = (2 * sharedWords) / (m.words.length + c.words.size || 1);
+  for (let i = nw; i < ks.length; i++) if (k.words.has(ks[i])) sharedWords++;
+  const dice = (2 * sharedWords) / (ks.length - nw + k.words.size || 1);
   // Statements match only when the same people speak on the same day.
   if (onlySay && (!sharedNames || miv[1] > miv[0] || c.iv[1] > c.iv[0])) return null;
   const score = shared + sharedNames + 3 * dice;
@@ -302,11 +374,10 @@ function affinity(m: EventMention, miv: [number, number], c: Cluster): number | 
   return score >= 1.4 ? score : null;
 }
 
+/** Adds a passage to an event a merge works on (its keys are set). */
 function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
   c.mentions.push(m);
-  for (const p of m.preds) c.preds.add(p);
-  for (const n of m.names) c.names.add(n);
-  for (const w of m.words) c.words.set(w, (c.words.get(w) ?? 0) + 1);
+  addKeys(c.keys!, m);
   if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) { c.value = m.value; c.iv = miv; }
 }
 
@@ -324,7 +395,7 @@ function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
 //   than shape it. Unnamed passages with coarser dates join nothing (coarse matches need a shared name).
 // - Sentences that refer back to an event go to their antecedent's event.
 // - A passage an edit only moved (same text, date and keys) keeps its object: nothing it merged with is redone.
-// Built events are kept per first passage and reused while their passages are the same; the list stays
+// Built events are kept with their entry and reused while their passages are the same; the list stays
 // sorted, so an edit removes and inserts only the events it touched. The cut changes a few decisions
 // against one global pass (name frequencies and candidate caps are per part), identically for a fresh
 // corpus and an edited one.
@@ -384,9 +455,9 @@ const self = (m: EventMention) => m;
  */
 const moved = new WeakMap<EventMention, EventMention>();
 /** What the merge reads of a passage: equal keys merge alike. */
-const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.preds.join(' ')}\u0000${m.names.join(' ')}\u0000${m.words.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
+const contentKey = (m: EventMention) => `${m.value}\u0000${m.inferred}\u0000${m.text}\u0000${m.np}\u0000${m.nn}\u0000${m.keys.join(' ')}\u0000${m.antecedent ? 1 : 0}`;
 
-const isNamed = (m: EventMention) => !m.antecedent && m.names.length > 0;
+const isNamed = (m: EventMention) => !m.antecedent && m.nn > 0;
 /** An unnamed passage that may join an event of its month; the others stand alone. */
 function monthOfUnnamed(m: EventMention): string | null {
   const k = keysOfValue(m.value);
@@ -400,24 +471,38 @@ function monthOfSeed(c: Cluster): string | null {
 const LEVELS = ['d', 'w', 'm', 'q', 'y'];
 /** The level of a lookup unit ("d:2026-01-07" is 0, "y:2026" is 4): finer levels merge first. */
 const levelOf = (unit: string) => LEVELS.indexOf(unit[0]);
-const keysOf = (names: Iterable<string>, preds: Iterable<string>) => [...[...names].map((n) => `n:${n}`), ...[...preds].map((p) => `p:${p}`)];
 
 function newCluster(m: EventMention): Cluster {
   const iv = valueInterval(m.value) ?? [0, Infinity];
-  const c: Cluster = { id: 0, value: m.value, iv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set(keysOf(m.names, m.preds)) };
+  const c: Cluster = { value: m.value, iv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, extraNames: null };
   joinCluster(c, m, iv);
   return c;
 }
 
-const copyCluster = (c: Cluster): Cluster => ({ ...c, mentions: [...c.mentions], preds: new Set(c.preds), names: new Set(c.names), words: new Map(c.words), filed: new Set(c.filed) });
+/** A working copy of an event, to add passages to without changing the event itself. */
+const copyCluster = (c: Cluster, k: Keys): Cluster => ({
+  value: c.value, iv: c.iv, mentions: [...c.mentions], keys: { preds: new Set(k.preds), names: new Set(k.names), words: new Set(k.words) }, base: UNREGISTERED, extraNames: null,
+});
+
+/** The keys of `m` an event with keys `k` is not filed under yet, and all of them when `m` narrows its date (it is filed anew). */
+function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number], withNames: boolean): string[] {
+  const out: string[] = [];
+  if (withNames) for (const n of namesOfMention(m)) if (!k.names.has(n)) out.push(`n:${n}`);
+  for (const p of predsOf(m)) if (!k.preds.has(p)) out.push(withNames ? `p:${p}` : p);
+  if (miv[1] - miv[0] < c.iv[1] - c.iv[0]) {
+    if (withNames) for (const n of k.names) out.push(`n:${n}`);
+    for (const p of k.preds) out.push(withNames ? `p:${p}` : p);
+  }
+  return out;
+}
 
 /**
  * The merge of named passages that all look up one unit (one level, e.g. one month): they may join
  * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
  */
-function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
   const nameFreq = new Map<string, number>();
-  for (const m of mentions) for (const n of m.names) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
+  for (const m of mentions) for (const n of namesOfMention(m)) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
   const bucket = new Map<string, Cluster[]>();
   const file = (c: Cluster, keys: Iterable<string>) => {
     for (const k of keys) {
@@ -428,8 +513,14 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
   };
   // Seeds go only under the keys some passage here probes.
   const probed = new Set<string>();
-  for (const m of mentions) { for (const n of m.names) probed.add(`n:${n}`); for (const p of m.preds) probed.add(`p:${p}`); }
-  for (const s of seeds) file(s, [...s.filed].filter((k) => probed.has(k)));
+  for (const m of mentions) { for (const n of namesOfMention(m)) probed.add(`n:${n}`); for (const p of predsOf(m)) probed.add(`p:${p}`); }
+  for (const s of seeds) {
+    const k = keysOfCluster(s, memo);
+    const keys: string[] = [];
+    for (const n of k.names) if (probed.has(`n:${n}`)) keys.push(`n:${n}`);
+    for (const p of k.preds) if (probed.has(`p:${p}`)) keys.push(`p:${p}`);
+    file(s, keys);
+  }
   const work = new Map<Cluster, Cluster>();
   const clusters: Cluster[] = [];
   const own = new Set<Cluster>();
@@ -437,8 +528,8 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
     const miv = valueInterval(m.value) ?? [0, Infinity];
     let best: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
-    const rare = [...m.names].sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
-    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...m.preds.map((p): [string, number] => [`p:${p}`, m.names.length ? 10 : maxCandidates])];
+    const rare = namesOfMention(m).sort((x, y) => nameFreq.get(x)! - nameFreq.get(y)!).slice(0, 3);
+    const probe: [string, number][] = [...rare.map((n): [string, number] => [`n:${n}`, maxCandidates]), ...predsOf(m).map((p): [string, number] => [`p:${p}`, m.nn ? 10 : maxCandidates])];
     for (const [k, cap] of probe) {
       const list = bucket.get(k);
       if (!list) continue;
@@ -446,28 +537,28 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
         const c = list[i];
         if (seen.has(c)) continue;
         seen.add(c);
-        const s = affinity(m, miv, work.get(c) ?? c);
+        const w = work.get(c) ?? c;
+        const s = affinity(m, miv, w, keysOfCluster(w, memo));
         if (s !== null && s > bestScore) { best = c; bestScore = s; }
       }
     }
     let target: Cluster;
     if (!best) {
-      best = target = { id: 0, value: m.value, iv: miv, mentions: [], preds: new Set(), names: new Set(), words: new Map(), filed: new Set() };
+      best = target = { value: m.value, iv: miv, mentions: [], keys: { preds: new Set(), names: new Set(), words: new Set() }, base: UNREGISTERED, extraNames: null };
       clusters.push(target);
       own.add(target);
     } else if (own.has(best)) target = best;
     else {
       let w = work.get(best);
-      if (!w) work.set(best, (w = copyCluster(best)));
+      if (!w) work.set(best, (w = copyCluster(best, keysOfCluster(best, memo))));
       target = w;
     }
-    const valueBefore = target.value;
+    const fresh = keysToFile(target.keys!, target, m, miv, true);
     joinCluster(target, m, miv);
-    const fresh = keysOf(m.names, m.preds).filter((k) => !target.filed.has(k));
-    if (valueBefore !== target.value) fresh.push(...target.filed);
-    for (const k of fresh) target.filed.add(k);
     file(best, fresh);
   }
+  for (const c of clusters) store(c);
+  for (const w of work.values()) store(w);
   return { clusters, joined: work };
 }
 
@@ -476,10 +567,12 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], maxCandidates =
  * seed that gains passages is copied) or each other, in the order passages are merged in. A named
  * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
  * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
+ * Unnamed passages have no names: events here are filed under their predicates alone.
  */
-export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const memo = new Map<Cluster, Keys>();
   const preds = new Set<string>();
-  for (const m of mentions) for (const p of m.preds) preds.add(p);
+  for (const m of mentions) for (const p of predsOf(m)) preds.add(p);
   const buckets = new Map<string, Map<string, Cluster[]>>();
   // Seeds are only ever found where an unnamed passage looks: file them only there.
   const looked = new Set<string>();
@@ -504,14 +597,15 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     const bucket = buckets.get(keysOfValue(m.value).lookup ?? '');
     let found: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
-    for (const p of m.preds) {
-      const list = bucket?.get(`p:${p}`);
+    for (const p of predsOf(m)) {
+      const list = bucket?.get(p);
       if (!list) continue;
       for (let i = list.length - 1, n = 0; i >= 0 && n < cap; i--, n++) {
         const c = alias.get(list[i]) ?? list[i];
         if (seen.has(c) || (onlyOwn && !own.has(c))) continue;
         seen.add(c);
-        const s = affinity(m, miv, work.get(c) ?? c);
+        const w = work.get(c) ?? c;
+        const s = affinity(m, miv, w, keysOfCluster(w, memo));
         if (s !== null && s > bestScore) { found = c; bestScore = s; }
       }
     }
@@ -523,17 +617,17 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
   const arrive = (s: Cluster) => {
     const f = s.mentions[0];
     const fiv = valueInterval(f.value) ?? [0, Infinity];
-    const u = best(f, fiv, true, f.names.length ? 10 : maxCandidates);
+    const u = best(f, fiv, true, f.nn ? 10 : maxCandidates);
     let value = s.value;
     if (u) {
-      const w = copyCluster(u);
+      const w = copyCluster(u, u.keys!);
       for (const m of s.mentions) joinCluster(w, m, valueInterval(m.value) ?? [0, Infinity]);
-      work.set(s, { ...w, id: s.id, filed: new Set([...s.filed, ...u.filed]) });
+      work.set(s, w);
       alias.set(u, s);
       own.delete(u);
       value = w.value;
     }
-    file(s, value, [...s.preds].filter((p) => preds.has(p)).map((p) => `p:${p}`), true);
+    file(s, value, [...keysOfCluster(s, memo).preds].filter((p) => preds.has(p)), true);
   };
   for (const m of sorted) {
     while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
@@ -542,28 +636,48 @@ export function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCan
     if (!target0) {
       const c = newCluster(m);
       own.add(c);
-      c.filed = new Set(m.preds.map((p) => `p:${p}`));
-      file(c, c.value, c.filed);
+      file(c, c.value, predsOf(m));
       continue;
     }
     let target = work.get(target0);
-    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0)));
+    if (!target && !own.has(target0)) work.set(target0, (target = copyCluster(target0, keysOfCluster(target0, memo))));
     target ??= target0;
-    const valueBefore = target.value;
+    const fresh = keysToFile(target.keys!, target, m, miv, false);
     joinCluster(target, m, miv);
-    const fresh = m.preds.map((p) => `p:${p}`).filter((k) => !target!.filed.has(k));
-    if (valueBefore !== target.value) fresh.push(...[...target.filed].filter((k) => k.startsWith('p:')));
-    for (const k of fresh) target.filed.add(k);
     if (fresh.length) file(target0, target.value, fresh);
   }
+  for (const c of own) store(c);
+  for (const w of work.values()) store(w);
   return { clusters: [...own], joined: work };
 }
 
 /** One part of a unit's merge; `joined` maps the base of each seed that gained passages to its new version. */
-interface UnitPart { names: string[]; mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> }
+interface UnitPart { mentions: EventMention[]; seeds: Cluster[]; clusters: Cluster[]; joined: Map<Cluster, Cluster> | null }
+// A unit reads the names of many seeds it does not merge with: read them off the passages, without
+// building the seed's keys.
+/** Whether a passage of `c` carries name `n`. */
+function carriesName(c: Cluster, n: string): boolean {
+  for (const m of c.mentions) for (let i = m.np, e = m.np + m.nn; i < e; i++) if (m.keys[i] === n) return true;
+  return false;
+}
+/** Each name of the passages of `c`, in order (repeated when several carry it). */
+function forEachName(c: Cluster, f: (n: string) => void) {
+  for (const m of c.mentions) for (let i = m.np, e = m.np + m.nn; i < e; i++) f(m.keys[i]);
+}
+
+/** The names that link a part: those of its passages (a seed links only names some passage here carries). */
+function partNames(p: UnitPart): Set<string> {
+  const out = new Set<string>();
+  for (const m of p.mentions) for (const n of namesOfMention(m)) out.add(n);
+  return out;
+}
+// Most parts have no seeds and add to none: they share these instead of holding empty ones.
+const NO_SEEDS: Cluster[] = [];
+const NO_JOINED: ReadonlyMap<Cluster, Cluster> = new Map();
+const joinedOf = (p: UnitPart): ReadonlyMap<Cluster, Cluster> => p.joined ?? NO_JOINED;
 interface MonthTask { clusters: Cluster[]; joined: Cluster[] }
-interface Entry { cluster: Cluster; founder: EventMention; event: NewsEvent; key: OrderKey }
-interface Built { members: EventMention[]; value: string; event: NewsEvent }
+/** A listed event, with the passages (at their current offsets) and date value it was built from. */
+interface Entry extends OrderKey { cluster: Cluster; founder: EventMention; event: NewsEvent; members: EventMention[]; value: string }
 
 interface EventsState {
   /** Each article's passages as last merged (compared by identity with mentionsOf). */
@@ -572,13 +686,9 @@ interface EventsState {
   undated: Map<string, ReferenceDate>;
   checkedVersion: number;
   /** Named passages by "unit|name": the unit they look up, each of their names. */
-  unitNameMentions: Map<string, Map<string, EventMention[]>>;
+  unitNameMentions: Map<string, Map<string, OneOrMany<EventMention>>>;
   /** Named events by the year of each unit they lie in, then by every name any version of them carries. */
-  unitSeeds: Map<string, Map<string, Cluster[]>>;
-  /** The names each named event is filed under (in every unit it lies in). */
-  seedNames: Map<Cluster, Set<string>>;
-  /** The level a named event was founded at (-1: a passage no unit holds, standing alone). */
-  baseLevel: Map<Cluster, number>;
+  unitSeeds: Map<string, Map<string, OneOrMany<Cluster>>>;
   /** A named event as passages of a coarser level left it: a copy per level that added to it. */
   verAt: Map<Cluster, Cluster>[];
   /** Each unit's merge, one part per group of passages linked by names: the part of each "unit|name". */
@@ -603,18 +713,24 @@ interface EventsState {
   retired: Set<Cluster>;
   /** Events to (re)build. */
   touched: Set<Cluster>;
+  /** Touched events with their new entry, waiting to go into the list; where stage goes on. */
+  staged: Map<Cluster, Entry>;
+  staging: Iterator<Cluster> | null;
+  /** The sort of the staged entries, while it runs (sortStaged). */
+  sorting: { list: Entry[]; tmp: Entry[]; width: number; at: number } | null;
+  /** A patch of the list with many changes, while it runs (see patch). */
+  patching: { fresh: Entry[]; drop: Set<Cluster>; kept: Entry[]; filtered: number; out: Entry[]; next: number; from: number } | null;
   listed: Map<Cluster, Entry>;
   entries: Entry[];
-  built: Map<EventMention, Built>;
   list: NewsEvent[] | null;
 }
 
 function newState(): EventsState {
   return {
-    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(), seedNames: new Map(), baseLevel: new Map(),
+    mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
     verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
-    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(),
-    listed: new Map(), entries: [], built: new Map(), list: null,
+    singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null, patching: null,
+    listed: new Map(), entries: [], list: null,
   };
 }
 
@@ -624,20 +740,27 @@ function addTo<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   s.add(v);
 }
 // Two-level indexes hold short lists: lighter than a Set each, and never given the same item twice.
-function addTo2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+// Most lists hold one item: that item stands in for the list (items are objects, never arrays).
+type OneOrMany<V extends object> = V | V[];
+const itemsOf = <V extends object>(x: OneOrMany<V> | undefined): V[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
+function addTo2<K, L, V extends object>(map: Map<K, Map<L, OneOrMany<V>>>, k: K, l: L, v: V) {
   let m = map.get(k);
   if (!m) map.set(k, (m = new Map()));
   const list = m.get(l);
-  if (list) list.push(v);
-  else m.set(l, [v]);
+  if (list === undefined) m.set(l, v);
+  else if (Array.isArray(list)) list.push(v);
+  else m.set(l, [list, v]);
 }
-function deleteFrom2<K, L, V>(map: Map<K, Map<L, V[]>>, k: K, l: L, v: V) {
+function deleteFrom2<K, L, V extends object>(map: Map<K, Map<L, OneOrMany<V>>>, k: K, l: L, v: V) {
   const m = map.get(k);
   const list = m?.get(l);
-  if (!m || !list) return;
-  const i = list.indexOf(v);
-  if (i >= 0) list.splice(i, 1);
-  if (!list.length) m.delete(l);
+  if (!m || list === undefined) return;
+  if (Array.isArray(list)) {
+    const i = list.indexOf(v);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 1) m.set(l, list[0]);
+    else if (!list.length) m.delete(l);
+  } else if (list === v) m.delete(l);
   if (!m.size) map.delete(k);
 }
 function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
@@ -652,9 +775,13 @@ function markDirty(st: EventsState, unit: string, name: string) {
   names.add(name);
 }
 
+/** An event in the list, or on its way there: an edit that moves one of its passages must rebuild it. */
+const shown = (st: EventsState, c: Cluster) => (st.listed.has(c) || st.staged.has(c)) && !st.retired.has(c);
+
 function retire(st: EventsState, c: Cluster) {
   st.retired.add(c);
   st.touched.delete(c);
+  if (st.staged.delete(c)) st.sorting = null;
 }
 
 /** A named event as the passages of levels up to `level` left it. */
@@ -668,7 +795,7 @@ function latest(st: EventsState, b: Cluster, level: number): Cluster {
 
 /** A named event changed at `level`: the coarser units it lies in, and its month's unnamed passages, must look again. */
 function baseChanged(st: EventsState, b: Cluster, level: number) {
-  const names = st.seedNames.get(b);
+  const names = isBase(b) ? seedNamesOf(b) : null;
   if (names) {
     for (const u of keysOfValue(b.value).units) {
       if (levelOf(u) <= level) continue;
@@ -681,31 +808,41 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
   if (!st.retired.has(b)) st.touched.add(b);
 }
 
-/** Files a named event (or a version of it) under each unit it lies in, for each of its names. */
+/** The names a registered event is filed under in the seed index. */
+function seedNamesOf(b: Cluster): string[] {
+  const out = new Set<string>();
+  for (const m of b.mentions) for (const n of namesOfMention(m)) out.add(n);
+  for (const n of b.extraNames ?? []) out.add(n);
+  return [...out];
+}
+
+/** Files a named event under each unit it lies in, for each name a new version `v` of it adds. */
 function indexSeed(st: EventsState, b: Cluster, v: Cluster) {
-  let names = st.seedNames.get(b);
-  if (!names) st.seedNames.set(b, (names = new Set()));
-  const fresh = [...v.names].filter((n) => !names!.has(n));
+  const names = seedNamesOf(b);
+  const fresh = [...keysOfCluster(v, new Map()).names].filter((n) => !names.includes(n));
   if (!fresh.length) return;
-  for (const n of fresh) names.add(n);
-  for (const y of keysOfValue(b.value).unitYears) for (const n of fresh) addTo2(st.unitSeeds, y, n, b);
+  (b.extraNames ??= []).push(...fresh);
+  fileSeed(st, b, fresh);
+}
+function fileSeed(st: EventsState, b: Cluster, names: string[]) {
+  for (const y of keysOfValue(b.value).unitYears) for (const n of names) addTo2(st.unitSeeds, y, n, b);
 }
 
 function registerBase(st: EventsState, b: Cluster, level: number) {
-  st.baseLevel.set(b, level);
-  indexSeed(st, b, b);
+  b.base = level;
+  fileSeed(st, b, seedNamesOf(b));
   const mo = monthOfSeed(b);
   if (mo) addTo(st.seedsByMonth, mo, b);
   baseChanged(st, b, level);
 }
 
 function unregisterBase(st: EventsState, b: Cluster) {
-  const level = st.baseLevel.get(b) ?? -1;
+  const level = b.base;
   retire(st, b);
   baseChanged(st, b, level);
-  st.baseLevel.delete(b);
-  for (const y of keysOfValue(b.value).unitYears) for (const n of st.seedNames.get(b) ?? []) deleteFrom2(st.unitSeeds, y, n, b);
-  st.seedNames.delete(b);
+  for (const y of keysOfValue(b.value).unitYears) for (const n of seedNamesOf(b)) deleteFrom2(st.unitSeeds, y, n, b);
+  b.base = UNREGISTERED;
+  b.extraNames = null;
   const mo = monthOfSeed(b);
   if (mo) deleteFrom(st.seedsByMonth, mo, b);
   for (const v of st.verAt) v.delete(b);
@@ -719,6 +856,10 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   if (a && !a.published) st.undated.set(id, referenceDates(corpus).get(id) ?? { date: null, inferred: false });
   else st.undated.delete(id);
   if (oldNow === now) return;
+  // Passages analysed elsewhere (the indexing worker) arrive with their own copies of every string.
+  for (const m of now) {
+    internAll(m.keys);
+  }
   // A passage whose text, date and merge keys are unchanged (an edit elsewhere only moved it) keeps its
   // canonical object, so nothing it was merged with is redone; only its event is rebuilt, at its new offsets.
   const oldCanon = oldNow.map((o) => st.canon.get(o) ?? o);
@@ -737,14 +878,13 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     st.referrers.delete(m);
     if (keep.has(m)) continue;
     const home = st.homeOf.get(m);
-    if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+    if (home && shown(st, home)) st.touched.add(home);
     st.homeOf.delete(m);
-    st.built.delete(m);
     moved.delete(m);
     if (m.antecedent) continue;
     if (isNamed(m)) {
       const u = keysOfValue(m.value).lookup;
-      if (u) for (const n of m.names) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
+      if (u) for (const n of namesOfMention(m)) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
     } else {
       const mo = monthOfUnnamed(m);
       if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
@@ -753,7 +893,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
   const oldSingles = new Map<EventMention, Cluster>();
   for (const c of st.singles.get(id) ?? []) {
     if (keep.has(c.mentions[0])) { oldSingles.set(c.mentions[0], c); continue; }
-    if (st.baseLevel.has(c)) unregisterBase(st, c);
+    if (isBase(c)) unregisterBase(st, c);
     else retire(st, c);
   }
   st.singles.delete(id);
@@ -765,25 +905,25 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
       const l = st.referrers.get(ante);
       if (l) l.push(m);
       else st.referrers.set(ante, [m]);
-      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home); }
+      if (!was.has(m)) { const home = st.homeOf.get(ante); if (home && shown(st, home)) st.touched.add(home); }
     }
     if (was.has(m)) {
       // Kept: it now stands at n's offsets.
       if (m !== n) { st.canon.set(n, m); moved.set(m, n); } else moved.delete(m);
       const home = st.homeOf.get(m);
-      if (home && st.listed.has(home) && !st.retired.has(home)) st.touched.add(home);
+      if (home && shown(st, home)) st.touched.add(home);
       const single = oldSingles.get(m);
       if (single) singles.push(single);
       return;
     }
     if (m.antecedent) return;
     const u = keysOfValue(m.value).lookup;
-    if (isNamed(m) && u) { for (const x of m.names) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
+    if (isNamed(m) && u) { for (const x of namesOfMention(m)) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
     const mo = isNamed(m) ? null : monthOfUnnamed(m);
     if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
     // named one may still be joined by coarser passages.
-    const c = newCluster(m);
+    const c = store(newCluster(m));
     singles.push(c);
     if (isNamed(m)) registerBase(st, c, -1);
     else st.touched.add(c);
@@ -797,7 +937,16 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
  * Re-merges the named passages of one unit around the names an edit touched. The unit's passages fall
  * into parts linked by shared names (an event of a finer level links the names it carries); the parts
  * met from those names are redone, and a part whose passages and seeds are the same objects keeps its result.
+ * Takes the names it has dealt with out of `dirty`; the unit is done when `dirty` is empty.
  */
+/**
+ * How many passages and seeds one call of recomputeUnit takes on around its touched names (at least one
+ * name's worth): a unit merged for the first time (a year of a large corpus) is redone in several steps,
+ * each short enough for a slice of the extension host's time. Parts are independent, so the cut does not
+ * change the result.
+ */
+const UNIT_CHUNK = 150;
+
 function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
@@ -807,26 +956,35 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const mentionMemo = new Map<string, EventMention[] | undefined>();
   const mentionsAt = (n: string) => {
     if (mentionMemo.has(n)) return mentionMemo.get(n);
-    const ms = unitNames?.get(n);
+    const ms = itemsOf(unitNames?.get(n));
     mentionMemo.set(n, ms);
     return ms;
   };
+  const keysMemo = new Map<Cluster, Keys>();
   const seedMemo = new Map<string, [Cluster, Cluster][]>();
   const seedsAt = (n: string): [Cluster, Cluster][] => {
     let out = seedMemo.get(n);
     if (out) return out;
     seedMemo.set(n, (out = []));
-    for (const b of unitSeeds?.get(n) ?? []) {
-      if ((st.baseLevel.get(b) ?? -1) >= level || !keysOfValue(b.value).units.includes(unit)) continue;
+    for (const b of itemsOf(unitSeeds?.get(n)) ?? []) {
+      if (b.base >= level || !keysOfValue(b.value).units.includes(unit)) continue;
       const v = latest(st, b, level - 1);
-      if (v.names.has(n)) out.push([b, v]);
+      if (carriesName(v, n)) out.push([b, v]);
     }
     return out;
   };
+  // A few touched names at a time (see UNIT_CHUNK): the parts around them are redone, and the rest wait.
+  const take: string[] = [];
+  let load = 0;
+  for (const n of dirty) {
+    take.push(n);
+    load += 1 + (mentionsAt(n)?.length ?? 0) + seedsAt(n).length;
+    if (load >= UNIT_CHUNK) break;
+  }
   // The region: every name linked to a touched one now, or in a part with one before.
-  const region = new Set(dirty);
+  const region = new Set(take);
   // A unit merged for the first time has no old parts, and every name of its passages is new: no search needed.
-  const queue = st.partCount.get(unit) ? [...dirty] : [];
+  const queue = st.partCount.get(unit) ? [...take] : [];
   const oldParts = new Set<UnitPart>();
   const reach = (x: string) => { if (!region.has(x)) { region.add(x); queue.push(x); } };
   // Each passage and seed links its names once.
@@ -835,9 +993,9 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   while (queue.length) {
     const n = queue.pop()!;
     const p = partsHere?.get(n);
-    if (p && !oldParts.has(p)) { oldParts.add(p); p.names.forEach(reach); }
-    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); m.names.forEach(reach); }
-    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); for (const x of v.names) if (mentionsAt(x)) reach(x); }
+    if (p && !oldParts.has(p)) { oldParts.add(p); partNames(p).forEach(reach); }
+    for (const m of mentionsAt(n) ?? []) if (!seenMentions.has(m)) { seenMentions.add(m); namesOfMention(m).forEach(reach); }
+    for (const [b, v] of seedsAt(n)) if (!seenSeeds.has(b)) { seenSeeds.add(b); forEachName(v, (x) => { if (mentionsAt(x)) reach(x); }); }
   }
   const oldByFirst = new Map<EventMention, UnitPart>();
   for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
@@ -845,7 +1003,6 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const done = new Set<string>();
   for (const start of region) {
     if (done.has(start) || !mentionsAt(start)) continue;
-    const names: string[] = [];
     const mentions = new Set<EventMention>();
     const seeds = new Map<Cluster, Cluster>();
     const q = [start];
@@ -853,18 +1010,18 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const link = (x: string) => { if (!done.has(x) && mentionsAt(x)) { done.add(x); q.push(x); } };
     while (q.length) {
       const n = q.pop()!;
-      names.push(n);
-      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); m.names.forEach(link); }
-      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); v.names.forEach(link); }
+      for (const m of mentionsAt(n)!) if (!mentions.has(m)) { mentions.add(m); namesOfMention(m).forEach(link); }
+      for (const [b, v] of seedsAt(n)) if (!seeds.has(b)) { seeds.set(b, v); forEachName(v, link); }
     }
     const ms = sortByMention([...mentions], self);
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
     const versions = bases.map((b) => seeds.get(b)!);
     const prev = oldByFirst.get(ms[0]);
-    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { prev.names = names; parts.push(prev); continue; }
-    const { clusters, joined } = mergeInUnit(versions, ms);
+    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { parts.push(prev); continue; }
+    const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
     const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
-    parts.push({ names, mentions: ms, seeds: versions, clusters, joined: new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) });
+    // A part that merged into one event shares that event's list of passages (the same passages, in order).
+    parts.push({ mentions: clusters.length === 1 && sameList(clusters[0].mentions, ms) ? clusters[0].mentions : ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
   }
   // An event with the same passages in the same order is the same event: keep the old object, so nothing
   // coarser has to look at it again.
@@ -872,31 +1029,33 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   const oldJoined = new Map<Cluster, Cluster>();
   for (const p of oldParts) {
     for (const c of p.clusters) oldClusters.set(c.mentions[0], c);
-    for (const [b, w] of p.joined) oldJoined.set(b, w);
+    for (const [b, w] of joinedOf(p)) oldJoined.set(b, w);
   }
   const live = new Set<Cluster>();
   for (const p of parts) {
     if (oldParts.has(p)) { p.clusters.forEach((c) => live.add(c)); continue; }
     p.clusters = p.clusters.map((c) => { const o = oldClusters.get(c.mentions[0]); return o && o.value === c.value && sameList(o.mentions, c.mentions) ? o : c; });
     p.clusters.forEach((c) => live.add(c));
-    for (const [b, w] of p.joined) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined.set(b, o); }
+    for (const [b, w] of joinedOf(p)) { const o = oldJoined.get(b); if (o && o.value === w.value && sameList(o.mentions, w.mentions)) p.joined!.set(b, o); }
   }
   const newJoined = new Map<Cluster, Cluster>();
-  for (const p of parts) for (const [b, w] of p.joined) newJoined.set(b, w);
+  for (const p of parts) for (const [b, w] of joinedOf(p)) newJoined.set(b, w);
   const kept = new Set(parts);
   for (const p of oldParts) {
-    for (const n of p.names) if (partsHere?.get(n) === p) partsHere.delete(n);
+    for (const n of partNames(p)) if (partsHere?.get(n) === p) partsHere.delete(n);
     if (kept.has(p)) continue;
     for (const c of p.clusters) if (!live.has(c)) unregisterBase(st, c);
-    for (const [b, w] of p.joined) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (st.baseLevel.has(b)) baseChanged(st, b, level); }
+    for (const [b, w] of joinedOf(p)) if (newJoined.get(b) !== w) { st.verAt[level].delete(b); if (isBase(b)) baseChanged(st, b, level); }
   }
   for (const p of parts) {
     if (!partsHere) st.partOf.set(unit, (partsHere = new Map()));
-    for (const n of p.names) partsHere.set(n, p);
+    for (const n of partNames(p)) partsHere.set(n, p);
     if (oldParts.has(p)) continue;
-    for (const c of p.clusters) if (!st.baseLevel.has(c)) registerBase(st, c, level);
-    for (const [b, w] of p.joined) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
+    for (const c of p.clusters) if (!isBase(c)) registerBase(st, c, level);
+    for (const [b, w] of joinedOf(p)) if (oldJoined.get(b) !== w) { st.verAt[level].set(b, w); indexSeed(st, b, w); baseChanged(st, b, level); }
   }
+  for (const n of region) dirty.delete(n);
+  for (const p of parts) for (const n of partNames(p)) dirty.delete(n);
   const count = (st.partCount.get(unit) ?? 0) - oldParts.size + parts.length;
   if (count) st.partCount.set(unit, count);
   else st.partCount.delete(unit);
@@ -927,7 +1086,7 @@ function recomputeMonth(st: EventsState, month: string) {
   for (const s of old?.joined ?? []) {
     if (joined.has(s)) continue;
     st.joined.delete(s);
-    if (st.baseLevel.has(s)) st.touched.add(s);
+    if (isBase(s)) st.touched.add(s);
   }
   for (const [b, w] of joined) {
     const o = st.joined.get(b);
@@ -948,7 +1107,7 @@ function sameList<T>(a: T[], b: T[]): boolean {
 function entryOrder(x: Entry, y: Entry): number {
   const a = x.event, b = y.event;
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
-  return b.sources.length - a.sources.length || keyOrder(x.key, y.key);
+  return b.sources.length - a.sources.length || keyOrder(x, y);
 }
 
 function buildEvent(corpus: Corpus, members: EventMention[], value: string): NewsEvent {
@@ -958,7 +1117,8 @@ function buildEvent(corpus: Corpus, members: EventMention[], value: string): New
   const inferred = members.every((m) => m.inferred);
   const first = sources[0];
   return {
-    id: `${date ?? 'undated'}-${shortHash(`${first.article}:${first.start}`)}`,
+    // Joined into one flat string (a template would keep the pieces).
+    id: [date ?? 'undated', shortHash(`${first.article}:${first.start}`)].join('-'),
     date,
     label,
     sources: dedupe(sources).map(({ article, start, end, text }) => ({ article, start, end, text })),
@@ -966,38 +1126,103 @@ function buildEvent(corpus: Corpus, members: EventMention[], value: string): New
   };
 }
 
-/** Rebuilds the touched events (reusing those whose passages did not change) and patches the sorted list. */
-function assemble(st: EventsState, corpus: Corpus) {
+/** The passages of a touched event as it now stands, at their current offsets, and its date value. */
+function currentMembers(st: EventsState, c: Cluster): { work: Cluster; members: EventMention[]; current: EventMention[] } {
+  const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
+  let members = work.mentions;
+  const back: EventMention[] = [];
+  for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
+  if (back.length) members = [...members, ...back.sort(mentionOrder)];
+  // Reported at the offsets of the passages they now stand for (the same list when none moved).
+  const current = members.some((m) => moved.has(m)) ? members.map((m) => moved.get(m) ?? m) : members;
+  return { work, members, current };
+}
+
+/** The event of a touched cluster: the one its entry holds while its passages and date are the same. */
+function eventOf(st: EventsState, corpus: Corpus, c: Cluster, work: Cluster, current: EventMention[]): NewsEvent {
+  const was = st.staged.get(c) ?? st.listed.get(c);
+  if (was && was.value === work.value && sameList(was.members, current)) return was.event;
+  return buildEvent(corpus, current, work.value);
+}
+
+/**
+ * Builds the entry of each touched event, until `deadline` (at least one per call); true when none is
+ * left. Entries wait in `staged` until the list is patched (commit), so a call may stop between any two.
+ */
+function stage(st: EventsState, corpus: Corpus, deadline: number): boolean {
+  // A Set's iterator is live (it goes on to events touched since, and skips those retired since): kept
+  // across calls, it resumes where the last call stopped. A staged event leaves `touched`, so touching
+  // it again stages it again.
+  const it = (st.staging ??= st.touched.values());
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const c = r.value;
+    st.touched.delete(c);
+    const { work, members, current } = currentMembers(st, c);
+    for (const m of members) st.homeOf.set(m, c);
+    const founder = work.mentions[0];
+    const event = eventOf(st, corpus, c, work, current);
+    const k = orderKey(founder);
+    st.staged.set(c, { a: k.a, w: k.w, article: k.article, start: k.start, cluster: c, founder, event, members: current, value: work.value });
+    st.sorting = null;
+    if (performance.now() >= deadline) return false;
+  }
+  st.staging = null;
+  return true;
+}
+
+/** Runs of this many entries are sorted at once; longer lists are merged run by run. */
+const SORT_RUN = 1024;
+
+/**
+ * Sorts the staged entries, resumably: runs of SORT_RUN entries, then merges of two runs at a time, so
+ * no call does more than one run's or one merge's work past `deadline`. True when sorted.
+ */
+function sortStaged(st: EventsState, deadline: number): boolean {
+  let s = st.sorting;
+  if (!s) {
+    const list = [...st.staged.values()];
+    s = st.sorting = { list, tmp: new Array<Entry>(list.length), width: 0, at: 0 };
+  }
+  const n = s.list.length;
+  while (s.width === 0) {
+    if (s.at >= n) { s.width = SORT_RUN; s.at = 0; break; }
+    const end = Math.min(n, s.at + SORT_RUN);
+    const run = s.list.slice(s.at, end).sort(entryOrder);
+    for (let i = 0; i < run.length; i++) s.list[s.at + i] = run[i];
+    s.at = end;
+    if (performance.now() >= deadline && s.at < n) return false;
+  }
+  while (s.width < n) {
+    const { list, tmp, width } = s;
+    for (; s.at < n; s.at += 2 * width) {
+      const mid = Math.min(n, s.at + width), end = Math.min(n, s.at + 2 * width);
+      let i = s.at, j = mid, o = s.at;
+      while (i < mid && j < end) tmp[o++] = entryOrder(list[j], list[i]) < 0 ? list[j++] : list[i++];
+      while (i < mid) tmp[o++] = list[i++];
+      while (j < end) tmp[o++] = list[j++];
+      if (performance.now() >= deadline && s.at + 2 * width < n) { s.at += 2 * width; return false; }
+    }
+    s.list = tmp;
+    s.tmp = list;
+    s.width *= 2;
+    s.at = 0;
+  }
+  return true;
+}
+
+/** Takes the retired events out of the sorted list and puts the staged ones in (many of them: see patch). */
+function commit(st: EventsState, fresh: Entry[]) {
   const drop = new Set<Cluster>();
   const dropped: Entry[] = [];
   for (const c of st.retired) { const e = st.listed.get(c); if (e) { drop.add(c); dropped.push(e); st.listed.delete(c); } }
-  const fresh: Entry[] = [];
-  for (const c of st.touched) {
-    const was = st.listed.get(c);
-    if (was) { drop.add(c); dropped.push(was); }
-    const work = st.joined.get(c) ?? latest(st, c, LEVELS.length - 1);
-    let members = work.mentions;
-    const back: EventMention[] = [];
-    for (const m of members) { const r = st.referrers.get(m); if (r) back.push(...r); }
-    if (back.length) members = [...members, ...back.sort(mentionOrder)];
-    for (const m of members) st.homeOf.set(m, c);
-    // Reported at the offsets of the passages they now stand for.
-    const current = members.map((m) => moved.get(m) ?? m);
-    const founder = work.mentions[0];
-    const memo = st.built.get(founder);
-    let event: NewsEvent;
-    if (memo && memo.value === work.value && sameList(memo.members, current)) event = memo.event;
-    else {
-      event = buildEvent(corpus, current, work.value);
-      st.built.set(founder, { members: current, value: work.value, event });
-    }
-    const e: Entry = { cluster: c, founder, event, key: orderKey(founder) };
-    st.listed.set(c, e);
-    fresh.push(e);
+  for (const e of fresh) {
+    const was = st.listed.get(e.cluster);
+    if (was) { drop.add(e.cluster); dropped.push(was); }
+    st.listed.set(e.cluster, e);
   }
   st.retired.clear();
-  st.touched.clear();
-  fresh.sort(entryOrder);
+  st.staged.clear();
+  st.sorting = null;
   if (drop.size + fresh.length <= 256) {
     // A few changes: patch the list in place.
     const at = (e: Entry) => { let lo = 0, hi = st.entries.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(st.entries[mid], e) < 0) lo = mid + 1; else hi = mid; } return lo; };
@@ -1007,29 +1232,54 @@ function assemble(st: EventsState, corpus: Corpus) {
       if (i >= 0) st.entries.splice(i, 1);
     }
     for (const e of fresh) st.entries.splice(at(e), 0, e);
+    st.list = null;
   } else {
-    const kept = drop.size ? st.entries.filter((e) => !drop.has(e.cluster)) : st.entries;
-    // Insert the fresh entries where they belong: binary searches, then one pass.
-    const out: Entry[] = [];
-    let from = 0;
-    for (const e of fresh) {
-      let lo = from, hi = kept.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
-      for (let i = from; i < lo; i++) out.push(kept[i]);
-      out.push(e);
-      from = lo;
-    }
-    for (let i = from; i < kept.length; i++) out.push(kept[i]);
-    st.entries = out;
+    st.patching = { fresh, drop, kept: drop.size ? [] : st.entries, filtered: drop.size ? 0 : st.entries.length, out: [], next: 0, from: 0 };
   }
+}
+
+/** Entries a patch step copies between two looks at the clock. */
+const PATCH_STEP = 4096;
+
+/**
+ * Patches the list with many changes, resumably: the kept entries filtered, then the fresh ones merged
+ * in (binary searches, then one pass). Only patch steps change the list, and the next commit waits for
+ * this one to end, so changes made between steps do not disturb it. True when the list is whole again.
+ */
+function patch(st: EventsState, deadline: number): boolean {
+  const p = st.patching;
+  if (!p) return true;
+  const src = st.entries;
+  while (p.filtered < src.length) {
+    const end = Math.min(src.length, p.filtered + PATCH_STEP);
+    for (let i = p.filtered; i < end; i++) if (!p.drop.has(src[i].cluster)) p.kept.push(src[i]);
+    p.filtered = end;
+    if (performance.now() >= deadline) return false;
+  }
+  const { fresh, kept, out } = p;
+  let work = 0;
+  while (p.next < fresh.length) {
+    const e = fresh[p.next++];
+    let lo = p.from, hi = kept.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (entryOrder(kept[mid], e) <= 0) lo = mid + 1; else hi = mid; }
+    for (let i = p.from; i < lo; i++) out.push(kept[i]);
+    out.push(e);
+    work += lo - p.from + 1;
+    p.from = lo;
+    if (work >= PATCH_STEP) { work = 0; if (performance.now() >= deadline) return false; }
+  }
+  for (let i = p.from; i < kept.length; i++) out.push(kept[i]);
+  st.entries = out;
   st.list = null;
+  st.patching = null;
+  return true;
 }
 
 const eventsState = (corpus: Corpus) => corpus.state('events', newState);
 
 /**
  * Brings the events up to date with the changed articles until `deadline`; true when done. Stops only
- * between articles, components and months, so the state stays consistent; the list is patched at the end.
+ * between articles, units, months and built events, so the state stays consistent; the list is patched at the end.
  */
 export function settleEvents(corpus: Corpus, deadline: number): boolean {
   const st = eventsState(corpus);
@@ -1044,6 +1294,8 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     }
     st.checkedVersion = corpus.version;
   }
+  // A patch of the list that a slice left unfinished ends first (the next commit needs the whole list).
+  if (!patch(st, deadline)) return false;
   // At least one step per call, checked after it, so slices with a spent deadline still make progress.
   let did = false;
   const stop = () => did && performance.now() >= deadline;
@@ -1053,12 +1305,15 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     pending.delete(id);
     did = true;
   }
+  // Level by level, finest first: a unit reads the events of finer ones.
   for (const dirty of st.dirtyUnits) {
-    for (const [u, names] of dirty) {
-      if (stop()) return false;
-      dirty.delete(u);
-      recomputeUnit(st, u, names);
-      did = true;
+    while (dirty.size) {
+      for (const [u, names] of dirty) {
+        if (stop()) return false;
+        recomputeUnit(st, u, names);
+        if (!names.size) dirty.delete(u);
+        did = true;
+      }
     }
   }
   for (const mo of st.dirtyMonths) {
@@ -1067,8 +1322,12 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     st.dirtyMonths.delete(mo);
     did = true;
   }
-  if (st.touched.size || st.retired.size) assemble(st, corpus);
-  return true;
+  // Then the list: each touched event built (and its entry staged), the staged entries sorted, the list patched.
+  if (st.touched.size && !stage(st, corpus, deadline)) return false;
+  if (!st.staged.size && !st.retired.size) return true;
+  if (st.staged.size && !sortStaged(st, deadline)) return false;
+  commit(st, st.sorting?.list ?? []);
+  return patch(st, deadline);
 }
 
 export function buildEvents(corpus: Corpus): NewsEvent[] {

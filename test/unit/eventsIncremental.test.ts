@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
+import { settleEvents } from '../../src/core/events';
 import { corpusOf, randomChange } from './helpers/history';
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -92,6 +93,29 @@ describe('incremental events', function () {
       current.set(id, t);
       if (step % 5 === 4) assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
     }
+    assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+  });
+
+  it('settles thousands of events one step at a time, with edits arriving between steps, to a fresh analysis', () => {
+    // Enough events that entries are sorted run by run and the list is patched over several steps, so
+    // edits land in the middle of building, sorting and patching.
+    const many = texts(150);
+    const ids = [...many.keys()];
+    const rng = mulberry32(21);
+    const current = new Map(many);
+    const c = corpusOf(current);
+    let steps = 0, edits = 0;
+    for (;;) {
+      c.settle(Infinity, 'hover');
+      const done = settleEvents(c, 0);
+      steps++;
+      if (edits < 16 && steps % 211 === 0) {
+        randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 900 + edits));
+        edits++;
+      } else if (done) break;
+    }
+    assert.equal(edits, 16);
+    assert.ok(c.events().length > 1500, `${c.events().length} events`);
     assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
   });
 
