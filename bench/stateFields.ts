@@ -7,7 +7,8 @@ import { generateCorpus } from './generate';
 const n = Number(process.argv[2] ?? 1000);
 const names = (process.argv[3] ?? 'people,dates,quotes').split(',');
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed / 2 ** 20; };
+// Typed arrays keep their contents outside the JS heap, so those buffers count too.
+const heap = () => { gc(); gc(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 2 ** 20; };
 const docs = generateCorpus(n);
 const corpus = new Corpus();
 docs.forEach((d) => corpus.upsert(d.id, d.text));

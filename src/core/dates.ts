@@ -9,6 +9,7 @@ import { dateAt, isoDate, MONTHS } from './dateParse';
 import { contentWords } from './words';
 import { addDays, fmtDay, fmtMonth, isoWeek, parseDay } from './timex';
 import type { Article, DateOrder, TimeExpression, TimexType } from './types';
+import { ownCopy, shared } from './sharedStrings';
 
 export type Tense = 'past' | 'future' | 'present';
 
@@ -864,28 +865,10 @@ function articleWords(corpus: Corpus, a: Article): string[] {
   return corpus.perArticle('dates.words', a.id, () => {
     const body = a.text.slice(a.body.start, a.body.end);
     // A long word may be a view into the lower-cased body, which it would keep alive: copied out.
-    return [...new Set(contentWords(body))].map((w) => (w.length >= 13 ? ownCopy(w) : w));
+    return [...new Set(contentWords(body))].map(ownCopy);
   });
 }
 
-const SHARED = new Map<string, string>();
-/**
- * One string per distinct short text or value ("on Tuesday", "2026-02-03"): the same ones come
- * back in thousands of articles. A longer text stays the view into its article it is.
- */
-function shared(s: string): string {
-  if (s.length >= 13) return s;
-  const v = SHARED.get(s);
-  if (v !== undefined) return v;
-  if (SHARED.size >= 200_000) SHARED.clear();
-  SHARED.set(s, s);
-  return s;
-}
-
-/** A string that is no view into a longer one (V8 keeps a long slice as a view into its source). */
-function ownCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
-}
 
 /** The time expressions of one article against a given reference date. */
 export function articleTimes(a: Article, ref: ReferenceDate): TimeExpression[] {

@@ -8,6 +8,7 @@ import { eventLabel } from './eventLabel';
 import { eventDate, valueInterval as parseInterval, DAY_MS, fmtDay, isoWeek } from './timex';
 import { contentWords, IRREGULAR, lemma } from './words';
 import type { Article, NewsEvent, Passage, TimeExpression } from './types';
+import { shared } from './sharedStrings';
 
 /** One passage that reports an event, with what is needed to match it against others. */
 export interface EventMention extends Passage {
@@ -70,7 +71,7 @@ function predicatesOf(text: string): string[] {
     const isVerb = PAST_FORM.test(w) || (IRREGULAR[w] !== undefined && !LIGHT.has(w)) || prev === 'will' || prev === 'to' || prev === 'would';
     if (isVerb) {
       const l = lemma(w);
-      if (!LIGHT.has(l) && l.length > 2) out.add(intern(`v:${l}`));
+      if (!LIGHT.has(l) && l.length > 2) out.add(shared(`v:${l}`));
     }
   });
   return [...out];
@@ -96,7 +97,7 @@ function namesOf(text: string, known: Set<string>): string[] {
     if (w.length < 3 || TITLES.has(lw) || MONTH_OR_DAY.test(w)) continue;
     // The first word of a sentence is capitalised anyway: keep it only if the article capitalises it elsewhere.
     if ((m.index === 0 || /[.!?"“]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) && !known.has(lw)) continue;
-    out.add(intern(lw));
+    out.add(shared(lw));
   }
   return [...out];
 }
@@ -106,18 +107,9 @@ export const namesOfMention = (m: EventMention): string[] => m.keys.slice(m.np, 
 
 
 // Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
-// copy per passage (lower-casing and structured cloning make copies). Bounded like the stem cache.
-const INTERNED = new Map<string, string>();
-const MAX_INTERNED = 200_000;
-function intern(s: string): string {
-  const t = INTERNED.get(s);
-  if (t !== undefined) return t;
-  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
-  INTERNED.set(s, s);
-  return s;
-}
+// copy per passage (lower-casing and structured cloning make copies).
 function internAll(list: string[]) {
-  for (let i = 0; i < list.length; i++) list[i] = intern(list[i]);
+  for (let i = 0; i < list.length; i++) list[i] = shared(list[i]);
 }
 /** The distinct strings of `list`, interned, in order. */
 function distinct(list: string[]): string[] {

@@ -8,11 +8,12 @@
 // contain the first word of a changed entry, and the persons whose mentions changed.
 import type { Corpus } from './corpus';
 import type { Article, Passage, Person, Role } from './types';
-import { findCandidates, adjacent, internKey, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
+import { findCandidates, adjacent, nameLike, type ArticleCandidates, type Evidence, type Found } from './personCandidates';
 import {
   FUNCTION_WORDS, NON_PERSON_HEADS, TITLES, editDistance, isAllCaps, isCommonWord, isGivenName, isInitials, isNationality,
   isPlaceOrOrgWord, slug, tokenize, type Token,
 } from './names';
+import { ownCopy, shared } from './sharedStrings';
 
 interface Form {
   key: string;
@@ -529,7 +530,7 @@ class Update {
       let part = parts.get(d);
       if (!part) parts.set(d, (part = { passages: [], roles: [] }));
       const r = hits[j];
-      part.passages.push({ article: a.id, start: r.start, end: r.end, text: sharedText(a.text.slice(r.start, r.end)) });
+      part.passages.push({ article: a.id, start: r.start, end: r.end, text: shared(a.text.slice(r.start, r.end)) });
     });
     const seen = new Set<string>();
     const roles = articleCandidates(this.corpus, a.id).roles;
@@ -726,7 +727,7 @@ function bodyTokens(a: Article): { toks: Token[]; caps: number[] } {
 
 /** The distinct keys of the name-like tokens, as shared strings (the same words come back in every article). */
 function capKeys(toks: Token[], caps: number[]): string[] {
-  return [...new Set(caps.map((i) => internKey(toks[i].key)))];
+  return [...new Set(caps.map((i) => shared(toks[i].key)))];
 }
 
 function capKeysOf(a: Article): string[] {
@@ -822,16 +823,6 @@ function idsDelete(m: Map<string, Ids>, k: string, id: string) {
   if (ids.length === 1) m.set(k, ids[0]);
 }
 
-const TEXTS = new Map<string, string>();
-/** One shared string per mention text: a name is written the same way in many articles. */
-function sharedText(t: string): string {
-  const v = TEXTS.get(t);
-  if (v !== undefined) return v;
-  if (TEXTS.size >= 200_000) TEXTS.clear();
-  const own = ownCopy(t);
-  TEXTS.set(own, own);
-  return own;
-}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -909,9 +900,6 @@ function aliasKey(name: string): string {
  * A string that is no view into a longer one: V8 keeps a slice of 13 or more characters as a view
  * into its source, and a key kept in the state would keep a whole article (or its joined words) alive.
  */
-function ownCopy(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
 
 /** Counts `text` in or out of text, count pairs (a pair goes at zero). */
 /**

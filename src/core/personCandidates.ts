@@ -6,6 +6,7 @@ import {
   FUNCTION_WORDS, MONTHS_DAYS, NAME_PARTICLES, NON_PERSON_HEADS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLES,
   isAllCaps, isCapitalized, isGivenName, isInitials, isNationality, isPossessive, isTitleHead, tokenize, type Token,
 } from './names';
+import { shared } from './sharedStrings';
 
 export interface Evidence {
   title: number;
@@ -79,21 +80,6 @@ function startsLower(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c < 128) return c >= 97 && c <= 122;
   return /^\p{Ll}/u.test(s);
-}
-
-/**
- * One shared string per name key: every article's candidates hold their keys in the memo, and the
- * same names recur across thousands of articles. Longer keys may be views into the article text in
- * V8, which a shared pool must not keep alive, so they are left as they are.
- */
-const KEYS = new Map<string, string>();
-export function internKey(k: string): string {
-  if (k.length >= 13) return k;
-  const v = KEYS.get(k);
-  if (v !== undefined) return v;
-  if (KEYS.size >= 200_000) KEYS.clear();
-  KEYS.set(k, k);
-  return k;
 }
 
 export function findCandidates(article: Article): ArticleCandidates {
@@ -181,7 +167,7 @@ function handleRun(text: string, toks: Token[], from: number, to: number, out: C
   if (titleRole) ev.title++;
   // "White House", "Clinton List": an organisation or thing, unless a title or apposition says person ("Jim Press, the chairman").
   if (name.some((t) => NON_PERSON_HEADS.has(t.key)) && !((titleRole || after || before) && isGivenName(first.key))) return;
-  const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => internKey(t.key)), ev };
+  const c: Candidate = { start: first.start, end: last.end, text: text.slice(first.start, last.end), keys: name.map((t) => shared(t.key)) /* the same names recur across thousands of articles */, ev };
   out.push(c);
   for (const r of [titleRole, before, after]) if (r) roles.push(c.start, r.start, r.end);
 }

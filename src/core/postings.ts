@@ -3,6 +3,7 @@
 // posting lists once they outnumber the live ones, so an edit costs only that article's terms.
 // Everything is held in typed arrays by integer id (the caller owns the term dictionary): at 10k
 // articles the index holds millions of postings, and a JS array or Map costs 2-10 times as much.
+import { ownCopy } from './sharedStrings';
 
 /** A growable Int32Array. */
 function grown(a: Int32Array, need: number, fill = 0): Int32Array {
@@ -372,10 +373,3 @@ export class TermDictionary {
   }
 }
 
-/**
- * A copy of `s` that does not keep a longer string alive: V8 slices (say, one word of a joined
- * list) point into their parent string, which a long-lived dictionary would then retain.
- */
-export function ownCopy(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}

@@ -8,6 +8,7 @@ import type { Settler } from './corpus';
 import { ArticleOrderedList } from './articleOrdered';
 import { mentionChanges, mentionsByArticle, settlePeople, type MentionHit, type PersonEntry } from './people';
 import { SPEECH_VERBS, SUBJECT_PRONOUNS, tokenize } from './names';
+import { shared } from './sharedStrings';
 
 export interface QuoteSpan extends Span {
   paragraph: number;
@@ -175,7 +176,7 @@ function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
     out.push({
       article: a.id, start: q.start, end: q.end, text: a.text.slice(q.start, q.end),
       speaker: resolved?.person ? resolved.person.current.id : null,
-      speakerText: who ? sharedText(who.text) : null,
+      speakerText: who ? shared(who.text) : null, // "he", "Petro": they recur in every article
     });
     prev = { paragraph: q.paragraph, close: q.close, subject: who, runsOn: q.close >= a.paragraphs[q.paragraph].end };
   }
@@ -183,16 +184,6 @@ function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
   return out.slice();
 }
 
-const TEXTS = new Map<string, string>();
-/** One string per distinct short speaker text ("he", "Petro"): they recur in every article. */
-function sharedText(t: string): string {
-  if (t.length >= 13) return t;
-  const v = TEXTS.get(t);
-  if (v !== undefined) return v;
-  if (TEXTS.size >= 200_000) TEXTS.clear();
-  TEXTS.set(t, t);
-  return t;
-}
 
 function opensSentence(a: Article, q: QuoteSpan): boolean {
   const si = sentenceIndexAt(a, q.open);

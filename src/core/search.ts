@@ -10,7 +10,8 @@
 import type { Corpus } from './corpus';
 import { type ArticleFeatures, featuresOf, vocabOf, wordSpan } from './align';
 import { FuseQuery, KEY_WEIGHTS, fuseNorm, fuseTokens, isBlank, normOf, recordScore } from './fuseScore';
-import { PostingIndex, ownCopy } from './postings';
+import { PostingIndex } from './postings';
+import { ownCopy } from './sharedStrings';
 import { STOPWORDS, tokenize } from './terms';
 import type { Article, ScoredPassage, Span } from './types';
 

@@ -1,6 +1,7 @@
 // Words for matching: accent folding, tokens with offsets, stop words, a light stemmer, a small
 // general-English concept lexicon (so paraphrases share a term), numbers and capitalised names.
 // Shared by search (surface words) and related coverage (stems, concepts, names, numbers).
+import { shared } from './sharedStrings';
 
 /** Lower-case, accents removed, curly quotes straightened: "Peña" -> "pena". Keeps the length of ASCII text. */
 export function fold(s: string): string {
@@ -240,15 +241,6 @@ function concepts(): ConceptTables {
   return (conceptTables = { ofStem, phrases, maxPhrase, phraseStarts });
 }
 
-/** One shared copy of each term string: sentences hold many repeats of few terms. */
-const internPool = new Map<string, string>();
-function intern(s: string): string {
-  const v = internPool.get(s);
-  if (v !== undefined) return v;
-  if (internPool.size > 500000) internPool.clear();
-  internPool.set(s, s);
-  return s;
-}
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
@@ -315,9 +307,9 @@ function wordInfo(raw: string): WordInfo {
     figure,
     stop,
     capital: /^\p{Lu}/u.test(raw) && !stop && !figure,
-    stemTerm: intern(`s:${st}`),
-    nameTerm: intern(`n:${norm}`),
-    concepts: (concepts().ofStem.get(stop ? norm : st) ?? []).map((c) => intern(`c:${c}`)),
+    stemTerm: shared(`s:${st}`),
+    nameTerm: shared(`n:${norm}`),
+    concepts: (concepts().ofStem.get(stop ? norm : st) ?? []).map((c) => shared(`c:${c}`)),
   };
   if (wordCache.size > 300000) wordCache.clear();
   wordCache.set(raw, info);
@@ -356,7 +348,7 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
     for (let n = Math.min(maxPhrase, toks.length - i); n >= 2; n--) {
       const ids = phrases.get(infos.slice(i, i + n).map((x) => x.stem).join(' '));
       if (!ids) continue;
-      const g = ids.map((c) => intern(`c:${c}`));
+      const g = ids.map((c) => shared(`c:${c}`));
       for (let k = i; k < i + n; k++) {
         used.add(k);
         if (!infos[k].stop) {
@@ -379,7 +371,7 @@ export function termBag(text: string, from = 0, to = text.length): TermBag {
     nameRunWords = continues ? nameRunWords + 1 : 1;
     if (!continues) nameRun = null;
     if (info.figure) {
-      groups.push([intern(info.figure)]);
+      groups.push([shared(info.figure)]);
       words.push(info.norm);
       continue;
     }
