@@ -8,7 +8,7 @@ import { parseArticle } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
 import { timeAt } from '../src/core/dates';
 import { mentionAtOffset, personProfile } from '../src/core/personProfile';
-import { IndexWorkerClient, forEachSliced, settleSliced } from '../src/core/indexClient';
+import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
 import { ensureCorpusOnDisk, generateCorpus } from './generate';
@@ -243,6 +243,7 @@ async function duringIndexing() {
   const jobs: IndexJob[] = files.map((f) => ({ id: path.relative(dir, f), path: f }));
   const corpus = new Corpus();
   const client = new IndexWorkerClient(path.join(ROOT, 'dist', 'indexWorker.js'), { maxBytes: 2 << 20 });
+  const libsLoadMs = preloadLibraries(); // as CorpusService does, while the worker starts
   await client.ready;
   const rng = mulberry32(11);
   const hovers: number[] = [];
@@ -314,6 +315,7 @@ async function duringIndexing() {
     eventLoopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
     ingestBatchMs: stats(ingestSlices),
     settleSliceMs: stats(slices),
+    libsLoadMs,
     peakRssMB: rssMB(),
   }));
 }

@@ -121,6 +121,7 @@ if (results.indexing) {
   row('event-loop delay while indexing p99 / max', `${f(I.eventLoopDelayMs.p99, 1)} / ${f(I.eventLoopDelayMs.max, 1)} ms`, 'never > 50 ms', I.eventLoopDelayMs.max <= 50);
   row('ingest of one batch p99 / max', `${f(I.ingestBatchMs.p99, 1)} / ${f(I.ingestBatchMs.max, 1)} ms`, '', undefined);
   if (I.settleSliceMs) row('settle slice (asked for 20 ms) p95 / p99 / max', `${f(I.settleSliceMs.p95, 1)} / ${f(I.settleSliceMs.p99, 1)} / ${f(I.settleSliceMs.max, 1)} ms (n=${I.settleSliceMs.n})`, '', undefined);
+  if (I.libsLoadMs !== undefined) row('NLP libraries loaded on the main thread, once, as indexing starts', `${f(I.libsLoadMs, 0)} ms (before the first batch; not in the delay above)`, '', undefined);
   row('peak RSS while indexing (main + worker)', `${f(I.peakRssMB, 0)} MB`, '', undefined);
 }
 const A = results.activation;

@@ -7,6 +7,7 @@ import { AnalysisCache } from './analysisCache';
 import { analyseArticle, contentKey } from './articleAnalysis';
 import { decodeArticleBytes } from './decode';
 import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
+import { loadNlpLibs } from './lazyLibs';
 
 const init = workerData as WorkerInit;
 const cache = init.cacheFile ? new AnalysisCache(init.cacheFile, init.build).load() : undefined;
@@ -66,3 +67,5 @@ parentPort!.on('message', (msg: ToWorker) => {
 });
 
 post({ type: 'ready', cache: cache?.status ?? 'none', cached: cache?.size ?? 0 });
+// Analysis needs the NLP libraries: loaded now, while the main thread gathers the jobs (and loads its own copy).
+loadNlpLibs();

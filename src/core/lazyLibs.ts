@@ -14,6 +14,11 @@ function load(): typeof NlpLibs {
   return (libs ??= require('./nlpLibs') as typeof NlpLibs);
 }
 
+/** Loads the libraries now, at a moment the caller chooses (see preloadLibraries in indexClient.ts). */
+export function loadNlpLibs(): void {
+  load();
+}
+
 export function nlp(): typeof NlpLibs.compromise {
   return load().compromise;
 }

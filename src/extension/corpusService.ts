@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
-import { IndexWorkerClient, forEachSliced, settleSliced } from '../core/indexClient';
+import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../core/indexClient';
 import type { IndexJob, IndexResult } from '../core/indexProtocol';
 
 /** How long one indexing slice may hold the extension host before yielding. */
@@ -194,6 +194,7 @@ export class CorpusService implements vscode.Disposable {
    * short slices. Returns false when the worker failed, so the caller indexes the rest itself.
    */
   private async indexInWorker(worker: IndexWorkerClient, files: vscode.Uri[], gen: number, report: (done: number) => void): Promise<boolean> {
+    if (files.length) preloadLibraries(); // while the worker starts: a one-time load, before anything is indexed
     const jobs: IndexJob[] = [];
     const uriOfJob = new Map<string, vscode.Uri>();
     for (const uri of files) {

@@ -1,0 +1,72 @@
+// Where the long stretches come from while a corpus indexes: the worker analyses N generated articles
+// and the main thread ingests and settles them with the extension's cadence (indexClient), but each
+// feature's settler is timed on its own, and garbage-collection pauses are recorded beside them.
+// Prints, per settler, the step count and the longest steps, and how much of each long step was GC.
+// Usage: node esbuild.mjs --production && npx tsx bench/stallProbe.ts [N=10000]
+// (Under tsx the NLP libraries load several times slower than from the bundle the extension runs.)
+import path from 'node:path';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { Corpus, type Settler } from '../src/core/corpus';
+import { settlePeople } from '../src/core/people';
+import { settleQuotes } from '../src/core/quotes';
+import { settleTimes } from '../src/core/dates';
+import { settleEvents } from '../src/core/events';
+import { settleClaims } from '../src/core/claims';
+import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../src/core/indexClient';
+import type { IndexJob } from '../src/core/indexProtocol';
+import { ensureCorpusOnDisk } from './generate';
+import fs from 'node:fs';
+
+const n = Number(process.argv[2] ?? 10000);
+const LONG_MS = 50;
+const settlers: [string, Settler][] = [['people', settlePeople], ['quotes', settleQuotes], ['times', settleTimes], ['events', settleEvents], ['claims', settleClaims]];
+const gcs: { start: number; end: number; kind: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: 0 });
+}).observe({ entryTypes: ['gc'] });
+const gcWithin = (a: number, b: number) => gcs.reduce((s, g) => s + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
+
+const steps = new Map<string, number[]>();
+const long: { who: string; ms: number; gc: number; size: number }[] = [];
+async function main() {
+  const dir = ensureCorpusOnDisk(n);
+  const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.article')).sort();
+  const jobs: IndexJob[] = files.map((f) => ({ id: f, path: path.join(dir, f) }));
+  const corpus = new Corpus();
+  // The same order and early stop as Corpus.settle, with each settler timed.
+  corpus.settle = (deadline, scope = 'all') => {
+    for (const [who, step] of scope === 'hover' ? settlers.slice(0, 3) : settlers) {
+      const t = performance.now();
+      const done = step(corpus, deadline);
+      const ms = performance.now() - t;
+      steps.set(who, [...(steps.get(who) ?? []), ms]);
+      if (ms > LONG_MS) long.push({ who, ms, gc: 0, size: corpus.size });
+      if (ms > LONG_MS) (long[long.length - 1] as { t?: number }).t = t;
+      if (!done) return false;
+    }
+    return true;
+  };
+  const client = new IndexWorkerClient(path.join(__dirname, '..', 'dist', 'indexWorker.js'), { maxBytes: 2 << 20 });
+  console.log(`NLP libraries loaded in ${preloadLibraries().toFixed(0)} ms, as indexing starts`);
+  await client.ready;
+  let lastFull = performance.now();
+  const t0 = performance.now();
+  await client.run(jobs, async (results) => {
+    await forEachSliced(results, (r) => { if (r.ok) corpus.ingest(r.article, r.memo); });
+    await settleSliced(corpus, 20, () => false, 'hover');
+    if (performance.now() - lastFull > 300) { await settleSliced(corpus, 20); lastFull = performance.now(); }
+  }, () => false);
+  await settleSliced(corpus, 20);
+  client.dispose();
+  for (const l of long as ({ t: number } & (typeof long)[number])[]) l.gc = gcWithin(l.t, l.t + l.ms);
+  console.log(`indexed ${corpus.size} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const [who, xs] of steps) {
+    const s = [...xs].sort((a, b) => a - b);
+    console.log(`${who.padEnd(7)} steps ${String(s.length).padStart(6)}  p99 ${s[Math.floor(s.length * 0.99)].toFixed(1)}  max ${s[s.length - 1].toFixed(1)} ms  over ${LONG_MS} ms: ${s.filter((x) => x > LONG_MS).length}`);
+  }
+  const gcLong = gcs.filter((g) => g.end - g.start > LONG_MS);
+  console.log(`GC pauses over ${LONG_MS} ms: ${gcLong.length}, longest ${Math.max(0, ...gcs.map((g) => g.end - g.start)).toFixed(1)} ms`);
+  console.log('longest steps (settler, ms, of which GC, articles then):');
+  for (const l of long.sort((a, b) => b.ms - a.ms).slice(0, 15)) console.log(`  ${l.who.padEnd(7)} ${l.ms.toFixed(1).padStart(7)}  gc ${l.gc.toFixed(1).padStart(6)}  at ${l.size}`);
+}
+void main();
