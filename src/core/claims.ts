@@ -80,6 +80,8 @@ interface ClaimsState {
   needCandidates: Set<string>;
   /** Whether the undated articles and the date source were re-read since the last change. */
   checked: boolean;
+  /** A re-read in progress, resumable across settle slices: the undated ids, how far it got, and those whose times moved. */
+  recheck: { ids: string[]; at: number; moved: string[]; restart: boolean } | null;
   /** Each article's claims, in output order. */
   merged: Map<string, Claim[]>;
 }
@@ -87,7 +89,7 @@ interface ClaimsState {
 function claimsState(corpus: Corpus): ClaimsState {
   return corpus.state<ClaimsState>(STATE, () => ({
     ix: newContestIndex(), times: new Map(), totalTimes: 0, undated: new Set(), refs: new Map(), mode: null, anchor: null,
-    datesKey: new Map(), needCandidates: new Set(), checked: false, merged: new Map(),
+    datesKey: new Map(), needCandidates: new Set(), checked: false, recheck: null, merged: new Map(),
   }));
 }
 
@@ -115,6 +117,7 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
     st.undated.delete(id);
     st.refs.delete(id);
     st.checked = false;
+    if (st.recheck) st.recheck.restart = true;
     // The old version leaves now; the new one is counted with its candidates, below, once the dates are known.
     removeArticle(st.ix, id);
     if (!a) {
@@ -127,7 +130,7 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
     pending.delete(id);
     if (late()) return false;
   }
-  if (!st.checked) recheckDates(corpus, st);
+  if (!st.checked && !recheckDates(corpus, st, late)) return false;
   for (const id of st.needCandidates) {
     const a = corpus.get(id)!;
     const dates = st.mode === 'times' ? datesFromTimes(st.times.get(id) ?? []) : fallbackDates(a.text, a.body.start, a.body.end, a.published ?? st.anchor);
@@ -156,20 +159,30 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
 /**
  * After a change: re-reads the undated articles' times (their reference date may have moved) and
  * decides the date source, then lists the articles whose dates may differ from their candidates'.
+ * Resumable: a batch of dated articles can move thousands of reference dates, and re-reading each
+ * article's times is too long for one slice. A change meanwhile starts the pass again, from the
+ * articles whose reference is not the one last read (the others are skipped at once).
  */
-function recheckDates(corpus: Corpus, st: ClaimsState) {
-  const moved: string[] = [];
+function recheckDates(corpus: Corpus, st: ClaimsState, late: () => boolean): boolean {
+  const r = (st.recheck ??= { ids: [...st.undated], at: 0, moved: [], restart: false });
+  if (r.restart) Object.assign(r, { ids: [...st.undated], at: 0, restart: false });
   const refs = referenceOf(corpus);
-  for (const id of st.undated) {
+  while (r.at < r.ids.length) {
+    const id = r.ids[r.at++];
+    if (!st.undated.has(id)) continue; // changed or removed since the pass began: re-read with its change
     const ref = refs?.get(id);
     const seen = st.refs.get(id);
     if (ref && seen && ref.date === seen.date && ref.inferred === seen.inferred) continue;
     st.refs.set(id, ref && { date: ref.date, inferred: ref.inferred });
     const t = articleTimes(corpus, id);
-    if (t === st.times.get(id)) continue;
-    setTimes(st, id, t);
-    moved.push(id);
+    if (t !== st.times.get(id)) {
+      setTimes(st, id, t);
+      r.moved.push(id);
+    }
+    if (late()) return false;
   }
+  st.recheck = null;
+  const moved = r.moved.filter((id) => corpus.get(id));
   const mode = st.totalTimes > 0 ? 'times' : 'fallback';
   const anchor = mode === 'fallback' ? commonAnchor(corpus.articles()) : null;
   if (mode !== st.mode) for (const a of corpus.articles()) st.needCandidates.add(a.id);
@@ -178,6 +191,7 @@ function recheckDates(corpus: Corpus, st: ClaimsState) {
   st.mode = mode;
   st.anchor = anchor;
   st.checked = true;
+  return true;
 }
 
 const FACTS = 'claims:facts';

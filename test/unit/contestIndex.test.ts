@@ -154,6 +154,25 @@ describe('claims: the incremental contested index', function () {
     });
   }
 
+  // Dated articles arriving move the reference dates of undated ones, whose dates are then re-read
+  // over several slices; more arriving part-way must start that re-read again.
+  for (const steps of [3, 12, 40]) {
+    it(`dated articles arriving while undated articles' dates are re-read part-way (${steps} steps) match a fresh analysis`, () => {
+      const fresh = corpusOf(all);
+      const dated = [...all.keys()].filter((id) => id.startsWith('gen/') && fresh.get(id)!.published);
+      const late = new Set(dated.slice(-16));
+      const current = new Map([...all].filter(([id]) => !late.has(id)));
+      const c = corpusOf(current);
+      c.claims();
+      const [first, second] = [[...late].slice(0, 8), [...late].slice(8)];
+      for (const id of first) { c.upsert(id, all.get(id)!); current.set(id, all.get(id)!); }
+      for (let k = 0; k < steps; k++) settleClaims(c, performance.now() - 1);
+      for (const id of second) { c.upsert(id, all.get(id)!); current.set(id, all.get(id)!); }
+      for (let k = 0; k < steps; k++) settleClaims(c, performance.now() - 1);
+      assert.deepEqual(plain(c.claims()), plain(fresh.claims()));
+    });
+  }
+
   it('a word crossing the postings cap is used again (or no longer) by every sentence holding it', () => {
     // 42 short reports of one toll: "#deaths" is in more than 40 candidates, so it is not used for
     // pairing until enough reports go; then the remaining ones pair on it, and disagree.
