@@ -27,6 +27,9 @@ new PerformanceObserver((list) => {
 const gcWithin = (a: number, b: number) => gcs.reduce((s, g) => s + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
 
 const steps = new Map<string, number[]>();
+/** What ran when (settler steps, ingest), to explain each stretch the event loop was held. */
+const work: { what: string; start: number; end: number }[] = [];
+const gaps: { start: number; end: number }[] = [];
 const long: { who: string; ms: number; gc: number; size: number }[] = [];
 async function main() {
   const dir = ensureCorpusOnDisk(n);
@@ -39,6 +42,7 @@ async function main() {
       const t = performance.now();
       const done = step(corpus, deadline);
       const ms = performance.now() - t;
+      work.push({ what: who, start: t, end: t + ms });
       steps.set(who, [...(steps.get(who) ?? []), ms]);
       if (ms > LONG_MS) long.push({ who, ms, gc: 0, size: corpus.size });
       if (ms > LONG_MS) (long[long.length - 1] as { t?: number }).t = t;
@@ -51,13 +55,22 @@ async function main() {
   await client.ready;
   let lastFull = performance.now();
   const t0 = performance.now();
+  let tick = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    if (now - tick > LONG_MS) gaps.push({ start: tick, end: now });
+    tick = now;
+  }, 5);
   await client.run(jobs, async (results) => {
+    const t = performance.now();
     await forEachSliced(results, (r) => { if (r.ok) corpus.ingest(r.article, r.memo); });
+    work.push({ what: 'ingest', start: t, end: performance.now() });
     await settleSliced(corpus, 20, () => false, 'hover');
     if (performance.now() - lastFull > 300) { await settleSliced(corpus, 20); lastFull = performance.now(); }
   }, () => false);
   await settleSliced(corpus, 20);
   client.dispose();
+  clearInterval(timer);
   for (const l of long as ({ t: number } & (typeof long)[number])[]) l.gc = gcWithin(l.t, l.t + l.ms);
   console.log(`indexed ${corpus.size} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   for (const [who, xs] of steps) {
@@ -66,6 +79,15 @@ async function main() {
   }
   const gcLong = gcs.filter((g) => g.end - g.start > LONG_MS);
   console.log(`GC pauses over ${LONG_MS} ms: ${gcLong.length}, longest ${Math.max(0, ...gcs.map((g) => g.end - g.start)).toFixed(1)} ms`);
+  const overlap = (a: number, b: number, xs: { start: number; end: number }[]) => xs.reduce((s, x) => s + Math.max(0, Math.min(b, x.end) - Math.max(a, x.start)), 0);
+  console.log(`event loop held over ${LONG_MS} ms: ${gaps.length} times; the longest, and what ran in them:`);
+  for (const g of gaps.sort((a, b) => (b.end - b.start) - (a.end - a.start)).slice(0, 10)) {
+    const by = new Map<string, number>();
+    for (const w of work) { const o = overlap(g.start, g.end, [w]); if (o > 0) by.set(w.what, (by.get(w.what) ?? 0) + o); }
+    const gc = gcWithin(g.start, g.end);
+    const known = [...by.values()].reduce((a, b) => a + b, 0);
+    console.log(`  ${(g.end - g.start).toFixed(0).padStart(5)} ms at ${((g.start - t0) / 1000).toFixed(1)} s: ${[...by].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ') || '-'}; GC ${gc.toFixed(0)}; other ${Math.max(0, g.end - g.start - known).toFixed(0)}`);
+  }
   console.log('longest steps (settler, ms, of which GC, articles then):');
   for (const l of long.sort((a, b) => b.ms - a.ms).slice(0, 15)) console.log(`  ${l.who.padEnd(7)} ${l.ms.toFixed(1).padStart(7)}  gc ${l.gc.toFixed(1).padStart(6)}  at ${l.size}`);
 }

@@ -103,27 +103,35 @@ export class IndexWorkerClient {
   }
 }
 
-/** Runs `each` over `items`, yielding to the event loop whenever a slice has taken `sliceMs`. */
+/** Lets timers and I/O run: the end of a slice. */
+const yieldToLoop = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Runs `each` over `items`, yielding to the event loop whenever a slice has taken `sliceMs`. It
+ * yields first too: a caller chaining slices (receive a batch, ingest it, settle) would otherwise
+ * run one phase's last slice and the next one's first as a single stretch.
+ */
 export async function forEachSliced<T>(items: T[], each: (item: T) => void, sliceMs = 20): Promise<void> {
+  await yieldToLoop();
   let start = performance.now();
   for (const item of items) {
     each(item);
     if (performance.now() - start > sliceMs) {
-      await new Promise((r) => setImmediate(r));
+      await yieldToLoop();
       start = performance.now();
     }
   }
 }
 
 /**
- * Brings the corpus's incremental features up to date in slices of `sliceMs`, yielding between
- * them, so the thread stays responsive. Stops early (returning false) when `cancelled()` says so.
+ * Brings the corpus's incremental features up to date in slices of `sliceMs`, yielding before and
+ * between them, so the thread stays responsive. Stops early (returning false) when `cancelled()` says so.
  */
 export async function settleSliced(corpus: Corpus, sliceMs = 20, cancelled: () => boolean = () => false, scope: 'all' | 'hover' = 'all'): Promise<boolean> {
-  while (!corpus.settle(performance.now() + sliceMs, scope)) {
-    await new Promise((r) => setImmediate(r));
+  do {
+    await yieldToLoop();
     if (cancelled()) return false;
-  }
+  } while (!corpus.settle(performance.now() + sliceMs, scope));
   return true;
 }
 
