@@ -10,6 +10,7 @@ import { contentWords } from './words';
 import { addDays, fmtDay, fmtMonth, isoWeek, parseDay } from './timex';
 import type { Article, DateOrder, TimeExpression, TimexType } from './types';
 import { ownCopy, shared } from './sharedStrings';
+import { idsAdd, idsDelete, idsOf, packIds, type Ids } from './idLists';
 
 export type Tense = 'past' | 'future' | 'present';
 
@@ -672,7 +673,7 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
     for (const w of old.words) if (!nowWords?.has(w)) countDated(st, w, id, -1);
     st.dated--;
   } else if (old) {
-    for (const w of old.words) listDelete(st.undatedBy, w, id);
+    for (const w of old.words) idsDelete(st.undatedBy, w, id);
     st.undated.delete(id);
   }
   if (now) st.seen.set(id, now);
@@ -690,7 +691,7 @@ function indexArticle(corpus: Corpus, st: TimeState, id: string) {
   } else if (now) {
     for (const w of now.words) {
       if ((st.df.get(w) ?? 0) > RARE_DF) continue;
-      idsPush(st.undatedBy, w, id);
+      idsAdd(st.undatedBy, w, id);
     }
     st.undated.add(id);
     st.stale.add(id);
@@ -829,36 +830,6 @@ function lowerBound(list: string[], id: string): number {
   return lo;
 }
 
-/** Article ids: one id alone, or a list of two or more. */
-type Ids = string | string[];
-
-function idsOf(ids: Ids | undefined): readonly string[] {
-  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
-}
-
-function packIds(list: string[]): Ids {
-  return list.length === 1 ? list[0] : list;
-}
-
-function idsPush(m: Map<string, Ids>, k: string, v: string) {
-  const ids = m.get(k);
-  if (ids === undefined) m.set(k, v);
-  else if (typeof ids === 'string') m.set(k, [ids, v]);
-  else ids.push(v);
-}
-
-function listDelete(m: Map<string, Ids>, k: string, v: string) {
-  const ids = m.get(k);
-  if (ids === undefined) return;
-  if (typeof ids === 'string') {
-    if (ids === v) m.delete(k);
-    return;
-  }
-  const i = ids.indexOf(v);
-  if (i < 0) return;
-  ids.splice(i, 1);
-  if (ids.length === 1) m.set(k, ids[0]);
-}
 
 /** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
 function articleWords(corpus: Corpus, a: Article): string[] {

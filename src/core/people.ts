@@ -14,6 +14,7 @@ import {
   isPlaceOrOrgWord, slug, tokenize, type Token,
 } from './names';
 import { ownCopy, shared } from './sharedStrings';
+import { idsAdd, idsDelete, idsOf, type Ids } from './idLists';
 
 interface Form {
   key: string;
@@ -795,33 +796,6 @@ function distinctTexts(part: Part): string[] {
   return out;
 }
 
-/** Article ids: one id alone, or a list of two or more, in the order they came. */
-type Ids = string | string[];
-
-function idsOf(ids: Ids | undefined): readonly string[] {
-  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
-}
-
-/** Adds an id the list does not hold. */
-function idsAdd(m: Map<string, Ids>, k: string, id: string) {
-  const ids = m.get(k);
-  if (ids === undefined) m.set(k, id);
-  else if (typeof ids === 'string') m.set(k, [ids, id]);
-  else ids.push(id);
-}
-
-function idsDelete(m: Map<string, Ids>, k: string, id: string) {
-  const ids = m.get(k);
-  if (ids === undefined) return;
-  if (typeof ids === 'string') {
-    if (ids === id) m.delete(k);
-    return;
-  }
-  const i = ids.indexOf(id);
-  if (i < 0) return;
-  ids.splice(i, 1);
-  if (ids.length === 1) m.set(k, ids[0]);
-}
 
 
 function cmp(a: string, b: string): number {
