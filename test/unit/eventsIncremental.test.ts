@@ -135,12 +135,13 @@ describe('incremental events', function () {
         c.settle(Infinity, 'hover');
         const done = settleEvents(c, 0);
         steps++;
-        if (edits < 24 && steps % 37 === 0) {
+        // Edits often land on a unit whose merge waits part-way (that work is dropped and started again).
+        if (edits < 400 && steps % 3 === 0) {
           randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 1300 + edits));
           edits++;
         } else if (done) break;
       }
-      assert.equal(edits, 24);
+      assert.equal(edits, 400);
       const whole = corpusOf(current);
       let uncut = 0;
       mergeSlicing.passages = monthSlicing.passages = Infinity;
