@@ -493,6 +493,25 @@ function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number],
  * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
  */
 function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const run = startMerge(seeds, mentions, memo, maxCandidates);
+  stepMerge(run, Infinity);
+  return endMerge(run);
+}
+
+/** A merge in one unit (mergeInUnit) that may stop between passages and go on in a later step. */
+interface MergeRun {
+  sorted: EventMention[];
+  at: number;
+  nameFreq: Map<string, number>;
+  bucket: Map<string, Cluster[]>;
+  work: Map<Cluster, Cluster>;
+  clusters: Cluster[];
+  own: Set<Cluster>;
+  memo: Map<Cluster, Keys>;
+  maxCandidates: number;
+}
+
+function startMerge(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates: number): MergeRun {
   const nameFreq = new Map<string, number>();
   for (const m of mentions) for (const n of namesOfMention(m)) nameFreq.set(n, (nameFreq.get(n) ?? 0) + 1);
   const bucket = new Map<string, Cluster[]>();
@@ -513,10 +532,22 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
     for (const p of k.preds) if (probed.has(`p:${p}`)) keys.push(`p:${p}`);
     file(s, keys);
   }
-  const work = new Map<Cluster, Cluster>();
-  const clusters: Cluster[] = [];
-  const own = new Set<Cluster>();
-  for (const m of sortByMention(mentions, self)) {
+  return { sorted: sortByMention(mentions, self), at: 0, nameFreq, bucket, work: new Map(), clusters: [], own: new Set(), memo, maxCandidates };
+}
+
+/** Merges the run's next passages, up to `count` of them. */
+function stepMerge(run: MergeRun, count: number) {
+  const { sorted, nameFreq, bucket, work, clusters, own, memo, maxCandidates } = run;
+  const file = (c: Cluster, keys: Iterable<string>) => {
+    for (const k of keys) {
+      let l = bucket.get(k);
+      if (!l) bucket.set(k, (l = []));
+      l.push(c);
+    }
+  };
+  const end = Math.min(sorted.length, run.at + count);
+  for (; run.at < end; run.at++) {
+    const m = sorted[run.at];
     const miv = valueInterval(m.value) ?? [0, Infinity];
     let best: Cluster | null = null, bestScore = 0;
     const seen = new Set<Cluster>();
@@ -549,9 +580,12 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
     joinCluster(target, m, miv);
     file(best, fresh);
   }
-  for (const c of clusters) store(c);
-  for (const w of work.values()) store(w);
-  return { clusters, joined: work };
+}
+
+function endMerge(run: MergeRun): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  for (const c of run.clusters) store(c);
+  for (const w of run.work.values()) store(w);
+  return { clusters: run.clusters, joined: run.work };
 }
 
 /**
@@ -562,6 +596,13 @@ function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Clust
  * Unnamed passages have no names: events here are filed under their predicates alone.
  */
 function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
+  const run = attachSteps(seeds, mentions, Infinity, maxCandidates);
+  for (;;) { const r = run.next(); if (r.done) return r.value; }
+}
+
+type Attached = { clusters: Cluster[]; joined: Map<Cluster, Cluster> };
+/** attachUnnamed cut into steps: pauses after every `slice` passages and seeds that arrive. */
+function* attachSteps(seeds: Cluster[], mentions: EventMention[], slice: number, maxCandidates: number): Generator<void, Attached, void> {
   const memo = new Map<Cluster, Keys>();
   const preds = new Set<string>();
   for (const m of mentions) for (const p of predsOf(m)) preds.add(p);
@@ -621,8 +662,15 @@ function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates
     }
     file(s, value, [...keysOfCluster(s, memo).preds].filter((p) => preds.has(p)), true);
   };
+  let load = 0;
   for (const m of sorted) {
-    while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) arrive(sortedSeeds[si++]);
+    if (load >= slice) { yield; load = 0; }
+    load++;
+    while (si < sortedSeeds.length && mentionOrder(sortedSeeds[si].mentions[0], m) < 0) {
+      if (load >= slice) { yield; load = 0; }
+      arrive(sortedSeeds[si++]);
+      load++;
+    }
     const miv = valueInterval(m.value) ?? [0, Infinity];
     const target0 = best(m, miv, false, maxCandidates);
     if (!target0) {
@@ -687,6 +735,10 @@ interface EventsState {
   partOf: Map<string, Map<string, UnitPart>>;
   /** How many parts each unit has. */
   partCount: Map<string, number>;
+  /** Units whose recompute a step left part-way (see recomputeUnit). */
+  unitJobs: Map<string, UnitJob>;
+  /** Months whose merge a step left part-way (see recomputeMonth). */
+  monthJobs: Map<string, MonthJob>;
   unnamedByMonth: Map<string, Set<EventMention>>;
   seedsByMonth: Map<string, Set<Cluster>>;
   tasks: Map<string, MonthTask>;
@@ -720,7 +772,7 @@ interface EventsState {
 function newState(): EventsState {
   return {
     mentions: new Map(), undated: new Map(), checkedVersion: -1, unitNameMentions: new Map(), unitSeeds: new Map(),
-    verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
+    verAt: LEVELS.map(() => new Map()), partOf: new Map(), partCount: new Map(), unitJobs: new Map(), monthJobs: new Map(), unnamedByMonth: new Map(), seedsByMonth: new Map(), tasks: new Map(), joined: new Map(),
     singles: new Map(), referrers: new Map(), canon: new Map(), homeOf: new Map(), dirtyUnits: LEVELS.map(() => new Map()), dirtyMonths: new Set(), retired: new Set(), touched: new Set(), staged: new Map(), staging: null, sorting: null, patching: null,
     listed: new Map(), entries: [], list: null,
   };
@@ -760,7 +812,15 @@ function deleteFrom<K, V>(map: Map<K, Set<V>>, k: K, v: V) {
   if (s?.delete(v) && !s.size) map.delete(k);
 }
 
+function dirtyMonth(st: EventsState, month: string) {
+  // A merge a step left part-way read the month as it was.
+  st.monthJobs.delete(month);
+  st.dirtyMonths.add(month);
+}
+
 function markDirty(st: EventsState, unit: string, name: string) {
+  // Work a step left part-way read the unit as it was.
+  st.unitJobs.delete(unit);
   const level = st.dirtyUnits[levelOf(unit)];
   let names = level.get(unit);
   if (!names) level.set(unit, (names = new Set()));
@@ -796,7 +856,7 @@ function baseChanged(st: EventsState, b: Cluster, level: number) {
     }
   }
   const mo = monthOfSeed(b);
-  if (mo) st.dirtyMonths.add(mo);
+  if (mo) dirtyMonth(st, mo);
   if (!st.retired.has(b)) st.touched.add(b);
 }
 
@@ -879,7 +939,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
       if (u) for (const n of namesOfMention(m)) { deleteFrom2(st.unitNameMentions, u, n, m); markDirty(st, u, n); }
     } else {
       const mo = monthOfUnnamed(m);
-      if (mo) { deleteFrom(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); }
+      if (mo) { deleteFrom(st.unnamedByMonth, mo, m); dirtyMonth(st, mo); }
     }
   }
   const oldSingles = new Map<EventMention, Cluster>();
@@ -912,7 +972,7 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
     const u = keysOfValue(m.value).lookup;
     if (isNamed(m) && u) { for (const x of namesOfMention(m)) { addTo2(st.unitNameMentions, u, x, m); markDirty(st, u, x); } return; }
     const mo = isNamed(m) ? null : monthOfUnnamed(m);
-    if (mo) { addTo(st.unnamedByMonth, mo, m); st.dirtyMonths.add(mo); return; }
+    if (mo) { addTo(st.unnamedByMonth, mo, m); dirtyMonth(st, mo); return; }
     // A passage that looks up no unit (or an unnamed one with a coarse date) starts its own event; a
     // named one may still be joined by coarser passages.
     const c = store(newCluster(m));
@@ -938,8 +998,59 @@ function processArticle(st: EventsState, corpus: Corpus, id: string) {
  * change the result.
  */
 const UNIT_CHUNK = 150;
+/**
+ * Passages a part's merge takes between two looks at the clock. The names of a year can link thousands of
+ * passages into one part (one group of linked names) that every touched name redoes: at 9k articles one such
+ * merge ran over 100 ms, so it goes on across steps (UnitJob). Tests cut it finer.
+ */
+export const mergeSlicing = { passages: 256 };
 
-function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
+/** The parts one recomputeUnit call redoes, merged one after another; `run` is the merge under way. */
+interface UnitJob {
+  dirty: Set<string>;
+  region: Set<string>;
+  oldParts: Set<UnitPart>;
+  specs: { ms: EventMention[]; bases: Cluster[]; versions: Cluster[]; keep: UnitPart | null }[];
+  parts: UnitPart[];
+  run: MergeRun | null;
+  keysMemo: Map<Cluster, Keys>;
+}
+
+/**
+ * Re-merges the named passages of one unit around some of its touched names (see UNIT_CHUNK), until
+ * `deadline` (at least one slice of a merge per call); false when it stopped part-way. A stopped call
+ * keeps its work in `st.unitJobs` and the next call on the unit goes on with it; anything that changes
+ * the unit's passages or seeds meanwhile marks the unit dirty (markDirty), which drops that work. Nothing
+ * in the state changes until the last slice, so the result is the same as one uncut call's.
+ */
+function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>, deadline = Infinity): boolean {
+  let job = st.unitJobs.get(unit);
+  if (!job || job.dirty !== dirty) job = planUnit(st, unit, dirty);
+  st.unitJobs.delete(unit);
+  const { specs, parts } = job;
+  while (parts.length < specs.length) {
+    const spec = specs[parts.length];
+    if (spec.keep) { parts.push(spec.keep); continue; }
+    job.run ??= startMerge(spec.versions, spec.ms, job.keysMemo, 25);
+    stepMerge(job.run, mergeSlicing.passages);
+    if (job.run.at < job.run.sorted.length) {
+      if (performance.now() >= deadline) { st.unitJobs.set(unit, job); return false; }
+      continue;
+    }
+    const { clusters, joined } = endMerge(job.run);
+    job.run = null;
+    const { ms, bases, versions } = spec;
+    const baseOf = new Map(bases.map((b, i): [Cluster, Cluster] => [versions[i], b]));
+    // A part that merged into one event shares that event's list of passages (the same passages, in order).
+    parts.push({ mentions: clusters.length === 1 && sameList(clusters[0].mentions, ms) ? clusters[0].mentions : ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
+    if (parts.length < specs.length && performance.now() >= deadline) { st.unitJobs.set(unit, job); return false; }
+  }
+  applyUnit(st, unit, job);
+  return true;
+}
+
+/** The parts around the touched names that recomputeUnit redoes, with what each merges. */
+function planUnit(st: EventsState, unit: string, dirty: Set<string>): UnitJob {
   const level = levelOf(unit);
   const unitNames = st.unitNameMentions.get(unit);
   let partsHere = st.partOf.get(unit);
@@ -991,7 +1102,7 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   }
   const oldByFirst = new Map<EventMention, UnitPart>();
   for (const p of oldParts) oldByFirst.set(p.mentions[0], p);
-  const parts: UnitPart[] = [];
+  const specs: UnitJob['specs'] = [];
   const done = new Set<string>();
   for (const start of region) {
     if (done.has(start) || !mentionsAt(start)) continue;
@@ -1009,12 +1120,16 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
     const bases = sortByMention([...seeds.keys()], (c) => c.mentions[0]);
     const versions = bases.map((b) => seeds.get(b)!);
     const prev = oldByFirst.get(ms[0]);
-    if (prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions)) { parts.push(prev); continue; }
-    const { clusters, joined } = mergeInUnit(versions, ms, keysMemo);
-    const baseOf = new Map(bases.map((b, i) => [versions[i], b]));
-    // A part that merged into one event shares that event's list of passages (the same passages, in order).
-    parts.push({ mentions: clusters.length === 1 && sameList(clusters[0].mentions, ms) ? clusters[0].mentions : ms, seeds: versions.length ? versions : NO_SEEDS, clusters, joined: joined.size ? new Map([...joined].map(([v, w]) => [baseOf.get(v)!, w])) : null });
+    specs.push({ ms, bases, versions, keep: prev && sameList(prev.mentions, ms) && sameList(prev.seeds, versions) ? prev : null });
   }
+  return { dirty, region, oldParts, specs, parts: [], run: null, keysMemo };
+}
+
+/** Puts the parts a recomputeUnit call redid in place of the old ones, and registers the events that changed. */
+function applyUnit(st: EventsState, unit: string, job: UnitJob) {
+  const { dirty, region, oldParts, parts } = job;
+  const level = levelOf(unit);
+  let partsHere = st.partOf.get(unit);
   // An event with the same passages in the same order is the same event: keep the old object, so nothing
   // coarser has to look at it again.
   const oldClusters = new Map<EventMention, Cluster>();
@@ -1054,20 +1169,40 @@ function recomputeUnit(st: EventsState, unit: string, dirty: Set<string>) {
   if (partsHere && !partsHere.size) st.partOf.delete(unit);
 }
 
-function recomputeMonth(st: EventsState, month: string) {
-  const old = st.tasks.get(month);
-  st.tasks.delete(month);
+/**
+ * Unnamed passages and seeds a month's merge takes between two looks at the clock. A month of a 10k corpus
+ * holds hundreds of unnamed passages and named events: one uncut merge ran 60-190 ms at 8.5k articles.
+ */
+export const monthSlicing = { passages: 64 };
+/** A month's merge that a step left part-way (see recomputeMonth). */
+interface MonthJob { bases: Cluster[]; versions: Cluster[]; run: Generator<void, Attached, void> }
+
+/**
+ * Merges a month's unnamed passages, until `deadline` (at least one slice per call); false when it stopped
+ * part-way. The merge under way waits in `st.monthJobs`; anything that changes what it reads marks the
+ * month dirty again (dirtyMonth), which drops it. The state changes only once the merge is whole.
+ */
+function recomputeMonth(st: EventsState, month: string, deadline = Infinity): boolean {
   const unnamed = st.unnamedByMonth.get(month);
   let clusters: Cluster[] = [];
   const joined = new Map<Cluster, Cluster>();
+  let job = st.monthJobs.get(month);
+  st.monthJobs.delete(month);
   if (unnamed?.size) {
-    const bases = [...(st.seedsByMonth.get(month) ?? [])];
-    const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
+    if (!job) {
+      const bases = [...(st.seedsByMonth.get(month) ?? [])];
+      const versions = bases.map((b) => latest(st, b, LEVELS.length - 1));
+      job = { bases, versions, run: attachSteps(versions, [...unnamed], monthSlicing.passages, 25) };
+    }
+    let r = job.run.next();
+    for (; !r.done; r = job.run.next()) if (performance.now() >= deadline) { st.monthJobs.set(month, job); return false; }
+    const { bases, versions } = job;
     const baseOf = new Map(versions.map((v, i) => [v, bases[i]]));
-    const done = attachUnnamed(versions, [...unnamed]);
-    clusters = done.clusters;
-    for (const [v, w] of done.joined) joined.set(baseOf.get(v)!, w);
+    clusters = r.value.clusters;
+    for (const [v, w] of r.value.joined) joined.set(baseOf.get(v)!, w);
   }
+  const old = st.tasks.get(month);
+  st.tasks.delete(month);
   // Events with the same passages keep their objects, so the list need not change for them.
   const oldClusters = new Map<EventMention, Cluster>();
   for (const c of old?.clusters ?? []) oldClusters.set(c.mentions[0], c);
@@ -1087,6 +1222,7 @@ function recomputeMonth(st: EventsState, month: string) {
     st.touched.add(b);
   }
   if (clusters.length || joined.size) st.tasks.set(month, { clusters, joined: [...joined.keys()] });
+  return true;
 }
 
 function sameList<T>(a: T[], b: T[]): boolean {
@@ -1302,7 +1438,7 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
     while (dirty.size) {
       for (const [u, names] of dirty) {
         if (stop()) return false;
-        recomputeUnit(st, u, names);
+        if (!recomputeUnit(st, u, names, deadline)) return false;
         if (!names.size) dirty.delete(u);
         did = true;
       }
@@ -1310,7 +1446,7 @@ export function settleEvents(corpus: Corpus, deadline: number): boolean {
   }
   for (const mo of st.dirtyMonths) {
     if (stop()) return false;
-    recomputeMonth(st, mo);
+    if (!recomputeMonth(st, mo, deadline)) return false;
     st.dirtyMonths.delete(mo);
     did = true;
   }

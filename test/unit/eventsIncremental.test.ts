@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
-import { settleEvents } from '../../src/core/events';
+import { mergeSlicing, monthSlicing, settleEvents } from '../../src/core/events';
 import { corpusOf, randomChange } from './helpers/history';
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -117,6 +117,42 @@ describe('incremental events', function () {
     assert.equal(edits, 16);
     assert.ok(c.events().length > 1500, `${c.events().length} events`);
     assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+  });
+
+  it('stops a unit\'s or a month\'s merge part-way and goes on, or starts it again when an edit touches it, to a fresh analysis', () => {
+    // Merges cut every few passages: the large parts and months of a 10k corpus are cut the same way.
+    const was = [mergeSlicing.passages, monthSlicing.passages];
+    mergeSlicing.passages = 3;
+    monthSlicing.passages = 2;
+    try {
+      const many = texts(120);
+      const ids = [...many.keys()];
+      const rng = mulberry32(33);
+      const current = new Map(many);
+      const c = corpusOf(current);
+      let steps = 0, edits = 0;
+      for (;;) {
+        c.settle(Infinity, 'hover');
+        const done = settleEvents(c, 0);
+        steps++;
+        // Edits often land on a unit whose merge waits part-way (that work is dropped and started again).
+        if (edits < 400 && steps % 3 === 0) {
+          randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 1300 + edits));
+          edits++;
+        } else if (done) break;
+      }
+      assert.equal(edits, 400);
+      const whole = corpusOf(current);
+      let uncut = 0;
+      mergeSlicing.passages = monthSlicing.passages = Infinity;
+      whole.settle(Infinity, 'hover');
+      while (!settleEvents(whole, 0)) uncut++;
+      // The same texts settled without cuts take fewer steps: the cut did stop merges part-way.
+      assert.ok(steps > uncut + edits, `${steps} steps cut, ${uncut} uncut`);
+      assert.deepEqual(plain(c.events()), plain(whole.events()));
+    } finally {
+      [mergeSlicing.passages, monthSlicing.passages] = was;
+    }
   });
 
   it('settles in short slices to the same list as one full settle', () => {
