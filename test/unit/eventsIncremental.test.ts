@@ -155,6 +155,52 @@ describe('incremental events', function () {
     }
   });
 
+  it('drops a month\'s or a unit\'s merge left part-way when an article it reads is edited, and redoes it, to a fresh analysis', () => {
+    const was = [mergeSlicing.passages, monthSlicing.passages];
+    mergeSlicing.passages = 3;
+    monthSlicing.passages = 2;
+    try {
+      const many = texts(120);
+      const rng = mulberry32(34);
+      const current = new Map(many);
+      const c = corpusOf(current);
+      // The events state's paused merges, read to aim the edits at exactly what a merge waits on.
+      type Where = { article: string; start: number; end: number };
+      type Paused = { monthJobs: Map<string, unknown>; unitJobs: Map<string, unknown>; unnamedByMonth: Map<string, Set<Where>>; unitNameMentions: Map<string, Map<string, Where | Where[]>> };
+      // (unitNameMentions: unit -> name -> its passages)
+      const st = () => (c as unknown as { states: Map<string, Paused> }).states.get('events');
+      const aimed = { month: 0, unit: 0 };
+      for (let steps = 0; steps < 20_000; steps++) {
+        c.settle(Infinity, 'hover');
+        const done = settleEvents(c, 0);
+        const s = st();
+        // A paused month loses one of its unnamed passages; a paused unit gets an edit of an article it reads.
+        const cuts: Where[] = [];
+        const readers: string[] = [];
+        if (s && aimed.month < 30) for (const month of s.monthJobs.keys()) cuts.push(...(s.unnamedByMonth.get(month) ?? []));
+        if (s && aimed.unit < 60) {
+          for (const unit of s.unitJobs.keys()) {
+            for (const ms of s.unitNameMentions.get(unit)?.values() ?? []) for (const m of ([] as Where[]).concat(ms)) readers.push(m.article);
+          }
+        }
+        if (cuts.length || readers.length) {
+          const cut = cuts.length ? pick(rng, cuts) : undefined;
+          const id = cut ? cut.article : pick(rng, readers);
+          const old = current.get(id)!;
+          const t = cut ? old.slice(0, cut.start) + old.slice(cut.end) : edit(old, 1500 + aimed.unit);
+          c.upsert(id, t);
+          current.set(id, t);
+          aimed[cut ? 'month' : 'unit']++;
+        } else if (done) break;
+      }
+      assert.ok(aimed.month >= 10 && aimed.unit >= 10, `edits that landed on a paused merge: ${JSON.stringify(aimed)}`);
+      mergeSlicing.passages = monthSlicing.passages = Infinity;
+      assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
+    } finally {
+      [mergeSlicing.passages, monthSlicing.passages] = was;
+    }
+  });
+
   it('settles in short slices to the same list as one full settle', () => {
     const c = corpusOf(all);
     let rounds = 0;
