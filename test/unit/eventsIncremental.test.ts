@@ -7,6 +7,7 @@ import { generateCorpus } from '../../bench/generate';
 import { int, mulberry32, pick } from '../../bench/prng';
 import { mergeSlicing, monthSlicing, settleEvents } from '../../src/core/events';
 import { corpusOf, randomChange } from './helpers/history';
+import type { Corpus } from '../../src/core/corpus';
 
 const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -33,6 +34,33 @@ function edit(text: string, seed: number): string {
     case 1: { const end = text.indexOf('. ', cut); return end < 0 ? text : text.slice(0, cut) + text.slice(end + 2); }
     case 2: return `${text.slice(0, cut)}The talks were held last month. ${text.slice(cut)}`;
     default: return text.replace(/\d+/, String(int(rng, 1, 99)));
+  }
+}
+
+/**
+ * Settles events one step at a time (a spent deadline), as the extension host does in slices; after
+ * each step `between` may change the corpus (true when it did). Returns the number of steps.
+ */
+function settleStepwise(c: Corpus, between: (step: number) => boolean, maxSteps = Infinity): number {
+  let steps = 0;
+  while (steps < maxSteps) {
+    c.settle(Infinity, 'hover');
+    const done = settleEvents(c, 0);
+    steps++;
+    if (!between(steps) && done) break;
+  }
+  return steps;
+}
+
+/** Runs `fn` with merges cut every few passages, as the large parts and months of a 10k corpus are cut. */
+function withFineCuts(fn: () => void) {
+  const was = [mergeSlicing.passages, monthSlicing.passages];
+  mergeSlicing.passages = 3;
+  monthSlicing.passages = 2;
+  try {
+    fn();
+  } finally {
+    [mergeSlicing.passages, monthSlicing.passages] = was;
   }
 }
 
@@ -104,43 +132,33 @@ describe('incremental events', function () {
     const rng = mulberry32(21);
     const current = new Map(many);
     const c = corpusOf(current);
-    let steps = 0, edits = 0;
-    for (;;) {
-      c.settle(Infinity, 'hover');
-      const done = settleEvents(c, 0);
-      steps++;
-      if (edits < 16 && steps % 211 === 0) {
-        randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 900 + edits));
-        edits++;
-      } else if (done) break;
-    }
+    let edits = 0;
+    settleStepwise(c, (steps) => {
+      if (edits >= 16 || steps % 211 !== 0) return false;
+      randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 900 + edits));
+      edits++;
+      return true;
+    });
     assert.equal(edits, 16);
     assert.ok(c.events().length > 1500, `${c.events().length} events`);
     assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
   });
 
   it('stops a unit\'s or a month\'s merge part-way and goes on, or starts it again when an edit touches it, to a fresh analysis', () => {
-    // Merges cut every few passages: the large parts and months of a 10k corpus are cut the same way.
-    const was = [mergeSlicing.passages, monthSlicing.passages];
-    mergeSlicing.passages = 3;
-    monthSlicing.passages = 2;
-    try {
+    withFineCuts(() => {
       const many = texts(120);
       const ids = [...many.keys()];
       const rng = mulberry32(33);
       const current = new Map(many);
       const c = corpusOf(current);
-      let steps = 0, edits = 0;
-      for (;;) {
-        c.settle(Infinity, 'hover');
-        const done = settleEvents(c, 0);
-        steps++;
-        // Edits often land on a unit whose merge waits part-way (that work is dropped and started again).
-        if (edits < 400 && steps % 3 === 0) {
-          randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 1300 + edits));
-          edits++;
-        } else if (done) break;
-      }
+      let edits = 0;
+      // Edits often land on a unit whose merge waits part-way (that work is dropped and started again).
+      const steps = settleStepwise(c, (step) => {
+        if (edits >= 400 || step % 3 !== 0) return false;
+        randomChange(rng, c, current, many, pick(rng, ids), (t) => edit(t, 1300 + edits));
+        edits++;
+        return true;
+      });
       assert.equal(edits, 400);
       const whole = corpusOf(current);
       let uncut = 0;
@@ -150,16 +168,11 @@ describe('incremental events', function () {
       // The same texts settled without cuts take fewer steps: the cut did stop merges part-way.
       assert.ok(steps > uncut + edits, `${steps} steps cut, ${uncut} uncut`);
       assert.deepEqual(plain(c.events()), plain(whole.events()));
-    } finally {
-      [mergeSlicing.passages, monthSlicing.passages] = was;
-    }
+    });
   });
 
   it('drops a month\'s or a unit\'s merge left part-way when an article it reads is edited, and redoes it, to a fresh analysis', () => {
-    const was = [mergeSlicing.passages, monthSlicing.passages];
-    mergeSlicing.passages = 3;
-    monthSlicing.passages = 2;
-    try {
+    withFineCuts(() => {
       const many = texts(120);
       const rng = mulberry32(34);
       const current = new Map(many);
@@ -170,9 +183,7 @@ describe('incremental events', function () {
       // (unitNameMentions: unit -> name -> its passages)
       const st = () => (c as unknown as { states: Map<string, Paused> }).states.get('events');
       const aimed = { month: 0, unit: 0 };
-      for (let steps = 0; steps < 20_000; steps++) {
-        c.settle(Infinity, 'hover');
-        const done = settleEvents(c, 0);
+      settleStepwise(c, () => {
         const s = st();
         // A paused month loses one of its unnamed passages; a paused unit gets an edit of an article it reads.
         const cuts: Where[] = [];
@@ -183,22 +194,20 @@ describe('incremental events', function () {
             for (const ms of s.unitNameMentions.get(unit)?.values() ?? []) for (const m of ([] as Where[]).concat(ms)) readers.push(m.article);
           }
         }
-        if (cuts.length || readers.length) {
-          const cut = cuts.length ? pick(rng, cuts) : undefined;
-          const id = cut ? cut.article : pick(rng, readers);
-          const old = current.get(id)!;
-          const t = cut ? old.slice(0, cut.start) + old.slice(cut.end) : edit(old, 1500 + aimed.unit);
-          c.upsert(id, t);
-          current.set(id, t);
-          aimed[cut ? 'month' : 'unit']++;
-        } else if (done) break;
-      }
+        if (!cuts.length && !readers.length) return false;
+        const cut = cuts.length ? pick(rng, cuts) : undefined;
+        const id = cut ? cut.article : pick(rng, readers);
+        const old = current.get(id)!;
+        const t = cut ? old.slice(0, cut.start) + old.slice(cut.end) : edit(old, 1500 + aimed.unit);
+        c.upsert(id, t);
+        current.set(id, t);
+        aimed[cut ? 'month' : 'unit']++;
+        return true;
+      }, 20_000);
       assert.ok(aimed.month >= 10 && aimed.unit >= 10, `edits that landed on a paused merge: ${JSON.stringify(aimed)}`);
       mergeSlicing.passages = monthSlicing.passages = Infinity;
       assert.deepEqual(plain(c.events()), plain(corpusOf(current).events()));
-    } finally {
-      [mergeSlicing.passages, monthSlicing.passages] = was;
-    }
+    });
   });
 
   it('settles in short slices to the same list as one full settle', () => {
