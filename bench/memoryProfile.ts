@@ -2,11 +2,9 @@
 // Usage: node --expose-gc --require tsx/cjs bench/memoryProfile.ts [N]
 import { Corpus } from '../src/core/corpus';
 import { generateCorpus } from './generate';
+import { heapMB as heap } from './heapProbe';
 
 const n = Number(process.argv[2] ?? 2000);
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-// Typed arrays keep their contents outside the JS heap, so those buffers count too.
-const heap = () => { gc(); gc(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 2 ** 20; };
 const docs = generateCorpus(n);
 const base = heap();
 const corpus = new Corpus();
