@@ -6,12 +6,7 @@
 // (Under tsx the NLP libraries load several times slower than from the bundle the extension runs.)
 import path from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { Corpus, type Settler } from '../src/core/corpus';
-import { settlePeople } from '../src/core/people';
-import { settleQuotes } from '../src/core/quotes';
-import { settleTimes } from '../src/core/dates';
-import { settleEvents } from '../src/core/events';
-import { settleClaims } from '../src/core/claims';
+import { Corpus, HOVER_SETTLERS, SETTLERS } from '../src/core/corpus';
 import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import { ensureCorpusOnDisk } from './generate';
@@ -19,7 +14,6 @@ import fs from 'node:fs';
 
 const n = Number(process.argv[2] ?? 10000);
 const LONG_MS = 50;
-const settlers: [string, Settler][] = [['people', settlePeople], ['quotes', settleQuotes], ['times', settleTimes], ['events', settleEvents], ['claims', settleClaims]];
 const gcs: { start: number; end: number; kind: number }[] = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: 0 });
@@ -36,9 +30,10 @@ async function main() {
   const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.article')).sort();
   const jobs: IndexJob[] = files.map((f) => ({ id: f, path: path.join(dir, f) }));
   const corpus = new Corpus();
-  // The same order and early stop as Corpus.settle, with each settler timed.
+  // Corpus.settle's own settlers, order and early stop, with each settler timed ("settlePeople" is "people").
   corpus.settle = (deadline, scope = 'all') => {
-    for (const [who, step] of scope === 'hover' ? settlers.slice(0, 3) : settlers) {
+    for (const step of scope === 'hover' ? HOVER_SETTLERS : SETTLERS) {
+      const who = step.name.replace(/^settle/, '').toLowerCase();
       const t = performance.now();
       const done = step(corpus, deadline);
       const ms = performance.now() - t;

@@ -25,9 +25,9 @@ interface Entry {
 export type Settler = (corpus: Corpus, deadline: number) => boolean;
 
 /** The incremental features, in the order a user needs them: hovers first, then the tree, then diagnostics. */
-const SETTLERS: Settler[] = [settlePeople, settleQuotes, settleTimes, settleEvents, settleClaims];
+export const SETTLERS: readonly Settler[] = [settlePeople, settleQuotes, settleTimes, settleEvents, settleClaims];
 /** What a hover needs: while bulk indexing, only these are settled after every batch. */
-const HOVER_SETTLERS = SETTLERS.slice(0, 3);
+export const HOVER_SETTLERS: readonly Settler[] = SETTLERS.slice(0, 3);
 
 interface Derived {
   value: unknown;
