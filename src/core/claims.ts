@@ -47,11 +47,6 @@ export function contestProblems(corpus: Corpus): string[] {
   return indexProblems(claimsState(corpus).ix);
 }
 
-/** Contested claims across the corpus; each links to every passage that disagrees with it. */
-export function contestedClaims(corpus: Corpus): Claim[] {
-  return analyzeClaims(corpus).filter((c) => c.kind === 'contested');
-}
-
 const KINDS: Claim['kind'][] = ['contested', 'unattributed', 'vague-source', 'hedged'];
 const kindOrder = (c: Claim) => KINDS.indexOf(c.kind);
 
