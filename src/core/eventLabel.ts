@@ -88,14 +88,14 @@ export function tokens(text: string): Tok[] {
     out[i].post += ws;
     out[i + 1].pre = out[i + 1].pre.slice(ws.length);
   }
-  out.forEach((t, i) => tag(t, i, out));
+  out.forEach((t, i) => tag(t, i));
   out.forEach((t, i) => context(t, i, out));
   return out;
 }
 
 const PERFECT_PARTICIPLE = /ed$|^(?:been|met|held|said|told|made|taken|given|done|seen|known|become|begun|won|lost|sent|spent|led|broken|chosen|spoken|stolen|fallen|risen|written|driven|shown|grown|thrown|flown|drawn|beaten|forgotten|hidden|frozen|shaken|sworn|torn|worn|found|built|caught|fought|sold|bought|brought|paid|kept|left|struck|hit|fled|won|run|come|gone)$/i;
 
-function tag(t: Tok, i: number, toks: Tok[]) {
+function tag(t: Tok, i: number) {
   const possessive = /['’]s$/.test(t.text);
   const w = t.text.replace(/['’]s$/, '').toLowerCase();
   const tags = t.tags;
@@ -112,7 +112,6 @@ function tag(t: Tok, i: number, toks: Tok[]) {
   // A plural the lexicon knows in the singular ("diplomats").
   if (!lex.length && /[^s]s$/.test(w) && lexTags(w.slice(0, -1)).some((g) => NOUN_TAGS.has(g))) { tags.add('Noun'); tags.add('Plural'); }
   const cap = /^[\p{Lu}]/u.test(t.text);
-  const prev = toks[i - 1];
   if (cap && (i > 0 || !tags.size) && !tags.has('Determiner') && !tags.has('Pronoun') && !tags.has('Preposition') && !tags.has('Conjunction')) {
     tags.delete('Verb'); tags.add('Noun'); tags.add('ProperNoun');
   }

@@ -376,7 +376,7 @@ function joinCluster(c: Cluster, m: EventMention, miv: [number, number]) {
 // ---- incremental merging ---------------------------------------------------------------------------
 // Passages merge finest date first, each with the events filed under its own date unit and one of its names
 // (see affinity), so the work per passage is bounded. The merge is cut into pieces an edit touches only
-// locally, each recomputed only when its input changed (mergeInUnit, attachUnnamed):
+// locally, each recomputed only when its input changed (the unit merge, startMerge, and the month's, attachSteps):
 // - Named passages merge level by level, finest first: those that look up a day, then a week, a month, a
 //   quarter, a year (their lookupKey). A unit's passages may join each other or the finer events filed under
 //   that unit ("seeds", copied when they gain passages, so each level's result stays as it was). A named
@@ -490,15 +490,9 @@ function keysToFile(k: Keys, c: Cluster, m: EventMention, miv: [number, number],
 
 /**
  * The merge of named passages that all look up one unit (one level, e.g. one month): they may join
- * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first join.
+ * each other or `seeds`, the events of finer levels filed under that unit, which are copied on first
+ * join. It may stop between passages and go on in a later step (startMerge, stepMerge, endMerge).
  */
-function mergeInUnit(seeds: Cluster[], mentions: EventMention[], memo: Map<Cluster, Keys>, maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
-  const run = startMerge(seeds, mentions, memo, maxCandidates);
-  stepMerge(run, Infinity);
-  return endMerge(run);
-}
-
-/** A merge in one unit (mergeInUnit) that may stop between passages and go on in a later step. */
 interface MergeRun {
   sorted: EventMention[];
   at: number;
@@ -588,20 +582,16 @@ function endMerge(run: MergeRun): { clusters: Cluster[]; joined: Map<Cluster, Cl
   return { clusters: run.clusters, joined: run.work };
 }
 
+
+type Attached = { clusters: Cluster[]; joined: Map<Cluster, Cluster> };
 /**
  * The unnamed passages of one month joining the named events of that month (`seeds`, left untouched: a
  * seed that gains passages is copied) or each other, in the order passages are merged in. A named
  * event enters at its first passage's turn and, like that passage would, takes over the unnamed event
  * it fits best ("a phone call on January 7" before "In January, Petro held a phone call").
  * Unnamed passages have no names: events here are filed under their predicates alone.
+ * Cut into steps: it pauses after every `slice` passages and seeds that arrive.
  */
-function attachUnnamed(seeds: Cluster[], mentions: EventMention[], maxCandidates = 25): { clusters: Cluster[]; joined: Map<Cluster, Cluster> } {
-  const run = attachSteps(seeds, mentions, Infinity, maxCandidates);
-  for (;;) { const r = run.next(); if (r.done) return r.value; }
-}
-
-type Attached = { clusters: Cluster[]; joined: Map<Cluster, Cluster> };
-/** attachUnnamed cut into steps: pauses after every `slice` passages and seeds that arrive. */
 function* attachSteps(seeds: Cluster[], mentions: EventMention[], slice: number, maxCandidates: number): Generator<void, Attached, void> {
   const memo = new Map<Cluster, Keys>();
   const preds = new Set<string>();

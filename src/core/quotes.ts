@@ -151,13 +151,13 @@ export const settleQuotes: Settler = (corpus, deadline) => {
   for (const id of todo) {
     todo.delete(id);
     const a = corpus.get(id);
-    setQuotes(st, id, a ? articleQuotes(corpus, a, hits.get(id) ?? []) : undefined);
+    setQuotes(st, id, a ? articleQuotes(a, hits.get(id) ?? []) : undefined);
     if (performance.now() > deadline) break;
   }
   return todo.size === 0;
 };
 
-function articleQuotes(corpus: Corpus, a: Article, hits: Hit[]): Quote[] {
+function articleQuotes(a: Article, hits: Hit[]): Quote[] {
   const out: Quote[] = [];
   // The spans are not memoised: one linear pass over the text (some 16 µs an article) costs less
   // than keeping every article's spans (0.7 KB an article), and they are read again only when the
