@@ -28,6 +28,7 @@ export type ToWorker =
   | { type: 'save'; seq: number };
 
 export type FromWorker =
-  | { type: 'ready'; cache: string; cached: number }
+  /** `priority`: the worker thread's nice value once lowered (undefined where it is left as is). */
+  | { type: 'ready'; cache: string; cached: number; priority?: number }
   | { type: 'batch'; seq: number; results: IndexResult[]; ms: number }
   | { type: 'saved'; seq: number; wrote: boolean; error?: string };

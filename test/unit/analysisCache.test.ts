@@ -221,6 +221,18 @@ describe('the indexing worker', () => {
     }
   });
 
+  it('lowers the priority of its own thread only, so the extension host keeps a core (Linux)', async function () {
+    this.timeout(60000);
+    if (process.platform !== 'linux') this.skip();
+    const before = os.getPriority();
+    const workerFile = path.resolve(__dirname, '../../src/core/indexWorker.ts');
+    const client = new IndexWorkerClient(workerFile, { maxBytes: 1 << 20 }, { execArgv: ['--require', 'tsx/cjs'] });
+    const { priority } = await client.ready;
+    client.dispose();
+    assert.equal(priority, os.constants.priority.PRIORITY_LOW);
+    assert.equal(os.getPriority(), before);
+  });
+
   it('stops between batches when cancelled, and disposing it then raises no error', async function () {
     this.timeout(60000);
     const workerFile = path.resolve(__dirname, '../../src/core/indexWorker.ts');
