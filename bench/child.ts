@@ -8,7 +8,7 @@ import { parseArticle } from '../src/core/article';
 import { Corpus } from '../src/core/corpus';
 import { timeAt } from '../src/core/dates';
 import { mentionAtOffset, personProfile } from '../src/core/personProfile';
-import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../src/core/indexClient';
+import { IndexWorkerClient, SETTLE_SLICE_MS, forEachSliced, preloadLibraries, settleCadence, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import type { Article, Person } from '../src/core/types';
 import { ensureCorpusOnDisk, generateCorpus } from './generate';
@@ -274,8 +274,8 @@ async function duringIndexing() {
   // On a slow analysis, hovers are measured during the first INDEXING_BUDGET_MS of indexing only.
   const budget = Number(process.env.BENCH_INDEXING_BUDGET_MS ?? 180_000);
   let stopped = false;
-  let lastFull = performance.now();
-  // The longest single settle slice (asked for 20 ms): what a slice really holds the thread for.
+  const catchUp = settleCadence(corpus);
+  // The longest single settle slice (asked for SETTLE_SLICE_MS): what a slice really holds the thread for.
   const slices: number[] = [];
   const settle = corpus.settle.bind(corpus);
   corpus.settle = (deadline, scope) => {
@@ -291,15 +291,10 @@ async function duringIndexing() {
       else skipped++;
     });
     ingestSlices.push(performance.now() - t);
-    // As CorpusService does: what hovers need after each batch, the rest every 300 ms.
-    await settleSliced(corpus, 20, () => false, 'hover');
-    if (performance.now() - lastFull > Number(process.env.BENCH_FULL_SETTLE_MS ?? 300)) {
-      await settleSliced(corpus, 20);
-      lastFull = performance.now();
-    }
+    await catchUp(); // as CorpusService does
     t = performance.now();
   }, () => (stopped = performance.now() - t0 > budget));
-  await settleSliced(corpus, 20); // the tree and diagnostics catch up before indexing counts as done
+  await settleSliced(corpus, SETTLE_SLICE_MS); // the tree and diagnostics catch up before indexing counts as done
   const indexMs = performance.now() - t0;
   running = false;
   loop.disable();

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { Corpus, HOVER_SETTLERS, SETTLERS } from '../src/core/corpus';
-import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../src/core/indexClient';
+import { IndexWorkerClient, forEachSliced, preloadLibraries, settleCadence, settleSliced } from '../src/core/indexClient';
 import type { IndexJob } from '../src/core/indexProtocol';
 import { ensureCorpusOnDisk } from './generate';
 import fs from 'node:fs';
@@ -48,7 +48,7 @@ async function main() {
   const client = new IndexWorkerClient(path.join(__dirname, '..', 'dist', 'indexWorker.js'), { maxBytes: 2 << 20 });
   console.log(`NLP libraries loaded in ${preloadLibraries().toFixed(0)} ms, as indexing starts`);
   await client.ready;
-  let lastFull = performance.now();
+  const catchUp = settleCadence(corpus);
   const t0 = performance.now();
   let tick = performance.now();
   const timer = setInterval(() => {
@@ -60,10 +60,9 @@ async function main() {
     const t = performance.now();
     await forEachSliced(results, (r) => { if (r.ok) corpus.ingest(r.article, r.memo); });
     work.push({ what: 'ingest', start: t, end: performance.now() });
-    await settleSliced(corpus, 20, () => false, 'hover');
-    if (performance.now() - lastFull > 300) { await settleSliced(corpus, 20); lastFull = performance.now(); }
+    await catchUp(); // the extension's cadence
   }, () => false);
-  await settleSliced(corpus, 20);
+  await settleSliced(corpus);
   client.dispose();
   clearInterval(timer);
   for (const l of long as ({ t: number } & (typeof long)[number])[]) l.gc = gcWithin(l.t, l.t + l.ms);

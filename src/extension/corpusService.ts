@@ -6,14 +6,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../core/corpus';
 import { decodeArticleBytes } from '../core/decode';
-import { IndexWorkerClient, forEachSliced, preloadLibraries, settleSliced } from '../core/indexClient';
+import { IndexWorkerClient, SETTLE_SLICE_MS, forEachSliced, preloadLibraries, settleCadence, settleSliced } from '../core/indexClient';
 import type { IndexJob, IndexResult } from '../core/indexProtocol';
 
-/** How long one indexing slice may hold the extension host before yielding. */
-const SLICE_MS = 30;
+/** How long one indexing slice may hold the extension host before yielding (the bench measures the same). */
+const SLICE_MS = SETTLE_SLICE_MS;
 const DEBOUNCE_MS = 100;
-/** While indexing, how often the tree and diagnostics catch up (measured at 10k: per batch halves indexing speed, every 1 s lets hovers wait over 100 ms behind long steps). */
-const FULL_SETTLE_EVERY_MS = 300;
 const CACHE_FILE = 'analysis-cache.bin';
 
 export interface SkippedFile {
@@ -178,7 +176,7 @@ export class CorpusService implements vscode.Disposable {
       const build = `${this.context.extension.packageJSON.version}/${fs.statSync(file).mtimeMs}`;
       this.worker = new IndexWorkerClient(file, { cacheFile, build, maxBytes });
       this.worker.ready.then(
-        (r) => this.output.info(`Analysis cache: ${r.cache}${r.cached ? ` (${r.cached} article(s))` : ''}.`),
+        (r) => this.output.info(`Analysis cache: ${r.cache}${r.cached ? ` (${r.cached} article(s))` : ''}. Indexing worker priority: ${r.priority === undefined ? 'normal' : `low (nice ${r.priority})`}.`),
         (e) => this.output.warn(`The indexing worker failed (${(e as Error).message}); indexing on the main thread.`),
       );
       return this.worker;
@@ -221,21 +219,14 @@ export class CorpusService implements vscode.Disposable {
       else this.skip(uri, r.reason);
     };
     const cancelled = () => gen !== this.generation;
-    let lastFull = performance.now();
+    const catchUp = settleCadence(this.corpus, cancelled);
     try {
       await worker.run(jobs, async (results) => {
         await forEachSliced(results, ingest);
-        // What hovers need catches up after every batch, in slices, rather than in whichever hover
-        // asks next; the tree and diagnostics every 300 ms, as catching up on many articles at
-        // once costs far less than batch by batch.
-        await settleSliced(this.corpus, SLICE_MS, cancelled, 'hover');
+        const full = await catchUp();
         done += results.length;
         report(done);
-        if (performance.now() - lastFull > FULL_SETTLE_EVERY_MS) {
-          await settleSliced(this.corpus, SLICE_MS, cancelled);
-          lastFull = performance.now();
-          this.fireChange();
-        }
+        if (full) this.fireChange();
       }, cancelled);
       await settleSliced(this.corpus, SLICE_MS, cancelled);
       if (gen === this.generation) {
