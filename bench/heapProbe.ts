@@ -9,15 +9,34 @@ export function heapMB(): number {
   return (m.heapUsed + m.arrayBuffers) / 2 ** 20;
 }
 
-/** A `drop(name, release)` that runs `release` and prints the heap it freed per article (from `minKb` up). */
-export function heapDropper(articles: number, minKb: number): (name: string, release: () => void) => void {
-  let last = heapMB();
+/**
+ * How long a full GC takes, in ms (the median of three). Marking is what a major GC costs the thread,
+ * and it follows the live objects (typed arrays and strings are cheap to mark), not the bytes.
+ * Run with --single-threaded-gc to see the work one core does.
+ */
+export function fullGcMs(): number {
+  const xs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    gc();
+    xs.push(performance.now() - t);
+  }
+  return xs.sort((a, b) => a - b)[1];
+}
+
+/**
+ * A `drop(name, release)` that runs `release` and prints what it freed per article (from `min` up):
+ * heap KB, or with `measure` 'gc', microseconds of full-GC time.
+ */
+export function heapDropper(articles: number, min: number, measure: 'heap' | 'gc' = 'heap'): (name: string, release: () => void) => void {
+  const [read, scale, unit] = measure === 'gc' ? [fullGcMs, 1000, 'us GC'] : [heapMB, 1024, 'KB'];
+  let last = read();
   return (name, release) => {
     release();
-    const h = heapMB();
-    const kb = ((last - h) * 1024) / articles;
-    if (Math.abs(kb) >= minKb) console.log(`${name.padEnd(32)} ${kb.toFixed(1).padStart(6)} KB/article`);
-    last = h;
+    const now = read();
+    const per = ((last - now) * scale) / articles;
+    if (Math.abs(per) >= min) console.log(`${name.padEnd(32)} ${per.toFixed(1).padStart(6)} ${unit}/article`);
+    last = now;
   };
 }
 
