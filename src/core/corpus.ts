@@ -9,6 +9,7 @@ import { resolveQuotes, settleQuotes } from './quotes';
 import { resolveTimes, settleTimes } from './dates';
 import { SearchIndex } from './search';
 import { RelatedIndex, relatedPassages } from './align';
+import { isSealed, unsealed } from './sealedMemo';
 import type { AnalysisReport, Article, Claim, NewsEvent, Person, Quote, ScoredPassage, Span, TimeExpression } from './types';
 
 interface Entry {
@@ -70,7 +71,7 @@ export class Corpus {
 
   /** The per-article results computed so far for `id` (the worker ships them to the main thread). */
   memoOf(id: string): [string, unknown][] {
-    return [...(this.entries.get(id)?.memo ?? [])];
+    return [...(this.entries.get(id)?.memo ?? [])].map(([k, v]) => [k, unsealed(v)]);
   }
 
   /**
@@ -79,9 +80,9 @@ export class Corpus {
    */
   takeMemo<T>(id: string, key: string): T | undefined {
     const memo = this.entries.get(id)?.memo;
-    const value = memo?.get(key) as T | undefined;
+    const value = memo?.get(key);
     memo?.delete(key);
-    return value;
+    return unsealed(value) as T | undefined;
   }
 
   remove(id: string): boolean {
@@ -138,8 +139,10 @@ export class Corpus {
   perArticle<T>(key: string, id: string, compute: (a: Article) => T): T {
     const e = this.entries.get(id);
     if (!e) throw new Error(`unknown article ${id}`);
-    if (!e.memo.has(key)) e.memo.set(key, compute(e.article));
-    return e.memo.get(key) as T;
+    let value = e.memo.get(key);
+    if (value === undefined && !e.memo.has(key)) e.memo.set(key, (value = compute(e.article)));
+    else if (isSealed(value)) e.memo.set(key, (value = unsealed(value)));
+    return value as T;
   }
 
   /**

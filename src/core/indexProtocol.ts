@@ -12,6 +12,7 @@ export interface IndexJob {
 }
 
 export type IndexResult =
+  /** `memo`: the article's memo entries; a few ship as bytes (sealedMemo.ts), which the Corpus reads as it reads the rest. */
   | { id: string; ok: true; article: Article; memo: [string, unknown][]; cached: boolean; warning?: string }
   | { id: string; ok: false; reason: string; missing?: boolean };
 

@@ -9,6 +9,7 @@ import { analyseArticle, contentKey } from './articleAnalysis';
 import { decodeArticleBytes } from './decode';
 import type { FromWorker, IndexJob, IndexResult, ToWorker, WorkerInit } from './indexProtocol';
 import { loadNlpLibs } from './lazyLibs';
+import { sealMemo } from './sealedMemo';
 
 const init = workerData as WorkerInit;
 
@@ -60,10 +61,13 @@ function indexOne(job: IndexJob): IndexResult {
     const key = contentKey(job.id, read.text);
     const hit = cache?.get(key, read.text);
     // A hit skips the parse and the stored analyses; the few large entries not stored are recomputed.
-    if (hit) return { id: job.id, ok: true, ...analyseArticle(job.id, read.text, hit), cached: true, warning: read.warning };
+    if (hit) {
+      const again = analyseArticle(job.id, read.text, hit);
+      return { id: job.id, ok: true, article: again.article, memo: sealMemo(again.memo), cached: true, warning: read.warning };
+    }
     const analysed = analyseArticle(job.id, read.text);
     cache?.set(key, analysed);
-    return { id: job.id, ok: true, ...analysed, cached: false, warning: read.warning };
+    return { id: job.id, ok: true, article: analysed.article, memo: sealMemo(analysed.memo), cached: false, warning: read.warning };
   } catch (e) {
     return { id: job.id, ok: false, reason: `analysis failed (${(e as Error).message})` };
   }

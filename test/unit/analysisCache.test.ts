@@ -10,6 +10,7 @@ import { removeStaleTemps, tempPrefix, writeFileAtomic } from '../../src/core/at
 import { Corpus } from '../../src/core/corpus';
 import { IndexWorkerClient } from '../../src/core/indexClient';
 import type { IndexResult } from '../../src/core/indexProtocol';
+import { isSealed } from '../../src/core/sealedMemo';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -218,6 +219,15 @@ describe('the indexing worker', () => {
       const r = second.results.find((x) => x.id === f)!;
       assert.ok(r.ok && r.cached, `${f} comes from the cache`);
       assert.deepEqual(r.article, direct.get(f));
+    }
+    // The late-read memo entries ship as bytes, and a corpus built from either run answers as the direct one.
+    const expected = JSON.stringify([direct.people(), direct.claims(), direct.events()]);
+    for (const run of [first, second]) {
+      const shipped = new Corpus();
+      for (const r of run.results) if (r.ok) shipped.ingest(r.article, r.memo);
+      shipped.remove('open.txt');
+      assert.ok(run.results.some((r) => r.ok && r.memo.some(([k, v]) => k === 'claims:facts' && isSealed(v))), 'claims facts ship sealed');
+      assert.equal(JSON.stringify([shipped.people(), shipped.claims(), shipped.events()]), expected);
     }
   });
 
