@@ -8,7 +8,7 @@ import type { Corpus } from './corpus';
 import { articleTimes, commonAnchor, datesFromTimes, fallbackDates, referenceOf } from './claimDates';
 import { dateRange, hasComparable, passageFacts, sentenceFacts, type DateMention, type PassageFacts, type SentenceFacts } from './contest';
 import {
-  addArticle, candidateCount, closeBatch, contestedOf, hasArticle, indexProblems, newContestIndex, removeArticle, setCandidates, settlePairs,
+  addArticle, candidateCount, closeBatch, contestedOf, hasArticle, indexProblems, isClosing, newContestIndex, removeArticle, setCandidates, settlePairs,
   type CandidateInput, type ContestIndex,
 } from './contestIndex';
 import { analyzeArticleClaims, MAX_SENTENCE_CHARS, type ArticleClaims } from './sentenceClaims';
@@ -103,6 +103,8 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
   const st = claimsState(corpus);
   const pending = corpus.changesFor(STATE);
   const late = deadline === Infinity ? () => false : () => performance.now() > deadline;
+  // A close a slice left part-way ends before anything changes the index again.
+  if (isClosing(st.ix) && !closeBatch(st.ix, late)) return false;
   // Each loop does one step before looking at the clock, so even a spent deadline makes progress.
   for (const id of pending) {
     const a = corpus.get(id);
@@ -144,7 +146,7 @@ export function settleClaims(corpus: Corpus, deadline: number): boolean {
     st.needCandidates.delete(id);
     if (late()) return false;
   }
-  closeBatch(st.ix);
+  if (!closeBatch(st.ix, late)) return false;
   const done = settlePairs(st.ix, deadline);
   for (const id of st.ix.changedArticles) st.merged.delete(id);
   st.ix.changedArticles.clear();

@@ -133,6 +133,8 @@ export interface ContestIndex {
   postings: (Posting | undefined)[];
   /** Open batch of structural changes whose effects on pairing are not yet worked out. */
   batch: Batch | null;
+  /** A closed batch whose effects a step left part-way (see closeBatch). */
+  closing: Generator<void, void, void> | null;
   /**
    * Candidates added by closed batches, not yet checked for entering settled candidates' top
    * partners (from rankAt on): done in settlePairs, in slices, before any re-pairing.
@@ -150,7 +152,7 @@ export interface ContestIndex {
 
 export function newContestIndex(): ContestIndex {
   return {
-    recs: new Map(), ids: new Map(), words: [], n: 0, df: new Int32Array(1024), byDf: new Map(), postings: [], batch: null,
+    recs: new Map(), ids: new Map(), words: [], n: 0, df: new Int32Array(1024), byDf: new Map(), postings: [], batch: null, closing: null,
     ranking: [], rankAt: 0, dirty: new Set(), touched: new Set(), changedArticles: new Set(), repairs: 0,
   };
 }
@@ -481,20 +483,47 @@ function namesMeet(a: Cand, b: Cand): boolean {
  * - a removed candidate was among its partners (dirtied when it was removed);
  * - an added candidate would enter its top partners (checked per added candidate in settlePairs, see rankAdded);
  * - the weight of a shared stem moved and one of its comparisons rested on a vote between dates.
+ * Resumable: with `late`, it stops between steps (false) and the next call goes on; the caller changes
+ * nothing in the index meanwhile (isClosing), so the result is the uncut close's.
  */
-export function closeBatch(ix: ContestIndex) {
-  const batch = ix.batch;
-  if (!batch) return;
-  ix.batch = null;
+export function closeBatch(ix: ContestIndex, late: () => boolean = () => false): boolean {
+  if (!ix.closing) {
+    const batch = ix.batch;
+    if (!batch) return true;
+    ix.batch = null;
+    ix.closing = closeSteps(ix, batch);
+  }
+  // At least one step per call, so a spent deadline still makes progress.
+  for (let r = ix.closing.next(); !r.done; r = ix.closing.next()) if (late()) return false;
+  ix.closing = null;
+  return true;
+}
+
+/** Whether a closeBatch is part-way: nothing may change the index until it ends. */
+export const isClosing = (ix: ContestIndex): boolean => ix.closing !== null;
+
+/**
+ * Stems (or articles) a closing step takes between two looks at the clock: a full settle's batch at 10k
+ * articles touches thousands of stems, and an uncut close ran up to 42 ms. Tests cut it finer.
+ */
+export const closeSlicing = { stems: 256 };
+
+function* closeSteps(ix: ContestIndex, batch: Batch): Generator<void, void, void> {
+  let k = 0;
+  const tick = () => ++k % closeSlicing.stems === 0;
   // From an empty index every candidate is new, hence dirty already.
   if (!batch.before) {
     ix.byDf.clear();
-    for (let w = 0; w < ix.words.length; w++) if (ix.df[w]) moveDf(ix, w, 0, ix.df[w]);
+    for (let w = 0; w < ix.words.length; w++) {
+      if (ix.df[w]) moveDf(ix, w, 0, ix.df[w]);
+      if (tick()) yield;
+    }
     return;
   }
   for (const [w, b] of batch.before) {
     const df = ix.df[w];
     if (df !== b.df) moveDf(ix, w, b.df, df);
+    if (tick()) yield;
   }
   const max0 = maxDistinctiveDf(batch.n0);
   const max1 = maxDistinctiveDf(ix.n);
@@ -502,12 +531,21 @@ export function closeBatch(ix: ContestIndex) {
   // A pair is in the outgoing list of one of its two candidates, which both hold the shared word.
   const weighs = (c: Cand) => !!c.pinfo && c.pinfo.some(pairWeighed);
   if (!Number.isFinite(max0) || !Number.isFinite(max1)) {
-    for (const rec of ix.recs.values()) for (const c of rec.cands) ix.dirty.add(c);
+    for (const rec of ix.recs.values()) {
+      for (const c of rec.cands) ix.dirty.add(c);
+      if (tick()) yield;
+    }
     return;
   }
   // Every weight moved (rare: the sentence count must cross a coarse step).
-  if (coarse(batch.n0) !== coarse(ix.n)) for (const rec of ix.recs.values()) for (const c of rec.cands) if (weighs(c)) ix.dirty.add(c);
+  if (coarse(batch.n0) !== coarse(ix.n)) {
+    for (const rec of ix.recs.values()) {
+      for (const c of rec.cands) if (weighs(c)) ix.dirty.add(c);
+      if (tick()) yield;
+    }
+  }
   for (const [w, b] of batch.before) {
+    if (tick()) yield;
     const df = ix.df[w];
     const size = sizeOf(ix.postings[w]);
     const measure = isMeasure(ix, w);
@@ -524,7 +562,12 @@ export function closeBatch(ix: ContestIndex) {
   if (max0 !== max1) {
     const lo = Math.min(max0, max1);
     const hi = Math.max(max0, max1);
-    for (let k = lo + 1; k <= hi; k++) for (const w of ix.byDf.get(k) ?? []) if (!batch.before.has(w)) all(w);
+    for (let d = lo + 1; d <= hi; d++) {
+      for (const w of ix.byDf.get(d) ?? []) {
+        if (!batch.before.has(w)) all(w);
+        if (tick()) yield;
+      }
+    }
   }
   // Which settled candidates the added ones would enter the top partners of: checked in settlePairs, resumably.
   for (const x of batch.added) ix.ranking.push(x);
