@@ -829,7 +829,6 @@ function lowerBound(list: string[], id: string): number {
   return lo;
 }
 
-
 /** The distinct content words of the body, in first-seen order: an array, a quarter of a Set's memory. */
 function articleWords(corpus: Corpus, a: Article): string[] {
   return corpus.perArticle('dates.words', a.id, () => {
@@ -838,7 +837,6 @@ function articleWords(corpus: Corpus, a: Article): string[] {
     return [...new Set(contentWords(body))].map(ownCopy);
   });
 }
-
 
 /** The time expressions of one article against a given reference date. */
 export function articleTimes(a: Article, ref: ReferenceDate): TimeExpression[] {

@@ -105,7 +105,6 @@ function namesOf(text: string, known: Set<string>): string[] {
 export const predsOf = (m: EventMention): string[] => m.keys.slice(0, m.np);
 export const namesOfMention = (m: EventMention): string[] => m.keys.slice(m.np, m.np + m.nn);
 
-
 // Every passage keeps its names, predicates and stems: one shared string for each, instead of a fresh
 // copy per passage (lower-casing and structured cloning make copies).
 function internAll(list: string[]) {
@@ -581,7 +580,6 @@ function endMerge(run: MergeRun): { clusters: Cluster[]; joined: Map<Cluster, Cl
   for (const w of run.work.values()) store(w);
   return { clusters: run.clusters, joined: run.work };
 }
-
 
 type Attached = { clusters: Cluster[]; joined: Map<Cluster, Cluster> };
 /**

@@ -61,13 +61,9 @@ function indexOne(job: IndexJob): IndexResult {
     const key = contentKey(job.id, read.text);
     const hit = cache?.get(key, read.text);
     // A hit skips the parse and the stored analyses; the few large entries not stored are recomputed.
-    if (hit) {
-      const again = analyseArticle(job.id, read.text, hit);
-      return { id: job.id, ok: true, article: again.article, memo: sealMemo(again.memo), cached: true, warning: read.warning };
-    }
-    const analysed = analyseArticle(job.id, read.text);
-    cache?.set(key, analysed);
-    return { id: job.id, ok: true, article: analysed.article, memo: sealMemo(analysed.memo), cached: false, warning: read.warning };
+    const analysed = analyseArticle(job.id, read.text, hit);
+    if (!hit) cache?.set(key, analysed);
+    return { id: job.id, ok: true, article: analysed.article, memo: sealMemo(analysed.memo), cached: !!hit, warning: read.warning };
   } catch (e) {
     return { id: job.id, ok: false, reason: `analysis failed (${(e as Error).message})` };
   }

@@ -796,8 +796,6 @@ function distinctTexts(part: Part): string[] {
   return out;
 }
 
-
-
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -870,12 +868,6 @@ function aliasKey(name: string): string {
   return k;
 }
 
-/**
- * A string that is no view into a longer one: V8 keeps a slice of 13 or more characters as a view
- * into its source, and a key kept in the state would keep a whole article (or its joined words) alive.
- */
-
-/** Counts `text` in or out of text, count pairs (a pair goes at zero). */
 /**
  * Counts one occurrence of `text` in or out of a form's surfaces, after its evidence (whose count
  * is the number of occurrences) has been counted: the counts always sum to ev.count.

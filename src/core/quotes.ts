@@ -184,7 +184,6 @@ function articleQuotes(a: Article, hits: Hit[]): Quote[] {
   return out.slice();
 }
 
-
 function opensSentence(a: Article, q: QuoteSpan): boolean {
   const si = sentenceIndexAt(a, q.open);
   const from = si >= 0 ? a.sentences[si].start : a.paragraphs[q.paragraph].start;

@@ -21,8 +21,9 @@ export function sealMemo(memo: [string, unknown][]): [string, unknown][] {
   return memo.map(([k, v]): [string, unknown] => (SEALED_KEYS.has(k) ? [k, { sealed: v8.serialize(v) } satisfies SealedMemo] : [k, v]));
 }
 
+/** Cheap enough for every memo read (no memo value of ours holds a `sealed` byte array). */
 export function isSealed(v: unknown): v is SealedMemo {
-  return typeof v === 'object' && v !== null && (v as SealedMemo).sealed instanceof Uint8Array && Object.keys(v).length === 1;
+  return typeof v === 'object' && v !== null && (v as SealedMemo).sealed instanceof Uint8Array;
 }
 
 /** The value itself, deserialised when sealed. */

@@ -9,8 +9,6 @@ import { decodeArticleBytes } from '../core/decode';
 import { IndexWorkerClient, SETTLE_SLICE_MS, forEachSliced, preloadLibraries, settleCadence, settleSliced } from '../core/indexClient';
 import type { IndexJob, IndexResult } from '../core/indexProtocol';
 
-/** How long one indexing slice may hold the extension host before yielding (the bench measures the same). */
-const SLICE_MS = SETTLE_SLICE_MS;
 const DEBOUNCE_MS = 100;
 const CACHE_FILE = 'analysis-cache.bin';
 
@@ -144,14 +142,14 @@ export class CorpusService implements vscode.Disposable {
           for (let i = 0; i < files.length; i++) {
             if (gen !== this.generation) return; // a newer index run took over
             await this.indexFile(files[i], maxBytes);
-            if (Date.now() - sliceStart > SLICE_MS) {
+            if (Date.now() - sliceStart > SETTLE_SLICE_MS) {
               progress.report({ message: `${i + 1}/${files.length}` });
-              await settleSliced(this.corpus, SLICE_MS, () => gen !== this.generation);
+              await settleSliced(this.corpus, SETTLE_SLICE_MS, () => gen !== this.generation);
               await new Promise((r) => setImmediate(r));
               sliceStart = Date.now();
             }
           }
-          await settleSliced(this.corpus, SLICE_MS, () => gen !== this.generation);
+          await settleSliced(this.corpus, SETTLE_SLICE_MS, () => gen !== this.generation);
         },
       );
     } finally {
@@ -228,7 +226,7 @@ export class CorpusService implements vscode.Disposable {
         report(done);
         if (full) this.fireChange();
       }, cancelled);
-      await settleSliced(this.corpus, SLICE_MS, cancelled);
+      await settleSliced(this.corpus, SETTLE_SLICE_MS, cancelled);
       if (gen === this.generation) {
         void worker.save().then((r) => r.error && this.output.warn(`The analysis cache was not saved: ${r.error}`));
       }
@@ -317,7 +315,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** Listeners (tree, diagnostics) then read settled results instead of updating the corpus on their own turn. */
   private async settleThenFire() {
-    await settleSliced(this.corpus, SLICE_MS);
+    await settleSliced(this.corpus, SETTLE_SLICE_MS);
     this.fireChange();
   }
 

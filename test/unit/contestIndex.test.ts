@@ -130,31 +130,31 @@ describe('claims: the incremental contested index', function () {
       const was = closeSlicing.stems;
       if (cut) closeSlicing.stems = cut;
       try {
-      const rng = mulberry32(seed);
-      const c = corpusOf(all);
-      c.claims();
-      const current = new Map(all);
-      const ids = [...all.keys()];
-      for (let step = 0; step < 16; step++) {
-        const id = pick(rng, ids);
-        if (rng() < 0.2 && current.has(id)) {
-          c.remove(id);
-          current.delete(id);
-        } else {
-          // Another article's sentence, its figures altered, added near the top: new candidates to rank and pair.
-          const donor = c.get(pick(rng, [...current.keys()]))!;
-          const altered = pick(rng, donor.sentences).text.replace(/\b\d{1,3}\b/g, () => String(int(rng, 2, 999)));
-          const text = `${current.get(id) ?? all.get(id)!}\n\n${altered}\n`;
-          c.upsert(id, text);
-          current.set(id, text);
+        const rng = mulberry32(seed);
+        const c = corpusOf(all);
+        c.claims();
+        const current = new Map(all);
+        const ids = [...all.keys()];
+        for (let step = 0; step < 16; step++) {
+          const id = pick(rng, ids);
+          if (rng() < 0.2 && current.has(id)) {
+            c.remove(id);
+            current.delete(id);
+          } else {
+            // Another article's sentence, its figures altered, added near the top: new candidates to rank and pair.
+            const donor = c.get(pick(rng, [...current.keys()]))!;
+            const altered = pick(rng, donor.sentences).text.replace(/\b\d{1,3}\b/g, () => String(int(rng, 2, 999)));
+            const text = `${current.get(id) ?? all.get(id)!}\n\n${altered}\n`;
+            c.upsert(id, text);
+            current.set(id, text);
+          }
+          // A few claims steps with a spent deadline: the next change comes before settling is done.
+          for (let k = int(rng, 0, 8); k > 0; k--) settleClaims(c, performance.now() - 1);
         }
-        // A few claims steps with a spent deadline: the next change comes before settling is done.
-        for (let k = int(rng, 0, 8); k > 0; k--) settleClaims(c, performance.now() - 1);
-      }
-      assert.deepEqual(contestProblems(c), []);
-      const got = plain(c.claims());
-      assert.deepEqual(got, plain(corpusOf(current).claims()));
-      assertSymmetric(got);
+        assert.deepEqual(contestProblems(c), []);
+        const got = plain(c.claims());
+        assert.deepEqual(got, plain(corpusOf(current).claims()));
+        assertSymmetric(got);
       } finally {
         closeSlicing.stems = was;
       }
